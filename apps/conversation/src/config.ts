@@ -1,0 +1,34 @@
+import { Topics } from '@handoff/contracts';
+import { messagingOptionsFrom } from '@handoff/messaging';
+import { baseEnv, loadConfig, mongoEnv, runtimeFrom } from '@handoff/service-kit';
+import { z } from 'zod';
+
+const conversationEnv = z.object({
+  ...baseEnv('conversation', 3001),
+  ...mongoEnv('conversation'),
+});
+
+export type ConversationConfig = ReturnType<typeof toConversationConfig>;
+
+function toConversationConfig(env: z.output<typeof conversationEnv>) {
+  return {
+    runtime: runtimeFrom(env),
+    mongo: { url: env.MONGO_URL, dbName: env.MONGO_DB },
+    messaging: messagingOptionsFrom(env, {
+      source: '/handoff/conversation',
+      topics: [
+        Topics.ConversationEvents,
+        Topics.ConversationMessages,
+        Topics.Escalations,
+        Topics.RoutingDecisions,
+        Topics.CustomerNotifications,
+        Topics.ConversationControl,
+        Topics.DeadLetter,
+      ],
+    }),
+  };
+}
+
+export function loadConversationConfig(env: NodeJS.ProcessEnv = process.env): ConversationConfig {
+  return toConversationConfig(loadConfig(conversationEnv, env));
+}

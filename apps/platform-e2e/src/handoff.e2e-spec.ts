@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Topics } from '@handoff/contracts';
+import { startPlatform, type Platform } from './support/platform.js';
+import { testInfra, uniqueRunId } from './support/test-infra.js';
+import { TopicProbe } from './support/topic-probe.js';
+
+const runId = uniqueRunId('e2e');
+const tenantId = `acme-${runId}`;
+const basePort = Number(process.env['E2E_BASE_PORT'] ?? 18100);
+const at = () => new Date().toISOString();
+
+let platform: Platform;
+let probe: TopicProbe;
+
+async function putAgent(agentId: string, body: Record<string, unknown>) {
+  return fetch(`${platform.url('presence')}/agents/${agentId}/status`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId, ...body }),
+  });
+}
+
+async function startConversation(conversationId: string, language = 'en') {
+  await probe.publish('handoff.conversation.started', {
+    conversationId,
+    tenantId,
+    channel: 'web',
+    language,
+    customer: { customerId: `cust-${conversationId}`, displayName: 'Chris Customer', tier: 'standard' },
+    startedAt: at(),
+  });
+}
+
+async function say(conversationId: string, messageId: string, sender: 'customer' | 'bot', text: string) {
+  await probe.publish('handoff.conversation.message.posted', { conversationId, tenantId, messageId, sender, text, sentAt: at() });
+}
+
+function decisionFor(conversationId: string) {
+  return probe.waitFor(`routing decision for ${conversationId}`, (r) => r.topic === Topics.RoutingDecisions && r.key === conversationId);
+}
+
+describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', () => {
+  before(async () => {
+    const infra = testInfra();
+    probe = new TopicProbe(infra.brokers, `probe-${runId}`);
+    await probe.start([
+      Topics.RoutingDecisions,
+      Topics.CustomerNotifications,
+      Topics.ConversationControl,
+      Topics.Escalations,
+      Topics.DeadLetter,
+    ]);
+    platform = await startPlatform({ runId, brokers: infra.brokers, mongoUrl: infra.mongoUrl, basePort });
+  });
+
+  after(async () => {
+    await platform?.stop();
+    await probe?.stop();
+  });
+
+  it('brings one agent online over REST and another over the agent status topic', async () => {
+    const response = await putAgent('agent-ana', {
+      displayName: 'Ana',
+      status: 'online',
+      skills: [{ name: 'billing', proficiency: 4 }],
+      languages: ['en', 'es'],
+      capacity: 1,
+    });
+    assert.equal(response.status, 200);
+
+    await probe.publish('handoff.agent.status.changed', {
+      agentId: 'agent-bo',
+      tenantId,
+      displayName: 'Bo',
+      status: 'online',
+      skills: [{ name: 'shipping', proficiency: 5 }],
+      languages: ['en'],
+      capacity: 2,
+    });
+    let bo: Record<string, unknown> | undefined;
+    for (let i = 0; i < 100 && bo?.['status'] !== 'online'; i++) {
+      const res = await fetch(`${platform.url('presence')}/agents/agent-bo`);
+      bo = res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
+      if (bo?.['status'] !== 'online') await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(bo?.['status'], 'online');
+    assert.equal(bo?.['freeSlots'], 2);
+  });
+
+  it('rejects an invalid agent status over REST with a clear error', async () => {
+    const response = await putAgent('agent-bad', { displayName: 'X', status: 'dancing', skills: [], languages: ['en'], capacity: 1 });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { message: string };
+    assert.match(body.message, /status/);
+  });
+
+  it('assigns the billing conversation to the billing agent and tells the customer and the bot', async () => {
+    const conversationId = `conv-${runId}-1`;
+    await startConversation(conversationId);
+    await say(conversationId, 'm1', 'bot', 'Hi! I am the Acme assistant. How can I help?');
+    await say(conversationId, 'm2', 'customer', 'I was charged twice for my order');
+    await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'topic', value: 'billing', collectedAt: at() });
+    await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'order_id', value: 'A-1042', collectedAt: at() });
+    await say(conversationId, 'm3', 'bot', 'I can help with billing. Could you tell me more?');
+    await say(conversationId, 'm4', 'customer', 'This is so frustrating. I want to talk to a human!');
+
+    const escalation = await probe.waitFor('escalation', (r) => r.topic === Topics.Escalations && r.key === conversationId);
+    assert.equal(escalation.json?.['data'].trigger.kind, 'explicit_request');
+    assert.equal(escalation.json?.['data'].sentiment.label, 'negative');
+
+    const decision = await decisionFor(conversationId);
+    assert.equal(decision.json?.['type'], 'handoff.routing.decided');
+    assert.equal(decision.json?.['data'].outcome, 'assigned');
+    assert.equal(decision.json?.['data'].agent.agentId, 'agent-ana');
+    assert.deepEqual(decision.json?.['data'].requirements, { language: 'en', skills: [{ name: 'billing', minProficiency: 1 }] });
+
+    const notice = await probe.waitFor('notification', (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId);
+    assert.equal(notice.json?.['data'].template, 'handoff.connecting');
+    assert.match(notice.json?.['data'].text, /connecting you with Ana/);
+    assert.equal(notice.headers['content-type'], 'application/cloudevents+json; charset=utf-8');
+
+    const control = await probe.waitFor('bot control', (r) => r.topic === Topics.ConversationControl && r.key === conversationId);
+    assert.equal(control.json?.['data'].action, 'pause_bot');
+    assert.equal(control.json?.['data'].agentId, 'agent-ana');
+
+    const response = await fetch(`${platform.url('conversation')}/conversations/${conversationId}`, { headers: { 'x-tenant-id': tenantId } });
+    assert.equal(response.status, 200);
+    const conversation = (await response.json()) as Record<string, any>;
+    assert.deepEqual(conversation['transcript'].map((m: { messageId: string }) => m.messageId), ['m1', 'm2', 'm3', 'm4']);
+    assert.deepEqual(conversation['variables'], { topic: 'billing', order_id: 'A-1042' });
+    assert.equal(conversation['status'], 'assigned');
+    assert.equal(conversation['escalation'].trigger, 'explicit_request');
+    assert.equal(conversation['assignment'].agentId, 'agent-ana');
+    assert.equal(conversation['customer'].customerId, `cust-${conversationId}`);
+
+    const presence = (await (await fetch(`${platform.url('presence')}/agents/agent-ana`)).json()) as Record<string, unknown>;
+    assert.equal(presence['activeChats'], 1);
+    assert.equal(presence['freeSlots'], 0);
+  });
+
+  it('queues the next billing conversation when the only billing agent is full', async () => {
+    const conversationId = `conv-${runId}-2`;
+    await startConversation(conversationId);
+    await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'topic', value: 'billing', collectedAt: at() });
+    await say(conversationId, 'm1', 'customer', 'Can I speak with a real person please?');
+
+    const decision = await decisionFor(conversationId);
+    assert.equal(decision.json?.['data'].outcome, 'queued');
+    assert.equal(decision.json?.['data'].queue.reason, 'all_agents_busy');
+    const notice = await probe.waitFor('queued notice', (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId);
+    assert.equal(notice.json?.['data'].template, 'handoff.queued');
+  });
+
+  it('queues a conversation in a language nobody online speaks, and says why', async () => {
+    const conversationId = `conv-${runId}-3`;
+    await startConversation(conversationId, 'de');
+    await say(conversationId, 'm1', 'customer', 'Ich möchte mit einem Menschen sprechen');
+    const decision = await decisionFor(conversationId);
+    assert.equal(decision.json?.['data'].outcome, 'queued');
+    assert.equal(decision.json?.['data'].queue.reason, 'no_matching_agent');
+    const notice = await probe.waitFor('German notice', (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId);
+    assert.equal(notice.json?.['data'].language, 'de');
+  });
+
+  it('dead-letters malformed and schema-invalid input with its origin and reason, and keeps going', async () => {
+    const conversationId = `conv-${runId}-4`;
+    const garbage = await probe.sendRaw(Topics.ConversationEvents, conversationId, '{this is not json');
+    const invalid = await probe.sendRaw(
+      Topics.ConversationEvents,
+      conversationId,
+      JSON.stringify({ specversion: '1.0', id: 'x1', source: '/bot', type: 'handoff.conversation.started', subject: conversationId, time: at(), datacontenttype: 'application/json', tenantid: tenantId, partitionkey: conversationId, data: { conversationId, tenantId } }),
+    );
+    await startConversation(conversationId);
+
+    const deadLetters = await Promise.all(
+      [garbage, invalid].map((sent) =>
+        probe.waitFor(`dead letter at offset ${sent.offset}`, (r) =>
+          r.topic === Topics.DeadLetter &&
+          r.headers['handoff-dlq-original-topic'] === Topics.ConversationEvents &&
+          r.headers['handoff-dlq-original-partition'] === String(sent.partition) &&
+          r.headers['handoff-dlq-original-offset'] === sent.offset &&
+          r.headers['handoff-dlq-consumer-group'] === `handoff-conversation-${runId}`,
+        ),
+      ),
+    );
+    assert.match(deadLetters[0]!.headers['handoff-dlq-reason']!, /not JSON/);
+    assert.equal(deadLetters[0]!.value, '{this is not json');
+    assert.match(deadLetters[1]!.headers['handoff-dlq-reason']!, /must have required property/);
+
+    // The valid event behind them on the same partition was still processed.
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = (await fetch(`${platform.url('conversation')}/conversations/${conversationId}`, { headers: { 'x-tenant-id': tenantId } })).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(status, 200);
+    const ready = await fetch(`${platform.url('conversation')}/health/ready`);
+    assert.equal(ready.status, 200);
+  });
+
+  it('dead-letters nothing else: every valid event of the run was processed', async () => {
+    const ours = probe.records.filter((r) => r.topic === Topics.DeadLetter && r.key?.startsWith(`conv-${runId}`));
+    assert.deepEqual(
+      ours.map((r) => r.headers['handoff-dlq-reason']),
+      ours.slice(0, 2).map((r) => r.headers['handoff-dlq-reason']),
+    );
+    assert.equal(ours.length, 2);
+  });
+
+  it('serves health and Prometheus metrics on every service', async () => {
+    for (const service of ['presence', 'conversation', 'sentiment', 'routing'] as const) {
+      assert.equal((await fetch(`${platform.url(service)}/health/live`)).status, 200);
+      assert.equal((await fetch(`${platform.url(service)}/health/ready`)).status, 200);
+      const metrics = await fetch(`${platform.url(service)}/metrics`);
+      assert.equal(metrics.status, 200);
+    }
+    const conversationMetrics = await (await fetch(`${platform.url('conversation')}/metrics`)).text();
+    assert.match(conversationMetrics, /handoff_events_consumed_total\{[^}]*outcome="dead_lettered"/);
+  });
+});

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@handoff/messaging';
+import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
+import { AgentsModule } from './agents/agents.module.js';
+import type { PresenceConfig } from './config.js';
+import { PresenceGrpcModule } from './grpc/grpc.module.js';
+import { ReservationsModule } from './reservations/reservations.module.js';
+
+@Module({})
+export class PresenceAppModule {
+  static forRoot(config: PresenceConfig): DynamicModule {
+    return {
+      module: PresenceAppModule,
+      imports: [
+        HealthModule,
+        MetricsModule,
+        MongoModule.forRoot(config.mongo),
+        MessagingModule.forRoot(config.messaging),
+        AgentsModule,
+        ReservationsModule,
+        PresenceGrpcModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Topics } from '@handoff/contracts';
+import { messagingOptionsFrom } from '@handoff/messaging';
+import { baseEnv, loadConfig, mongoEnv, runtimeFrom, portSchema } from '@handoff/service-kit';
+import { z } from 'zod';
+
+const presenceEnv = z.object({
+  ...baseEnv('presence', 3004),
+  ...mongoEnv('presence'),
+  GRPC_HOST: z.string().default('127.0.0.1'),
+  GRPC_PORT: portSchema.default(50051),
+});
+
+export type PresenceConfig = ReturnType<typeof toPresenceConfig>;
+
+function toPresenceConfig(env: z.output<typeof presenceEnv>) {
+  return {
+    runtime: runtimeFrom(env),
+    mongo: { url: env.MONGO_URL, dbName: env.MONGO_DB },
+    grpcUrl: `${env.GRPC_HOST}:${env.GRPC_PORT}`,
+    messaging: messagingOptionsFrom(env, {
+      source: '/handoff/presence',
+      topics: [Topics.AgentStatus, Topics.DeadLetter],
+    }),
+  };
+}
+
+export function loadPresenceConfig(env: NodeJS.ProcessEnv = process.env): PresenceConfig {
+  return toPresenceConfig(loadConfig(presenceEnv, env));
+}

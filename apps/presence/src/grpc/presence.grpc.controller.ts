@@ -1,0 +1,56 @@
+import { Controller } from '@nestjs/common';
+import {
+  PresenceGrpc,
+  type FindCandidatesRequest__Output,
+  type FindCandidatesResponse,
+  type ReleaseCapacityRequest__Output,
+  type ReleaseCapacityResponse,
+  type ReserveCapacityRequest__Output,
+  type ReserveCapacityResponse,
+} from '@handoff/contracts';
+import { GrpcMethod, RpcException } from '@nestjs/microservices';
+import { status } from '@grpc/grpc-js';
+import { AgentsService } from '../agents/agents.service.js';
+import { ReservationsService } from '../reservations/reservations.service.js';
+
+const defaultLimit = 20;
+const maxLimit = 100;
+
+@Controller()
+export class PresenceGrpcController {
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly reservations: ReservationsService,
+  ) {}
+
+  @GrpcMethod(PresenceGrpc.serviceName, 'FindCandidates')
+  async findCandidates(request: FindCandidatesRequest__Output): Promise<FindCandidatesResponse> {
+    requireFields(request, ['tenantId', 'language']);
+    const limit = request.limit > 0 ? Math.min(request.limit, maxLimit) : defaultLimit;
+    return this.agents.findCandidates({
+      tenantId: request.tenantId,
+      language: request.language,
+      skills: request.skills,
+      limit,
+    });
+  }
+
+  @GrpcMethod(PresenceGrpc.serviceName, 'ReserveCapacity')
+  async reserveCapacity(request: ReserveCapacityRequest__Output): Promise<ReserveCapacityResponse> {
+    requireFields(request, ['tenantId', 'agentId', 'conversationId']);
+    return this.reservations.reserve(request.tenantId, request.agentId, request.conversationId);
+  }
+
+  @GrpcMethod(PresenceGrpc.serviceName, 'ReleaseCapacity')
+  async releaseCapacity(request: ReleaseCapacityRequest__Output): Promise<ReleaseCapacityResponse> {
+    requireFields(request, ['tenantId', 'conversationId']);
+    return { released: await this.reservations.release(request.tenantId, request.conversationId) };
+  }
+}
+
+function requireFields<T extends object>(request: T, fields: (keyof T & string)[]): void {
+  const missing = fields.filter((field) => !request[field]);
+  if (missing.length > 0) {
+    throw new RpcException({ code: status.INVALID_ARGUMENT, message: `missing ${missing.join(', ')}` });
+  }
+}

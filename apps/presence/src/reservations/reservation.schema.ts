@@ -1,0 +1,12 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** One chat slot held by a conversation; keyed by conversation so a retry cannot take two. */
+@Schema({ collection: 'reservations', versionKey: false })
+export class Reservation {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true }) tenantId!: string;
+  @Prop({ required: true, index: true }) agentId!: string;
+  @Prop({ type: Date, required: true }) reservedAt!: Date;
+}
+
+export const ReservationSchema = SchemaFactory.createForClass(Reservation);

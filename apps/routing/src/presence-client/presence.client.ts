@@ -1,0 +1,42 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Metadata } from '@grpc/grpc-js';
+import {
+  PresenceGrpc,
+  type FindCandidatesRequest,
+  type FindCandidatesResponse__Output,
+  type PresenceService,
+  type ReserveCapacityRequest,
+  type ReserveCapacityResponse__Output,
+} from '@handoff/contracts';
+import type { ClientGrpc } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+
+export const PRESENCE_GRPC = Symbol('PRESENCE_GRPC');
+export const PRESENCE_DEADLINE_MS = Symbol('PRESENCE_DEADLINE_MS');
+
+/** Routing's view of presence over gRPC; every call carries a deadline. */
+@Injectable()
+export class PresenceClient implements OnModuleInit {
+  private service!: PresenceService;
+
+  constructor(
+    @Inject(PRESENCE_GRPC) private readonly client: ClientGrpc,
+    @Inject(PRESENCE_DEADLINE_MS) private readonly deadlineMs: number,
+  ) {}
+
+  onModuleInit(): void {
+    this.service = this.client.getService<PresenceService>(PresenceGrpc.serviceName);
+  }
+
+  findCandidates(request: FindCandidatesRequest): Promise<FindCandidatesResponse__Output> {
+    return lastValueFrom(this.service.findCandidates(request, new Metadata(), this.callOptions()));
+  }
+
+  reserveCapacity(request: ReserveCapacityRequest): Promise<ReserveCapacityResponse__Output> {
+    return lastValueFrom(this.service.reserveCapacity(request, new Metadata(), this.callOptions()));
+  }
+
+  private callOptions() {
+    return { deadline: Date.now() + this.deadlineMs };
+  }
+}

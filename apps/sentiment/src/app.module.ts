@@ -1,0 +1,15 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@handoff/messaging';
+import { HealthModule, MetricsModule } from '@handoff/service-kit';
+import type { SentimentConfig } from './config.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
+
+@Module({})
+export class SentimentAppModule {
+  static forRoot(config: SentimentConfig): DynamicModule {
+    return {
+      module: SentimentAppModule,
+      imports: [HealthModule, MetricsModule, MessagingModule.forRoot(config.messaging), EvaluationModule],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { deriveId, escalationRequestedType, sentimentScoredType, type MessageRecorded } from '@handoff/contracts';
+import { EventPublisher } from '@handoff/messaging';
+import { scoreSentiment } from '../scoring/sentiment-scorer.js';
+import { detectExplicitRequest } from '../triggers/explicit-request.js';
+
+/**
+ * Scores each customer message and runs the escalation triggers over it. Ids derive from the
+ * message, so a redelivered message produces the same escalation id and routing can ignore it.
+ */
+@Injectable()
+export class EvaluationService {
+  private readonly logger = new Logger(EvaluationService.name);
+
+  constructor(private readonly publisher: EventPublisher) {}
+
+  async evaluate(recorded: MessageRecorded): Promise<void> {
+    if (recorded.message.sender !== 'customer') return;
+    const { conversationId, tenantId, message } = recorded;
+    const sentiment = scoreSentiment(message.text);
+    const now = new Date().toISOString();
+
+    await this.publisher.emit(
+      sentimentScoredType,
+      { conversationId, tenantId, messageId: message.messageId, sentiment, scoredAt: now },
+      deriveId('scored', conversationId, message.messageId),
+    );
+
+    const trigger = detectExplicitRequest(message.text);
+    if (!trigger) return;
+    const escalationId = deriveId('esc', conversationId, message.messageId);
+    await this.publisher.emit(
+      escalationRequestedType,
+      {
+        escalationId,
+        conversationId,
+        tenantId,
+        language: recorded.language,
+        trigger: { ...trigger, messageId: message.messageId },
+        sentiment,
+        variables: recorded.variables,
+        requestedAt: now,
+      },
+      escalationId,
+    );
+    this.logger.log({ message: 'escalation requested', conversationId, trigger: trigger.kind });
+  }
+}

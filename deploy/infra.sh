@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts or stops the local Kafka broker and FerretDB store, unless KAFKA_BROKERS / MONGO_URL
+# already point at real ones. Usage: infra.sh up|down|reset
+# Ports: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), FERRETDB_PORT (27017).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+
+kafka() { [[ -n "${KAFKA_BROKERS:-}" ]] || bash "$ROOT/deploy/kafka/kafka.sh" "$@"; }
+store() { [[ -n "${MONGO_URL:-}" ]] || bash "$ROOT/deploy/ferretdb/ferretdb.sh" "$@"; }
+
+case "${1:-}" in
+  up) kafka start && store start ;;
+  down) kafka stop || true; store stop || true ;;
+  reset) kafka reset || true; store reset || true ;;
+  *) echo "usage: infra.sh up|down|reset" >&2; exit 2 ;;
+esac

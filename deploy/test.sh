@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite: lint (module boundaries included), unit tests, then integration and
+# end-to-end tests against a Kafka broker and a FerretDB store started for this run on their
+# own ports (or the KAFKA_BROKERS / MONGO_URL you give). Ends with "N passed, N failed".
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+bash deploy/setup.sh || exit 1
+
+RESULTS="$ROOT/.test-results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+
+# Test infrastructure lives apart from a demo that may be running.
+export HANDOFF_STATE_DIR="$ROOT/.local/test"
+export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
+export FERRETDB_PORT="${TEST_FERRETDB_PORT:-37017}"
+external_kafka="${KAFKA_BROKERS:-}"
+external_store="${MONGO_URL:-}"
+
+cleanup() { bash deploy/infra.sh down >/dev/null 2>&1 || true; }
+trap cleanup EXIT INT TERM
+
+echo "==> lint"
+lint_status=0
+NX_DAEMON=false npx --no-install nx run-many -t lint --outputStyle=static --skip-nx-cache >"$RESULTS/lint.log" 2>&1 || lint_status=1
+if [[ $lint_status -ne 0 ]]; then cat "$RESULTS/lint.log"; echo "lint failed"; else echo "lint passed"; fi
+
+echo "==> starting test infrastructure"
+bash deploy/infra.sh reset >/dev/null 2>&1 || true
+bash deploy/infra.sh up || exit 1
+export KAFKA_BROKERS="${external_kafka:-127.0.0.1:$KAFKA_PORT}"
+export MONGO_URL="${external_store:-mongodb://127.0.0.1:$FERRETDB_PORT}"
+
+status=$lint_status
+for tier in unit integration e2e; do
+  node tools/testing/run-tier.mjs "$tier" "$RESULTS/$tier.json" 2>>"$RESULTS/$tier.stderr.log" || status=1
+done
+
+node tools/testing/summarize.mjs "$RESULTS" "$lint_status" || status=1
+exit $status

@@ -1,0 +1,32 @@
+/** JSON Schema of the envelope; the `data` member is checked against the event type's schema. */
+export const cloudEventEnvelopeSchema = {
+  $id: 'https://schemas.handoff.dev/cloudevents/envelope.json',
+  title: 'CloudEvent',
+  type: 'object',
+  required: [
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    'tenantid',
+    'partitionkey',
+    'data',
+  ],
+  properties: {
+    specversion: { const: '1.0' },
+    id: { type: 'string', minLength: 1, maxLength: 128 },
+    source: { type: 'string', minLength: 1, maxLength: 256 },
+    type: { type: 'string', minLength: 1, maxLength: 128 },
+    subject: { type: 'string', minLength: 1, maxLength: 128 },
+    time: { type: 'string', format: 'date-time' },
+    datacontenttype: { const: 'application/json' },
+    dataschema: { type: 'string', format: 'uri' },
+    tenantid: { type: 'string', minLength: 1, maxLength: 128 },
+    partitionkey: { type: 'string', minLength: 1, maxLength: 128 },
+    traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+    data: { type: 'object' },
+  },
+} as const;

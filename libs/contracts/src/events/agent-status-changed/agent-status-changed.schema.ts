@@ -1,0 +1,36 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { identifierSchema, languageSchema, skillNameSchema } from '../common.schema.js';
+
+export const agentStatusChangedType = 'handoff.agent.status.changed';
+
+export const agentStatusChangedSchema = {
+  $id: 'https://schemas.handoff.dev/events/agent-status-changed.json',
+  title: 'AgentStatusChanged',
+  description: 'An agent went online, away or offline, with the skills, languages and chat capacity they bring.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['agentId', 'tenantId', 'displayName', 'status', 'skills', 'languages', 'capacity'],
+  properties: {
+    agentId: identifierSchema,
+    tenantId: identifierSchema,
+    displayName: { type: 'string', minLength: 1, maxLength: 120 },
+    status: { type: 'string', enum: ['online', 'away', 'offline'] },
+    skills: {
+      type: 'array',
+      maxItems: 64,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'proficiency'],
+        properties: {
+          name: skillNameSchema,
+          proficiency: { type: 'integer', minimum: 1, maximum: 5 },
+        },
+      },
+    },
+    languages: { type: 'array', minItems: 1, maxItems: 16, items: languageSchema },
+    capacity: { type: 'integer', minimum: 0, maximum: 50, description: 'Concurrent chats' },
+  },
+} as const;
+
+export type AgentStatusChanged = FromSchema<typeof agentStatusChangedSchema>;

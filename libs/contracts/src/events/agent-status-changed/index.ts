@@ -1,0 +1,1 @@
+export * from './agent-status-changed.schema.js';

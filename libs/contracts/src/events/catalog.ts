@@ -1,0 +1,99 @@
+import { Topics, type EventTopic } from '../topics.js';
+import * as agentStatus from './agent-status-changed/index.js';
+import * as controlRequested from './conversation-control-requested/index.js';
+import * as conversationStarted from './conversation-started/index.js';
+import * as notificationRequested from './customer-notification-requested/index.js';
+import * as escalationRequested from './escalation-requested/index.js';
+import * as messagePosted from './message-posted/index.js';
+import * as messageRecorded from './message-recorded/index.js';
+import * as routingDecided from './routing-decided/index.js';
+import * as sentimentScored from './sentiment-scored/index.js';
+import * as variableCollected from './variable-collected/index.js';
+
+/** The data carried by each CloudEvents `type`. */
+export interface EventDataByType {
+  [agentStatus.agentStatusChangedType]: agentStatus.AgentStatusChanged;
+  [conversationStarted.conversationStartedType]: conversationStarted.ConversationStarted;
+  [messagePosted.messagePostedType]: messagePosted.MessagePosted;
+  [variableCollected.variableCollectedType]: variableCollected.VariableCollected;
+  [messageRecorded.messageRecordedType]: messageRecorded.MessageRecorded;
+  [sentimentScored.sentimentScoredType]: sentimentScored.SentimentScored;
+  [escalationRequested.escalationRequestedType]: escalationRequested.EscalationRequested;
+  [routingDecided.routingDecidedType]: routingDecided.RoutingDecided;
+  [notificationRequested.customerNotificationRequestedType]: notificationRequested.CustomerNotificationRequested;
+  [controlRequested.conversationControlRequestedType]: controlRequested.ConversationControlRequested;
+}
+
+export type EventType = keyof EventDataByType;
+
+interface CatalogEntry {
+  readonly topic: EventTopic;
+  readonly schema: { readonly $id: string; readonly title: string; readonly description: string };
+  /** The data field whose value keys the Kafka message, so one aggregate stays in order. */
+  readonly keyField: 'agentId' | 'conversationId';
+}
+
+/** Where each event type travels, what it must look like and what keys it. */
+export const eventCatalog = {
+  [agentStatus.agentStatusChangedType]: {
+    topic: Topics.AgentStatus,
+    schema: agentStatus.agentStatusChangedSchema,
+    keyField: 'agentId',
+  },
+  [conversationStarted.conversationStartedType]: {
+    topic: Topics.ConversationEvents,
+    schema: conversationStarted.conversationStartedSchema,
+    keyField: 'conversationId',
+  },
+  [messagePosted.messagePostedType]: {
+    topic: Topics.ConversationEvents,
+    schema: messagePosted.messagePostedSchema,
+    keyField: 'conversationId',
+  },
+  [variableCollected.variableCollectedType]: {
+    topic: Topics.ConversationEvents,
+    schema: variableCollected.variableCollectedSchema,
+    keyField: 'conversationId',
+  },
+  [messageRecorded.messageRecordedType]: {
+    topic: Topics.ConversationMessages,
+    schema: messageRecorded.messageRecordedSchema,
+    keyField: 'conversationId',
+  },
+  [sentimentScored.sentimentScoredType]: {
+    topic: Topics.SentimentScores,
+    schema: sentimentScored.sentimentScoredSchema,
+    keyField: 'conversationId',
+  },
+  [escalationRequested.escalationRequestedType]: {
+    topic: Topics.Escalations,
+    schema: escalationRequested.escalationRequestedSchema,
+    keyField: 'conversationId',
+  },
+  [routingDecided.routingDecidedType]: {
+    topic: Topics.RoutingDecisions,
+    schema: routingDecided.routingDecidedSchema,
+    keyField: 'conversationId',
+  },
+  [notificationRequested.customerNotificationRequestedType]: {
+    topic: Topics.CustomerNotifications,
+    schema: notificationRequested.customerNotificationRequestedSchema,
+    keyField: 'conversationId',
+  },
+  [controlRequested.conversationControlRequestedType]: {
+    topic: Topics.ConversationControl,
+    schema: controlRequested.conversationControlRequestedSchema,
+    keyField: 'conversationId',
+  },
+} as const satisfies Record<EventType, CatalogEntry>;
+
+export type TopicOfType<K extends EventType> = (typeof eventCatalog)[K]['topic'];
+
+/** Event types that may travel on a topic. */
+export type EventTypesOn<T extends EventTopic> = {
+  [K in EventType]: TopicOfType<K> extends T ? K : never;
+}[EventType];
+
+export function eventTypesOn(topic: EventTopic): EventType[] {
+  return (Object.keys(eventCatalog) as EventType[]).filter((t) => eventCatalog[t].topic === topic);
+}

@@ -1,0 +1,34 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { identifierSchema, languageSchema, timestampSchema } from '../common.schema.js';
+
+export const customerNotificationRequestedType = 'handoff.customer.notification.requested';
+
+export const customerNotificationRequestedSchema = {
+  $id: 'https://schemas.handoff.dev/events/customer-notification-requested.json',
+  title: 'CustomerNotificationRequested',
+  description: 'A message the bot platform should show the customer about the handoff.',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'notificationId',
+    'conversationId',
+    'tenantId',
+    'channel',
+    'language',
+    'template',
+    'text',
+    'createdAt',
+  ],
+  properties: {
+    notificationId: identifierSchema,
+    conversationId: identifierSchema,
+    tenantId: identifierSchema,
+    channel: { type: 'string', maxLength: 32 },
+    language: languageSchema,
+    template: { type: 'string', enum: ['handoff.connecting', 'handoff.queued'] },
+    text: { type: 'string', minLength: 1, maxLength: 2000 },
+    createdAt: timestampSchema,
+  },
+} as const;
+
+export type CustomerNotificationRequested = FromSchema<typeof customerNotificationRequestedSchema>;

@@ -1,0 +1,1 @@
+export * from './customer-notification-requested.schema.js';

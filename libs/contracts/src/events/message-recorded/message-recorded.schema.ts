@@ -1,0 +1,39 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  identifierSchema,
+  languageSchema,
+  timestampSchema,
+  variablesSchema,
+} from '../common.schema.js';
+
+export const messageRecordedType = 'handoff.conversation.message.recorded';
+
+export const messageRecordedSchema = {
+  $id: 'https://schemas.handoff.dev/events/message-recorded.json',
+  title: 'MessageRecorded',
+  description:
+    'A message was stored in the transcript; carries the conversation context evaluation needs.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['conversationId', 'tenantId', 'language', 'channel', 'message', 'variables'],
+  properties: {
+    conversationId: identifierSchema,
+    tenantId: identifierSchema,
+    language: languageSchema,
+    channel: { type: 'string', maxLength: 32 },
+    message: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['messageId', 'sender', 'text', 'sentAt'],
+      properties: {
+        messageId: identifierSchema,
+        sender: { type: 'string', enum: ['customer', 'bot'] },
+        text: { type: 'string', minLength: 1, maxLength: 8000 },
+        sentAt: timestampSchema,
+      },
+    },
+    variables: variablesSchema,
+  },
+} as const;
+
+export type MessageRecorded = FromSchema<typeof messageRecordedSchema>;

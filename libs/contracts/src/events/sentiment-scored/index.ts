@@ -1,0 +1,1 @@
+export * from './sentiment-scored.schema.js';

@@ -1,0 +1,1 @@
+export * from './variable-collected.schema.js';

@@ -1,0 +1,46 @@
+// Runs one tier of compiled tests (unit, integration or e2e) with node's test runner.
+// Usage: node tools/testing/run-tier.mjs <tier> <summary.json>
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const suffixes = { unit: '.spec.js', integration: '.int-spec.js', e2e: '.e2e-spec.js' };
+const [tier, summaryFile] = process.argv.slice(2);
+const suffix = suffixes[tier];
+if (!suffix || !summaryFile) {
+  console.error('usage: run-tier.mjs <unit|integration|e2e> <summary.json>');
+  process.exit(2);
+}
+
+function findTests(dir, found = []) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) findTests(path, found);
+    else if (name.endsWith(suffix) && path.includes(`${join('dist', '')}`)) found.push(path);
+  }
+  return found;
+}
+
+const root = process.cwd();
+const files = ['libs', 'apps'].flatMap((dir) => findTests(join(root, dir))).map((f) => relative(root, f)).sort();
+if (files.length === 0) {
+  console.error(`no ${tier} tests found`);
+  process.exit(1);
+}
+console.log(`\n=== ${tier} tests: ${files.length} files ===`);
+const result = spawnSync(
+  process.execPath,
+  [
+    '--test',
+    // Integration and e2e files share one broker and store; running them one at a time keeps timings sane on small machines.
+    `--test-concurrency=${tier === 'unit' ? 2 : 1}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'tools/testing/summary-reporter.mjs')}`,
+    '--test-reporter-destination=stderr',
+    ...files,
+  ],
+  { stdio: 'inherit', env: { ...process.env, HANDOFF_TEST_SUMMARY: summaryFile } },
+);
+process.exit(result.status ?? 1);
