@@ -5,6 +5,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
+# A cold JVM on a busy two-core machine can take minutes to start the broker.
+export KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-240}"
+
 kafka() { [[ -n "${KAFKA_BROKERS:-}" ]] || bash "$ROOT/deploy/kafka/kafka.sh" "$@"; }
 store() { [[ -n "${MONGO_URL:-}" ]] || bash "$ROOT/deploy/ferretdb/ferretdb.sh" "$@"; }
 

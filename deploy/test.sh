@@ -18,7 +18,7 @@ export FERRETDB_PORT="${TEST_FERRETDB_PORT:-37017}"
 external_kafka="${KAFKA_BROKERS:-}"
 external_store="${MONGO_URL:-}"
 
-cleanup() { bash deploy/infra.sh down >/dev/null 2>&1 || true; }
+cleanup() { KAFKA_BROKERS="$external_kafka" MONGO_URL="$external_store" bash deploy/infra.sh down >/dev/null 2>&1 || true; }
 trap cleanup EXIT INT TERM
 
 echo "==> lint"

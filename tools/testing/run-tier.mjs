@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+// Compiled project tests live under dist/; workspace tooling tests are plain .mjs under tools/.
 const suffixes = { unit: '.spec.js', integration: '.int-spec.js', e2e: '.e2e-spec.js' };
+const toolSuffixes = { unit: '.spec.mjs' };
 const [tier, summaryFile] = process.argv.slice(2);
 const suffix = suffixes[tier];
 if (!suffix || !summaryFile) {
@@ -12,18 +14,25 @@ if (!suffix || !summaryFile) {
   process.exit(2);
 }
 
-function findTests(dir, found = []) {
+function findTests(dir, accept, found = []) {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) findTests(path, found);
-    else if (name.endsWith(suffix) && path.includes(`${join('dist', '')}`)) found.push(path);
+    if (statSync(path).isDirectory()) findTests(path, accept, found);
+    else if (accept(path)) found.push(path);
   }
   return found;
 }
 
 const root = process.cwd();
-const files = ['libs', 'apps'].flatMap((dir) => findTests(join(root, dir))).map((f) => relative(root, f)).sort();
+const compiled = (path) => path.endsWith(suffix) && path.includes(join('dist', ''));
+const tooling = (path) => Boolean(toolSuffixes[tier]) && path.endsWith(toolSuffixes[tier]);
+const files = [
+  ...['libs', 'apps'].flatMap((dir) => findTests(join(root, dir), compiled)),
+  ...findTests(join(root, 'tools'), tooling),
+]
+  .map((file) => relative(root, file))
+  .sort();
 if (files.length === 0) {
   console.error(`no ${tier} tests found`);
   process.exit(1);

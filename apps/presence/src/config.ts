@@ -6,7 +6,7 @@ import { z } from 'zod';
 const presenceEnv = z.object({
   ...baseEnv('presence', 3004),
   ...mongoEnv('presence'),
-  GRPC_HOST: z.string().default('127.0.0.1'),
+  GRPC_HOST: z.string().min(1).default('127.0.0.1'),
   GRPC_PORT: portSchema.default(50051),
 });
 

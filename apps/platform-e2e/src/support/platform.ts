@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
+export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 const services = ['presence', 'conversation', 'sentiment', 'routing'] as const;
 export type ServiceName = (typeof services)[number];
 
@@ -14,10 +14,13 @@ export interface PlatformOptions {
   mongoUrl: string;
   /** First of five consecutive free ports: four HTTP ports, then presence's gRPC port. */
   basePort: number;
+  /** Where each service's log goes; defaults to .test-results/logs. */
+  logDir?: string;
 }
 
 export interface Platform {
   url(service: ServiceName): string;
+  logFile(service: ServiceName): string;
   stop(): Promise<void>;
 }
 
@@ -25,9 +28,10 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const ports = Object.fromEntries(services.map((name, index) => [name, options.basePort + index])) as Record<ServiceName, number>;
   const grpcPort = options.basePort + services.length;
-  const logDir = join(repoRoot, '.test-results', 'logs');
+  const logDir = options.logDir ?? join(repoRoot, '.test-results', 'logs');
   mkdirSync(logDir, { recursive: true });
 
+  const logFileOf = (name: ServiceName) => join(logDir, `${options.runId}-${name}.log`);
   const children = new Map<ServiceName, ChildProcess>();
   for (const name of services) {
     const env = {
@@ -47,7 +51,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const log = createWriteStream(join(logDir, `${options.runId}-${name}.log`));
+    const log = createWriteStream(logFileOf(name));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     children.set(name, child);
@@ -55,6 +59,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   const platform: Platform = {
     url: (service) => `http://127.0.0.1:${ports[service]}`,
+    logFile: logFileOf,
     stop: async () => {
       await Promise.all([...children.values()].map((child) => stopChild(child)));
     },

@@ -18,7 +18,7 @@ export function requirementsFor(escalation: EscalationRequested): Requirements {
   const skills: Requirements['skills'] = [];
   if (typeof topic === 'string') {
     const name = topic.trim().toLowerCase();
-    if (skillPattern.test(name)) {
+    if (name.length <= skillNameSchema.maxLength && skillPattern.test(name)) {
       const minProficiency = typeof tier === 'string' && premiumTiers.has(tier.toLowerCase()) ? 3 : 1;
       skills.push({ name, minProficiency });
     }

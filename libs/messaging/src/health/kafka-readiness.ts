@@ -3,7 +3,15 @@ import { ReadinessRegistry } from '@handoff/service-kit';
 import type { Observable } from 'rxjs';
 import { EventPublisher } from '../publishing/event-publisher.js';
 
-/** Ready when the producer is connected and the consumer transport reports it is connected. */
+/**
+ * Consumer states that still deliver messages. Nest's Kafka transport reports `rebalancing`
+ * when kafkajs re-joins the group but never reports the end of it, so treating it as down
+ * would leave every instance not ready for good after the first rebalance (another replica
+ * starting or stopping). kafkajs re-joins by itself; if it cannot, the state becomes `crashed`.
+ */
+const consumingStates = new Set(['connected', 'rebalancing']);
+
+/** Ready when the producer is connected and the consumer transport is consuming. */
 @Injectable()
 export class KafkaReadiness implements OnModuleInit {
   private consumerStatus = 'not_attached';
@@ -18,7 +26,7 @@ export class KafkaReadiness implements OnModuleInit {
     this.registry.register({ name: 'kafka-producer', isReady: () => this.publisher.isConnected });
     this.registry.register({
       name: 'kafka-consumer',
-      isReady: () => !this.consumerAttached || this.consumerStatus === 'connected',
+      isReady: () => !this.consumerAttached || consumingStates.has(this.consumerStatus),
     });
   }
 

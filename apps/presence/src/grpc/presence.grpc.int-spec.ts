@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import * as grpc from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Test } from '@nestjs/testing';
+import {
+  HealthGrpc,
+  PresenceGrpc,
+  protoLoaderOptions,
+  type AgentStatusChanged,
+  type FindCandidatesRequest,
+  type FindCandidatesResponse__Output,
+  type HealthServingStatus,
+  type ReleaseCapacityRequest,
+  type ReleaseCapacityResponse__Output,
+  type ReserveCapacityRequest,
+  type ReserveCapacityResponse__Output,
+} from '@handoff/contracts';
+import { freeLoopbackPort, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import type { Connection } from 'mongoose';
+import { AgentsService } from '../agents/agents.service.js';
+import { PresenceAppModule } from '../app.module.js';
+import { loadPresenceConfig } from '../config.js';
+import { connectGrpcServer } from './grpc-server.js';
+
+const dbName = uniqueName('int_presence_grpc');
+const tenantId = `tenant_${dbName}`;
+const callDeadlineMs = 5000;
+let app: INestApplication;
+let presence: grpc.Client;
+let health: grpc.Client;
+
+type ServiceClient = new (address: string, credentials: grpc.ChannelCredentials) => grpc.Client;
+type UnaryMethod<Request, Response> = (
+  request: Request,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  callback: grpc.requestCallback<Response>,
+) => grpc.ClientUnaryCall;
+
+function serviceClient(protoFile: string, packageName: string, serviceName: string): ServiceClient {
+  const loaded = grpc.loadPackageDefinition(loadSync(join(PresenceGrpc.protoRoot, protoFile), protoLoaderOptions));
+  const found = [...packageName.split('.'), serviceName].reduce<any>((namespace, part) => namespace?.[part], loaded);
+  assert.equal(typeof found, 'function', `${packageName}.${serviceName} is in ${protoFile}`);
+  return found as ServiceClient;
+}
+
+/** One unary call over the socket, as any gRPC client makes it, with a deadline. */
+function unary<Request, Response>(client: grpc.Client, method: string, request: Request): Promise<Response> {
+  const send = (client as unknown as Record<string, UnaryMethod<Request, Response>>)[method]!;
+  return new Promise((resolve, reject) => {
+    send.call(client, request, new grpc.Metadata(), { deadline: Date.now() + callDeadlineMs }, (error, response) =>
+      error ? reject(error) : resolve(response!),
+    );
+  });
+}
+
+const findCandidates = (request: FindCandidatesRequest) =>
+  unary<FindCandidatesRequest, FindCandidatesResponse__Output>(presence, 'FindCandidates', request);
+const reserveCapacity = (request: ReserveCapacityRequest) =>
+  unary<ReserveCapacityRequest, ReserveCapacityResponse__Output>(presence, 'ReserveCapacity', request);
+const releaseCapacity = (request: ReleaseCapacityRequest) =>
+  unary<ReleaseCapacityRequest, ReleaseCapacityResponse__Output>(presence, 'ReleaseCapacity', request);
+const checkHealth = (service: string) => unary<{ service: string }, { status: HealthServingStatus }>(health, 'Check', { service });
+
+async function agentIs(agentId: string, changes: Partial<AgentStatusChanged>): Promise<void> {
+  await app.get(AgentsService).applyStatus({
+    agentId,
+    tenantId,
+    displayName: agentId,
+    status: 'online',
+    skills: [],
+    languages: ['en'],
+    capacity: 1,
+    ...changes,
+  });
+}
+
+function assertGrpcError(code: grpc.status, details?: RegExp) {
+  return (error: unknown) => {
+    const serviceError = error as grpc.ServiceError;
+    assert.equal(serviceError.code, code, `expected ${grpc.status[code]}, got ${grpc.status[serviceError.code]}: ${serviceError.details}`);
+    if (details) assert.match(serviceError.details, details);
+    return true;
+  };
+}
+
+describe('presence over a real gRPC socket, backed by a real store', () => {
+  before(async () => {
+    const infra = integrationInfra();
+    const port = await freeLoopbackPort();
+    const config = loadPresenceConfig({
+      KAFKA_BROKERS: infra.kafkaBrokers,
+      KAFKA_CLIENT_ID: dbName,
+      KAFKA_GROUP_ID: dbName,
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: dbName,
+      GRPC_HOST: '127.0.0.1',
+      GRPC_PORT: String(port),
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [PresenceAppModule.forRoot(config)] }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+    connectGrpcServer(app, config.grpcUrl);
+    await app.init();
+    await app.startAllMicroservices();
+
+    const address = `127.0.0.1:${port}`;
+    const Presence = serviceClient(PresenceGrpc.protoFile, PresenceGrpc.packageName, PresenceGrpc.serviceName);
+    const Health = serviceClient(HealthGrpc.protoFile, HealthGrpc.packageName, HealthGrpc.serviceName);
+    presence = new Presence(address, grpc.credentials.createInsecure());
+    health = new Health(address, grpc.credentials.createInsecure());
+
+    await agentIs('ana', { skills: [{ name: 'billing', proficiency: 4 }], capacity: 2 });
+    await agentIs('bo', { skills: [{ name: 'billing', proficiency: 2 }], languages: ['en', 'es'] });
+    await agentIs('cy', { skills: [{ name: 'billing', proficiency: 5 }], languages: ['es'] });
+    await agentIs('dee', { skills: [{ name: 'billing', proficiency: 5 }], status: 'offline' });
+  });
+
+  after(async () => {
+    presence?.close();
+    health?.close();
+    await app?.get<Connection>(getConnectionToken()).dropDatabase();
+    await app?.close();
+  });
+
+  it('serves grpc.health.v1 for the server and the Presence service, and nothing else', async () => {
+    assert.equal((await checkHealth('')).status, 'SERVING');
+    assert.equal((await checkHealth(PresenceGrpc.fullServiceName)).status, 'SERVING');
+    assert.equal((await checkHealth('handoff.routing.v1.Routing')).status, 'SERVICE_UNKNOWN');
+  });
+
+  it('finds online agents of the tenant who speak the language and hold the skill', async () => {
+    const found = await findCandidates({ tenantId, language: 'en', skills: [{ name: 'billing', minProficiency: 3 }] });
+
+    assert.equal(found.onlineAgents, 3, 'ana, bo and cy are online');
+    assert.equal(found.matchingAgents, 1);
+    assert.deepEqual(found.candidates, [
+      { agentId: 'ana', displayName: 'ana', proficiency: 4, activeChats: 0, capacity: 2, lastAssignedAtMs: '0' },
+    ]);
+
+    const anyone = await findCandidates({ tenantId, language: 'en', skills: [], limit: 1 });
+    assert.equal(anyone.matchingAgents, 2);
+    assert.equal(anyone.candidates.length, 1, 'the limit is applied');
+
+    const otherTenant = await findCandidates({ tenantId: `other_${tenantId}`, language: 'en', skills: [] });
+    assert.deepEqual(otherTenant, { candidates: [], onlineAgents: 0, matchingAgents: 0 });
+  });
+
+  it('reserves a slot once per conversation and gives it back on release', async () => {
+    const conversationId = uniqueName('conv');
+    const reserved = await reserveCapacity({ tenantId, agentId: 'ana', conversationId });
+    assert.deepEqual(reserved, { reserved: true, agentId: 'ana', displayName: 'ana', activeChats: 1 });
+    assert.deepEqual(await reserveCapacity({ tenantId, agentId: 'ana', conversationId }), reserved, 'a retried call holds the same slot');
+
+    const [ana] = (await findCandidates({ tenantId, language: 'en', skills: [{ name: 'billing', minProficiency: 3 }] })).candidates;
+    assert.equal(ana?.activeChats, 1);
+    assert.ok(Number(ana?.lastAssignedAtMs) > 0);
+
+    assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), { released: true });
+    assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), { released: false });
+    const [released] = (await findCandidates({ tenantId, language: 'en', skills: [{ name: 'billing', minProficiency: 3 }] })).candidates;
+    assert.equal(released?.activeChats, 0);
+  });
+
+  it('gives the last slot to exactly one of ten concurrent callers', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () => reserveCapacity({ tenantId, agentId: 'bo', conversationId: uniqueName('conv') })),
+    );
+    assert.equal(outcomes.filter((outcome) => outcome.reserved).length, 1);
+    assert.ok(outcomes.filter((outcome) => !outcome.reserved).every((outcome) => outcome.activeChats === 0));
+  });
+
+  it('answers INVALID_ARGUMENT, naming the fields, when required fields are missing', async () => {
+    await assert.rejects(findCandidates({ tenantId, skills: [] }), assertGrpcError(grpc.status.INVALID_ARGUMENT, /language/));
+    await assert.rejects(
+      reserveCapacity({ tenantId, conversationId: uniqueName('conv') }),
+      assertGrpcError(grpc.status.INVALID_ARGUMENT, /agentId/),
+    );
+    await assert.rejects(releaseCapacity({}), assertGrpcError(grpc.status.INVALID_ARGUMENT, /tenantId, conversationId/));
+  });
+});

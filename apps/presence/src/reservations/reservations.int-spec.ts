@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import { MongooseModule, getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { Test } from '@nestjs/testing';
+import type { AgentStatusChanged } from '@handoff/contracts';
+import { HealthModule, MongoModule } from '@handoff/service-kit';
+import { integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import type { Connection, Model } from 'mongoose';
+import { Agent, AgentSchema } from '../agents/agent.schema.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { Reservation, ReservationSchema } from './reservation.schema.js';
+import { ReservationsService } from './reservations.service.js';
+
+const dbName = uniqueName('int_presence');
+const tenantId = `tenant_${dbName}`;
+let app: INestApplication;
+let agents: AgentsService;
+let reservations: ReservationsService;
+let reservationModel: Model<Reservation>;
+
+function agentStatus(agentId: string, changes: Partial<AgentStatusChanged> = {}): AgentStatusChanged {
+  return {
+    agentId,
+    tenantId,
+    displayName: `Agent ${agentId}`,
+    status: 'online',
+    skills: [{ name: 'billing', proficiency: 4 }],
+    languages: ['en'],
+    capacity: 1,
+    ...changes,
+  };
+}
+
+async function onlineAgent(capacity: number): Promise<string> {
+  const agentId = uniqueName('agent');
+  await agents.applyStatus(agentStatus(agentId, { capacity }));
+  return agentId;
+}
+
+async function slotsOf(agentId: string) {
+  const agent = await agents.findById(agentId);
+  assert.ok(agent, `agent ${agentId} exists`);
+  return { capacity: agent.capacity, activeChats: agent.activeChats, freeSlots: agent.freeSlots };
+}
+
+describe('presence reservations against a real MongoDB-compatible store', () => {
+  before(async () => {
+    const infra = integrationInfra();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        HealthModule,
+        MongoModule.forRoot({ url: infra.mongoUrl, dbName }),
+        MongooseModule.forFeature([
+          { name: Agent.name, schema: AgentSchema },
+          { name: Reservation.name, schema: ReservationSchema },
+        ]),
+      ],
+      providers: [AgentsService, ReservationsService],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+    await app.init();
+    agents = app.get(AgentsService);
+    reservations = app.get(ReservationsService);
+    reservationModel = app.get(getModelToken(Reservation.name));
+  });
+
+  after(async () => {
+    await app?.get<Connection>(getConnectionToken()).dropDatabase();
+    await app?.close();
+  });
+
+  it('gives the only free slot to exactly one of ten concurrent reservations', async () => {
+    const agentId = await onlineAgent(1);
+    const conversations = Array.from({ length: 10 }, (_, index) => `conv_${dbName}_race_${index}`);
+
+    const outcomes = await Promise.all(conversations.map((conversationId) => reservations.reserve(tenantId, agentId, conversationId)));
+
+    const winners = outcomes.filter((outcome) => outcome.reserved);
+    assert.equal(winners.length, 1, 'exactly one reservation wins');
+    assert.equal(winners[0]!.activeChats, 1);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
+    assert.equal(await reservationModel.countDocuments({ agentId }), 1);
+  });
+
+  it('keeps one slot for a conversation that reserves twice, one after the other or at the same time', async () => {
+    const agentId = await onlineAgent(10);
+    const first = await reservations.reserve(tenantId, agentId, `conv_${dbName}_twice`);
+    const again = await reservations.reserve(tenantId, agentId, `conv_${dbName}_twice`);
+    assert.equal(first.reserved, true);
+    assert.deepEqual(again, { reserved: true, agentId, displayName: `Agent ${agentId}`, activeChats: 1 });
+
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () => reservations.reserve(tenantId, agentId, `conv_${dbName}_retried`)),
+    );
+    assert.ok(retries.every((outcome) => outcome.reserved && outcome.agentId === agentId));
+    assert.deepEqual(await slotsOf(agentId), { capacity: 10, activeChats: 2, freeSlots: 8 });
+    assert.equal(await reservationModel.countDocuments({ agentId }), 2);
+  });
+
+  it('reports the slot a conversation already holds when asked for another agent', async () => {
+    const holder = await onlineAgent(2);
+    const other = await onlineAgent(2);
+    await reservations.reserve(tenantId, holder, `conv_${dbName}_loyal`);
+
+    const outcome = await reservations.reserve(tenantId, other, `conv_${dbName}_loyal`);
+
+    assert.equal(outcome.reserved, true);
+    assert.equal(outcome.agentId, holder);
+    assert.deepEqual(await slotsOf(other), { capacity: 2, activeChats: 0, freeSlots: 2 });
+  });
+
+  it('refuses agents who are away, full, or of another tenant', async () => {
+    const away = uniqueName('agent');
+    await agents.applyStatus(agentStatus(away, { status: 'away', capacity: 3 }));
+    const full = await onlineAgent(0);
+    const elsewhere = await onlineAgent(3);
+
+    assert.equal((await reservations.reserve(tenantId, away, `conv_${dbName}_a`)).reserved, false);
+    assert.equal((await reservations.reserve(tenantId, full, `conv_${dbName}_b`)).reserved, false);
+    assert.equal((await reservations.reserve(`other_${tenantId}`, elsewhere, `conv_${dbName}_c`)).reserved, false);
+    assert.deepEqual(await slotsOf(elsewhere), { capacity: 3, activeChats: 0, freeSlots: 3 });
+  });
+
+  it('gives the slot back on release, once, and only to the tenant that holds it', async () => {
+    const agentId = await onlineAgent(1);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_held`);
+    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved, false);
+
+    assert.equal(await reservations.release(`other_${tenantId}`, `conv_${dbName}_held`), false);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
+
+    assert.equal(await reservations.release(tenantId, `conv_${dbName}_held`), true);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
+    assert.equal(await reservations.release(tenantId, `conv_${dbName}_held`), false, 'a second release finds nothing');
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
+
+    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved, true);
+  });
+
+  it('keeps free slots equal to capacity minus active chats when capacity changes', async () => {
+    const agentId = await onlineAgent(3);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_1`);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_2`);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 3, activeChats: 2, freeSlots: 1 });
+
+    await agents.applyStatus(agentStatus(agentId, { capacity: 5 }));
+    assert.deepEqual(await slotsOf(agentId), { capacity: 5, activeChats: 2, freeSlots: 3 });
+
+    await agents.applyStatus(agentStatus(agentId, { capacity: 2 }));
+    assert.deepEqual(await slotsOf(agentId), { capacity: 2, activeChats: 2, freeSlots: 0 });
+    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_3`)).reserved, false);
+
+    // Lowered below the chats in progress: no free slot until enough of them end.
+    await agents.applyStatus(agentStatus(agentId, { capacity: 1 }));
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 2, freeSlots: 0 });
+    await reservations.release(tenantId, `conv_${dbName}_cap_1`);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
+    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_3`)).reserved, false, 'never above capacity');
+    await reservations.release(tenantId, `conv_${dbName}_cap_2`);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
+  });
+
+  it('keeps the slot count right when a capacity change races reservations', async () => {
+    const agentId = await onlineAgent(2);
+    const outcomes = await Promise.all([
+      reservations.reserve(tenantId, agentId, `conv_${dbName}_mix_1`),
+      agents.applyStatus(agentStatus(agentId, { capacity: 4 })),
+      reservations.reserve(tenantId, agentId, `conv_${dbName}_mix_2`),
+      reservations.reserve(tenantId, agentId, `conv_${dbName}_mix_3`),
+    ]);
+
+    const reserved = outcomes.filter((outcome) => 'reserved' in outcome && outcome.reserved).length;
+    const slots = await slotsOf(agentId);
+    assert.equal(slots.capacity, 4);
+    assert.equal(slots.activeChats, reserved);
+    assert.equal(slots.activeChats, await reservationModel.countDocuments({ agentId }));
+    assert.equal(slots.freeSlots, slots.capacity - slots.activeChats);
+  });
+
+  it('rejects a status change for an agent id that belongs to another tenant', async () => {
+    const agentId = await onlineAgent(1);
+    await assert.rejects(agents.applyStatus({ ...agentStatus(agentId), tenantId: `other_${tenantId}` }), /another tenant/);
+    assert.equal((await agents.findById(agentId))?.tenantId, tenantId);
+  });
+});

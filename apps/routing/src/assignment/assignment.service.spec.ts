@@ -1,0 +1,265 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { Test } from '@nestjs/testing';
+import {
+  EventValidator,
+  routingDecidedType,
+  type Candidate__Output,
+  type EscalationRequested,
+  type EventDataByType,
+  type EventType,
+  type FindCandidatesRequest,
+  type FindCandidatesResponse__Output,
+  type ReserveCapacityRequest,
+  type ReserveCapacityResponse__Output,
+  type RoutingDecided,
+} from '@handoff/contracts';
+import { EventPublisher } from '@handoff/messaging';
+import { DecisionsRepository } from '../decisions/decisions.repository.js';
+import { PresenceClient } from '../presence-client/presence.client.js';
+import { AssignmentService, MAX_RESERVE_ATTEMPTS } from './assignment.service.js';
+
+class FakePresence {
+  found: FindCandidatesResponse__Output = { candidates: [], onlineAgents: 0, matchingAgents: 0 };
+  /** Agents that still have a free slot when asked to reserve one. */
+  readonly free = new Set<string>();
+  /** When set, answers every reservation, e.g. with a slot the conversation already holds elsewhere. */
+  answer?: (request: ReserveCapacityRequest) => ReserveCapacityResponse__Output;
+  readonly searches: FindCandidatesRequest[] = [];
+  readonly reserveAttempts: string[] = [];
+
+  async findCandidates(request: FindCandidatesRequest): Promise<FindCandidatesResponse__Output> {
+    this.searches.push(request);
+    return this.found;
+  }
+
+  async reserveCapacity(request: ReserveCapacityRequest): Promise<ReserveCapacityResponse__Output> {
+    const agentId = request.agentId ?? '';
+    this.reserveAttempts.push(agentId);
+    if (this.answer) return this.answer(request);
+    if (!this.free.has(agentId)) return { reserved: false, agentId, displayName: '', activeChats: 0 };
+    const displayName = this.found.candidates.find((c) => c.agentId === agentId)?.displayName ?? '';
+    return { reserved: true, agentId, displayName, activeChats: 1 };
+  }
+}
+
+class FakeDecisions {
+  readonly stored = new Map<string, RoutingDecided>();
+  readonly saved: RoutingDecided[] = [];
+  /** When set, save() behaves as if another router stored this decision first. */
+  storedFirstByOther?: RoutingDecided;
+
+  async findForEscalation(escalationId: string): Promise<RoutingDecided | null> {
+    return this.stored.get(escalationId) ?? null;
+  }
+
+  async save(decision: RoutingDecided): Promise<RoutingDecided> {
+    this.saved.push(decision);
+    const winner = this.storedFirstByOther ?? decision;
+    this.stored.set(decision.escalationId, winner);
+    return winner;
+  }
+}
+
+class RecordingPublisher {
+  readonly emitted: { type: EventType; data: EventDataByType[EventType]; id: string | undefined }[] = [];
+
+  async emit<K extends EventType>(type: K, data: EventDataByType[K], id?: string): Promise<void> {
+    this.emitted.push({ type, data, id });
+  }
+}
+
+const validator = new EventValidator();
+
+const escalation: EscalationRequested = {
+  escalationId: 'esc:conv-1:m-1',
+  conversationId: 'conv-1',
+  tenantId: 'acme',
+  language: 'en',
+  trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm-1' },
+  sentiment: { score: -0.6, label: 'negative' },
+  variables: { topic: 'billing' },
+  requestedAt: '2026-11-25T10:00:00.000Z',
+};
+
+function candidate(agentId: string, proficiency: number): Candidate__Output {
+  return { agentId, displayName: `Agent ${agentId}`, proficiency, activeChats: 0, capacity: 3, lastAssignedAtMs: '0' };
+}
+
+describe('AssignmentService', () => {
+  let presence: FakePresence;
+  let decisions: FakeDecisions;
+  let publisher: RecordingPublisher;
+
+  beforeEach(() => {
+    presence = new FakePresence();
+    decisions = new FakeDecisions();
+    publisher = new RecordingPublisher();
+  });
+
+  async function assignment(maxReserveAttempts = 5): Promise<AssignmentService> {
+    const moduleRef = await Test.createTestingModule({
+      providers: [
+        AssignmentService,
+        { provide: PresenceClient, useValue: presence },
+        { provide: DecisionsRepository, useValue: decisions },
+        { provide: EventPublisher, useValue: publisher },
+        { provide: MAX_RESERVE_ATTEMPTS, useValue: maxReserveAttempts },
+      ],
+    }).compile();
+    return moduleRef.get(AssignmentService);
+  }
+
+  function agentsOnline(candidates: Candidate__Output[], counts: { online?: number; matching?: number } = {}): void {
+    presence.found = { candidates, onlineAgents: counts.online ?? candidates.length, matchingAgents: counts.matching ?? candidates.length };
+  }
+
+  it('asks presence for agents who speak the language and know the topic', async () => {
+    await (await assignment()).route(escalation);
+    assert.deepEqual(presence.searches, [
+      { tenantId: 'acme', language: 'en', skills: [{ name: 'billing', minProficiency: 1 }], limit: 20 },
+    ]);
+  });
+
+  it('assigns the best-ranked candidate, stores the decision and announces it', async () => {
+    agentsOnline([candidate('ana', 2), candidate('bo', 5), candidate('cy', 3)]);
+    ['ana', 'bo', 'cy'].forEach((id) => presence.free.add(id));
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.deepEqual(presence.reserveAttempts, ['bo']);
+    assert.equal(decision.outcome, 'assigned');
+    assert.deepEqual(decision.agent, { agentId: 'bo', displayName: 'Agent bo' });
+    assert.equal(decision.queue, undefined);
+    assert.equal(decision.decisionId, 'decision:esc:conv-1:m-1');
+    assert.deepEqual(decision.requirements, { language: 'en', skills: [{ name: 'billing', minProficiency: 1 }] });
+    assert.deepEqual(decisions.saved, [decision]);
+    assert.deepEqual(publisher.emitted, [{ type: routingDecidedType, data: decision, id: decision.decisionId }]);
+    const check = validator.validateData(routingDecidedType, decision);
+    assert.ok(check.ok, check.ok ? '' : check.reason);
+  });
+
+  it('falls through to the next candidate when a slot was taken meanwhile', async () => {
+    agentsOnline([candidate('ana', 2), candidate('bo', 5), candidate('cy', 3)]);
+    presence.free.add('ana');
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.deepEqual(presence.reserveAttempts, ['bo', 'cy', 'ana']);
+    assert.equal(decision.outcome, 'assigned');
+    assert.equal(decision.agent?.agentId, 'ana');
+  });
+
+  it('names the agent presence says holds the slot, falling back to the id for a missing name', async () => {
+    agentsOnline([candidate('ana', 4)]);
+    presence.answer = () => ({ reserved: true, agentId: 'dee', displayName: '', activeChats: 2 });
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.deepEqual(decision.agent, { agentId: 'dee', displayName: 'dee' });
+  });
+
+  it('queues with no_agent_online when nobody is online', async () => {
+    agentsOnline([], { online: 0, matching: 0 });
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.equal(decision.outcome, 'queued');
+    assert.deepEqual(decision.queue, { reason: 'no_agent_online' });
+    assert.equal(decision.agent, undefined);
+    assert.deepEqual(presence.reserveAttempts, []);
+    const check = validator.validateData(routingDecidedType, decision);
+    assert.ok(check.ok, check.ok ? '' : check.reason);
+  });
+
+  it('queues with no_matching_agent when agents are online but none fits', async () => {
+    agentsOnline([], { online: 4, matching: 0 });
+    assert.deepEqual((await (await assignment()).route(escalation)).queue, { reason: 'no_matching_agent' });
+  });
+
+  it('queues with all_agents_busy when the agents who fit have no free slot', async () => {
+    agentsOnline([], { online: 4, matching: 2 });
+    assert.deepEqual((await (await assignment()).route(escalation)).queue, { reason: 'all_agents_busy' });
+  });
+
+  it('queues with all_agents_busy when every reservation is refused', async () => {
+    agentsOnline([candidate('ana', 2), candidate('bo', 5)]);
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.deepEqual(presence.reserveAttempts, ['bo', 'ana']);
+    assert.deepEqual(decision.queue, { reason: 'all_agents_busy' });
+  });
+
+  it('tries no more candidates than the configured reserve attempts', async () => {
+    agentsOnline([candidate('a1', 5), candidate('a2', 4), candidate('a3', 3), candidate('a4', 2)]);
+    presence.free.add('a4');
+
+    const decision = await (await assignment(2)).route(escalation);
+
+    assert.deepEqual(presence.reserveAttempts, ['a1', 'a2']);
+    assert.equal(decision.outcome, 'queued');
+    assert.deepEqual(decision.queue, { reason: 'all_agents_busy' });
+  });
+
+  it('re-announces an earlier decision for the same escalation instead of routing again', async () => {
+    const earlier: RoutingDecided = {
+      decisionId: 'decision:esc:conv-1:m-1',
+      escalationId: escalation.escalationId,
+      conversationId: 'conv-1',
+      tenantId: 'acme',
+      outcome: 'assigned',
+      requirements: { language: 'en', skills: [] },
+      agent: { agentId: 'bo', displayName: 'Bo' },
+      decidedAt: '2026-11-25T10:00:01.000Z',
+    };
+    decisions.stored.set(escalation.escalationId, earlier);
+    agentsOnline([candidate('ana', 5)]);
+    presence.free.add('ana');
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.equal(decision, earlier);
+    assert.deepEqual(presence.searches, []);
+    assert.deepEqual(presence.reserveAttempts, []);
+    assert.deepEqual(decisions.saved, []);
+    assert.deepEqual(publisher.emitted, [{ type: routingDecidedType, data: earlier, id: earlier.decisionId }]);
+  });
+
+  it('takes one slot for a redelivered escalation and announces the same decision twice', async () => {
+    agentsOnline([candidate('ana', 5)]);
+    presence.free.add('ana');
+    const service = await assignment();
+
+    const first = await service.route(escalation);
+    const second = await service.route(escalation);
+
+    assert.deepEqual(presence.reserveAttempts, ['ana']);
+    assert.deepEqual(second, first);
+    assert.deepEqual(
+      publisher.emitted.map((e) => e.id),
+      [first.decisionId, first.decisionId],
+    );
+  });
+
+  it('announces the decision another router stored first', async () => {
+    const winner: RoutingDecided = {
+      decisionId: 'decision:esc:conv-1:m-1',
+      escalationId: escalation.escalationId,
+      conversationId: 'conv-1',
+      tenantId: 'acme',
+      outcome: 'queued',
+      requirements: { language: 'en', skills: [{ name: 'billing', minProficiency: 1 }] },
+      queue: { reason: 'all_agents_busy' },
+      decidedAt: '2026-11-25T10:00:01.000Z',
+    };
+    decisions.storedFirstByOther = winner;
+    agentsOnline([candidate('ana', 5)]);
+    presence.free.add('ana');
+
+    const decision = await (await assignment()).route(escalation);
+
+    assert.equal(decision, winner);
+    assert.deepEqual(publisher.emitted, [{ type: routingDecidedType, data: winner, id: winner.decisionId }]);
+  });
+});

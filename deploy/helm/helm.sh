@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Helm CLI built from the Go module proxy (no release download needed), and checks for the chart.
+#
+#   helm.sh build          build helm once into the cache; later calls reuse it
+#   helm.sh path           build if needed, print the binary's path
+#   helm.sh check          lint and render helm/handoff, and prove the values schema rejects bad values
+#   helm.sh run ARGS...    build if needed, run helm with ARGS
+#
+# Environment:
+#   HELM_VERSION (v3.22.0)   HANDOFF_CACHE_DIR (<repo>/.local/cache)
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CHART="$REPO_DIR/helm/handoff"
+
+VERSION="${HELM_VERSION:-v3.22.0}"
+if ! [[ "$VERSION" =~ ^v3\.[0-9]+\.[0-9]+$ ]]; then
+  echo "helm: HELM_VERSION must look like v3.x.y, got '$VERSION'" >&2
+  exit 2
+fi
+CACHE_DIR="${HANDOFF_CACHE_DIR:-$REPO_DIR/.local/cache}/helm-$VERSION"
+BIN="$CACHE_DIR/helm"
+
+log() { echo "helm: $*" >&2; }
+
+cmd_build() {
+  [[ -x "$BIN" ]] && return 0
+  command -v go >/dev/null || { log "go is required to build helm"; return 1; }
+
+  log "building helm $VERSION into $BIN"
+  mkdir -p "$CACHE_DIR"
+  local started=$SECONDS gomod client_go major minor tmp
+  # helm's Makefile stamps the version and the Kubernetes version (derived from client-go) it
+  # assumes when no cluster is present; without them lint and template would claim Kubernetes 1.20.
+  gomod="$(go mod download -json "helm.sh/helm/v3@$VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')"
+  client_go="$(awk '$1 == "k8s.io/client-go" { print $2; exit }' "$gomod")"
+  [[ "$client_go" =~ ^v0\.([0-9]+)\. ]] || { log "cannot read k8s.io/client-go version from $gomod"; return 1; }
+  major=1 minor="${BASH_REMATCH[1]}"
+
+  tmp="$(mktemp -d "$CACHE_DIR/build.XXXXXX")"
+  # -mod=mod: tolerate go.sum gaps under a newer Go; CGO off: no C toolchain needed.
+  CGO_ENABLED=0 GOBIN="$tmp" GOFLAGS="${GOFLAGS:-} -mod=mod" go install -trimpath -ldflags "-s -w \
+    -X helm.sh/helm/v3/internal/version.version=$VERSION \
+    -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=$major \
+    -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$minor \
+    -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=$major \
+    -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$minor" \
+    "helm.sh/helm/v3/cmd/helm@$VERSION" || { rm -rf "$tmp"; return 1; }
+  mv -f "$tmp/helm" "$BIN"
+  rm -rf "$tmp"
+  log "built in $((SECONDS - started))s (Kubernetes $major.$minor assumed offline)"
+}
+
+helm() {
+  # Keep helm's own config and cache out of the user's home.
+  HELM_CONFIG_HOME="$CACHE_DIR/config" HELM_CACHE_HOME="$CACHE_DIR/cache" \
+    HELM_DATA_HOME="$CACHE_DIR/data" "$BIN" "$@"
+}
+
+cmd_check() {
+  cmd_build
+  local out passed=0 failed=0
+  out="$(mktemp -d)"
+  trap 'rm -rf "$out"' RETURN
+  # The chart requires image.repository; checks that are not about it use this placeholder.
+  local repo=(--set image.repository=registry.example/handoff)
+
+  result() { # name, then the command's status
+    if [[ "$2" -eq 0 ]]; then
+      echo "ok - $1"
+      passed=$((passed + 1))
+    else
+      echo "not ok - $1"
+      sed 's/^/    # /' "$out/last.log"
+      failed=$((failed + 1))
+    fi
+  }
+  expect_ok() { # name, helm args...
+    local name="$1"
+    shift
+    local status=0
+    helm "$@" >"$out/last.log" 2>&1 || status=$?
+    result "$name" "$status"
+  }
+  expect_rejected() { # name, message the failure must contain, helm args...
+    local name="$1" want="$2"
+    shift 2
+    local status=0
+    if helm "$@" >"$out/last.log" 2>&1; then
+      status=1
+      echo "accepted, but should have been rejected" >>"$out/last.log"
+    elif ! grep -q -- "$want" "$out/last.log"; then
+      status=1
+      echo "rejected, but not for '$want'" >>"$out/last.log"
+    fi
+    result "$name" "$status"
+  }
+  expect_rendered() { # name, pattern, helm template args...
+    local name="$1" pattern="$2"
+    shift 2
+    local status=0
+    helm template handoff "$CHART" "$@" >"$out/render.yaml" 2>"$out/last.log" || status=$?
+    if [[ $status -eq 0 ]] && ! grep -Eq -- "$pattern" "$out/render.yaml"; then
+      status=1
+      echo "rendered, but no line matches /$pattern/" >>"$out/last.log"
+    fi
+    result "$name" "$status"
+  }
+
+  expect_ok "helm lint" lint --strict "$CHART" "${repo[@]}"
+  expect_ok "helm lint (all optional features on)" lint --strict "$CHART" "${repo[@]}" \
+    --set autoscaling.enabled=true --set serviceMonitor.enabled=true \
+    --set mongo.existingSecret=handoff-mongo --api-versions monitoring.coreos.com/v1
+  expect_rendered "template: one Deployment per service" "^  name: handoff-presence$" "${repo[@]}"
+  [[ "$(grep -c '^kind: Deployment$' "$out/render.yaml" || true)" -eq 4 ]]
+  echo "rendered $(grep -c '^kind: Deployment$' "$out/render.yaml" || true) Deployments, want 4" >"$out/last.log"
+  result "template: exactly four Deployments" $?
+  ! grep -q '^kind: ServiceMonitor$' "$out/render.yaml"
+  echo "ServiceMonitor rendered although the CRD is absent" >"$out/last.log"
+  result "template: no ServiceMonitor without the CRD" $?
+  ! grep -q '^kind: HorizontalPodAutoscaler$' "$out/render.yaml"
+  echo "HorizontalPodAutoscaler rendered although autoscaling is off" >"$out/last.log"
+  result "template: no HPA by default" $?
+  expect_rendered "template: image tag defaults to appVersion" \
+    "image: \"registry.example/handoff:$(awk '$1 == "appVersion:" { gsub(/"/, "", $2); print $2 }' "$CHART/Chart.yaml")\"" \
+    "${repo[@]}"
+  expect_rendered "template: HPA for every service" "^kind: HorizontalPodAutoscaler$" \
+    "${repo[@]}" --set autoscaling.enabled=true
+  expect_rendered "template: HPA for one service only" "^  name: handoff-routing$" \
+    "${repo[@]}" --set services.routing.autoscaling.enabled=true
+  expect_rendered "template: ServiceMonitor with the CRD present" "^kind: ServiceMonitor$" \
+    "${repo[@]}" --api-versions monitoring.coreos.com/v1
+  expect_rendered "template: MONGO_URL from an existing Secret" "name: handoff-mongo" \
+    "${repo[@]}" --set mongo.existingSecret=handoff-mongo
+
+  expect_rejected "schema rejects a negative replica count" "replicaCount" \
+    lint --strict "$CHART" "${repo[@]}" --set services.routing.replicaCount=-1
+  expect_rejected "schema rejects an unknown log level" "logLevel" \
+    lint --strict "$CHART" "${repo[@]}" --set logLevel=verbose
+  expect_rejected "schema rejects a missing image repository" "repository" \
+    lint --strict "$CHART"
+  expect_rejected "schema rejects an unknown service" "additional properties" \
+    template handoff "$CHART" "${repo[@]}" --set services.billing.replicaCount=1
+  expect_rejected "schema rejects a Kafka broker that is not host:port" "brokers" \
+    template handoff "$CHART" "${repo[@]}" --set 'kafka.brokers[0]=kafka'
+  expect_rejected "schema rejects a Mongo URL that is not mongodb://" "url" \
+    template handoff "$CHART" "${repo[@]}" --set mongo.url=postgres://db
+  expect_rejected "schema rejects a misspelt top-level key" "additional properties" \
+    template handoff "$CHART" "${repo[@]}" --set autoscalling.enabled=true
+
+  echo "$passed passed, $failed failed"
+  [[ $failed -eq 0 ]]
+}
+
+case "${1:-}" in
+  build) cmd_build ;;
+  path) cmd_build && echo "$BIN" ;;
+  check) cmd_check ;;
+  run)
+    shift
+    cmd_build
+    helm "$@"
+    ;;
+  *)
+    echo "usage: helm.sh build|path|check|run ARGS..." >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,135 @@
+import { cloudEventEnvelopeSchema } from '../cloudevents/cloud-event.schema.js';
+import { cloudEventContentType } from '../cloudevents/cloud-event.js';
+import { eventCatalog, type EventType } from '../events/catalog.js';
+import { Topics, type Topic } from '../topics.js';
+
+interface ChannelInfo {
+  description: string;
+  /** What the platform does with the topic: integrators do the opposite. */
+  platform: ('send' | 'receive')[];
+}
+
+const channels: Record<Topic, ChannelInfo> = {
+  [Topics.AgentStatus]: {
+    description: 'Agent presence changes, keyed by agent id. Agent desks or workforce tools publish; presence consumes.',
+    platform: ['receive'],
+  },
+  [Topics.ConversationEvents]: {
+    description: 'What the bot platform reports, keyed by conversation id: conversations started, messages, collected variables.',
+    platform: ['receive'],
+  },
+  [Topics.ConversationMessages]: {
+    description: 'Each stored message with the context evaluation needs, keyed by conversation id.',
+    platform: ['send', 'receive'],
+  },
+  [Topics.SentimentScores]: {
+    description: 'Sentiment of each customer message, keyed by conversation id; the trajectory of the conversation.',
+    platform: ['send'],
+  },
+  [Topics.Escalations]: {
+    description: 'A trigger decided a human is needed, with the reason; keyed by conversation id.',
+    platform: ['send', 'receive'],
+  },
+  [Topics.RoutingDecisions]: {
+    description: 'Assigned to an agent, or queued with the reason; keyed by conversation id.',
+    platform: ['send', 'receive'],
+  },
+  [Topics.CustomerNotifications]: {
+    description: 'What the bot platform should show the customer about the handoff, in their language; keyed by conversation id.',
+    platform: ['send'],
+  },
+  [Topics.ConversationControl]: {
+    description: 'Tells the bot platform to pause or resume the bot; keyed by conversation id.',
+    platform: ['send'],
+  },
+  [Topics.DeadLetter]: {
+    description:
+      'Messages a consumer could not accept or process. The key and value are the original bytes; headers name the origin ' +
+      '(handoff-dlq-original-topic, -partition, -offset), the reason, the stage (validation or processing), attempts, ' +
+      'consumer group and time, alongside the original headers.',
+    platform: ['send'],
+  },
+};
+
+const deadLetterHeaders = {
+  type: 'object',
+  properties: Object.fromEntries(
+    ['original-topic', 'original-partition', 'original-offset', 'reason', 'stage', 'attempts', 'consumer-group', 'failed-at'].map(
+      (name) => [`handoff-dlq-${name}`, { type: 'string' }],
+    ),
+  ),
+  required: ['handoff-dlq-original-topic', 'handoff-dlq-original-partition', 'handoff-dlq-original-offset', 'handoff-dlq-reason'],
+};
+
+const channelId = (topic: string) => topic.replace(/^handoff\./, '').replace(/\.v\d+$/, '').replace(/\./g, '-');
+const messageId = (type: string) => type.replace(/^handoff\./, '').replace(/\./g, '-');
+
+function eventMessage(type: EventType) {
+  const { schema, keyField } = eventCatalog[type];
+  const { $id: _id, ...dataSchema } = schema as Record<string, unknown> & { $id: string };
+  const { $id: _envelopeId, title: _title, ...envelope } = cloudEventEnvelopeSchema;
+  return {
+    name: type,
+    title: schema.title,
+    summary: schema.description,
+    contentType: cloudEventContentType,
+    bindings: { kafka: { key: { type: 'string', description: `The ${keyField}` }, bindingVersion: '0.5.0' } },
+    payload: {
+      ...envelope,
+      properties: { ...envelope.properties, type: { const: type }, data: dataSchema },
+    },
+  };
+}
+
+/**
+ * The AsyncAPI 3 description of every topic, built from the same catalog the services
+ * validate against, so the document cannot drift from the code.
+ */
+export function buildAsyncApiDocument() {
+  const document = {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'handoff',
+      version: '1.0.0',
+      description:
+        'Kafka topics of the handoff platform. Every event is a CloudEvents 1.0 event in structured JSON mode: the ' +
+        'envelope is the message value, `content-type: application/cloudevents+json; charset=utf-8` is a header, and ' +
+        'the message key is the aggregate id (conversation id, or agent id for presence). Topic names are frozen once ' +
+        'published; a change of shape is a new versioned topic.',
+    },
+    defaultContentType: cloudEventContentType,
+    channels: {} as Record<string, unknown>,
+    operations: {} as Record<string, unknown>,
+    components: { messages: {} as Record<string, unknown> },
+  };
+
+  for (const [topic, info] of Object.entries(channels) as [Topic, ChannelInfo][]) {
+    const id = channelId(topic);
+    const types = (Object.keys(eventCatalog) as EventType[]).filter((type) => eventCatalog[type].topic === topic);
+    const messages: Record<string, { $ref: string }> = {};
+    for (const type of types) {
+      document.components.messages[messageId(type)] = eventMessage(type);
+      messages[messageId(type)] = { $ref: `#/components/messages/${messageId(type)}` };
+    }
+    if (topic === Topics.DeadLetter) {
+      document.components.messages['dead-letter'] = {
+        name: 'dead-letter',
+        title: 'DeadLetter',
+        summary: 'An original message with the reason it was rejected.',
+        contentType: 'application/octet-stream',
+        headers: deadLetterHeaders,
+        payload: { description: 'The original message value, byte for byte.' },
+      };
+      messages['dead-letter'] = { $ref: '#/components/messages/dead-letter' };
+    }
+    document.channels[id] = { address: topic, description: info.description, messages };
+    for (const action of info.platform) {
+      document.operations[`${action}-${id}`] = {
+        action,
+        channel: { $ref: `#/channels/${id}` },
+        messages: Object.keys(messages).map((name) => ({ $ref: `#/channels/${id}/messages/${name}` })),
+      };
+    }
+  }
+  return document;
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+
+export interface IntegrationInfra {
+  /** Comma-separated, as the services read KAFKA_BROKERS. */
+  kafkaBrokers: string;
+  brokers: string[];
+  mongoUrl: string;
+}
+
+/**
+ * The real Kafka broker and MongoDB-compatible store the integration tests run against.
+ * Stops the test with a message that says what to set, instead of failing later on a
+ * connection timeout.
+ */
+export function integrationInfra(env: NodeJS.ProcessEnv = process.env): IntegrationInfra {
+  const kafkaBrokers = env['KAFKA_BROKERS']?.trim();
+  const mongoUrl = env['MONGO_URL']?.trim();
+  const missing = [!kafkaBrokers && 'KAFKA_BROKERS', !mongoUrl && 'MONGO_URL'].filter(Boolean);
+  if (missing.length > 0 || !kafkaBrokers || !mongoUrl) {
+    throw new Error(
+      `Integration tests need a real broker and store: set ${missing.join(' and ')} ` +
+        '(e.g. KAFKA_BROKERS=127.0.0.1:9092 MONGO_URL=mongodb://127.0.0.1:27017), as deploy/test.sh does.',
+    );
+  }
+  return { kafkaBrokers, brokers: kafkaBrokers.split(',').map((broker) => broker.trim()), mongoUrl };
+}
+
+/**
+ * A name no other test file or run uses, for databases, consumer groups and aggregate ids.
+ * Letters, digits and underscores only, so it is valid everywhere those names are.
+ */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+}
+
+/** A loopback port that was free a moment ago, for a server the test starts itself. */
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
+
+/** Polls until the check passes or the time is up; the last failure explains the timeout. */
+export async function eventually<T>(
+  description: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result !== undefined && result !== false) return result;
+    if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
