@@ -4,8 +4,17 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+mkdir -p .local/logs
 
 step() { echo "==> $*"; }
+
+# The FerretDB build is the slowest step and needs only Go: run it beside the rest.
+ferretdb_pid=""
+if [[ -z "${MONGO_URL:-}" ]]; then
+  step "building FerretDB in the background (cached; log in .local/logs/ferretdb-build.log)"
+  bash deploy/ferretdb/ferretdb.sh build >.local/logs/ferretdb-build.log 2>&1 &
+  ferretdb_pid=$!
+fi
 
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   step "installing npm packages"
@@ -13,13 +22,18 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
 fi
 
 if [[ -z "${KAFKA_BROKERS:-}" ]]; then
-  step "fetching Kafka ${KAFKA_VERSION:-} jars (cached)"
+  step "fetching the Kafka jars (cached)"
   bash deploy/kafka/kafka.sh fetch
-fi
-if [[ -z "${MONGO_URL:-}" ]]; then
-  step "building FerretDB (cached)"
-  bash deploy/ferretdb/ferretdb.sh build
 fi
 
 step "building the services"
 node_modules/.bin/tsc -b tsconfig.build.json
+
+if [[ -n "$ferretdb_pid" ]]; then
+  if ! wait "$ferretdb_pid"; then
+    cat .local/logs/ferretdb-build.log
+    echo "FerretDB build failed" >&2
+    exit 1
+  fi
+  step "FerretDB ready"
+fi

@@ -61,7 +61,7 @@ cmd_check() {
   cmd_build
   local out passed=0 failed=0
   out="$(mktemp -d)"
-  trap 'rm -rf "$out"' RETURN
+  trap 'rm -rf "$out"' EXIT
   # The chart requires image.repository; checks that are not about it use this placeholder.
   local repo=(--set image.repository=registry.example/handoff)
 
@@ -95,6 +95,20 @@ cmd_check() {
     fi
     result "$name" "$status"
   }
+  # Checks the last render holds exactly N objects of each kind.
+  count_in_render() { # name, N, kinds...
+    local name="$1" want="$2" kind got status=0
+    shift 2
+    : >"$out/last.log"
+    for kind in "$@"; do
+      got="$(grep -c "^kind: $kind\$" "$out/render.yaml" || true)"
+      if [[ "$got" -ne "$want" ]]; then
+        status=1
+        echo "$got of kind $kind, want $want" >>"$out/last.log"
+      fi
+    done
+    result "$name" "$status"
+  }
   expect_rendered() { # name, pattern, helm template args...
     local name="$1" pattern="$2"
     shift 2
@@ -111,23 +125,19 @@ cmd_check() {
   expect_ok "helm lint (all optional features on)" lint --strict "$CHART" "${repo[@]}" \
     --set autoscaling.enabled=true --set serviceMonitor.enabled=true \
     --set mongo.existingSecret=handoff-mongo --api-versions monitoring.coreos.com/v1
-  expect_rendered "template: one Deployment per service" "^  name: handoff-presence$" "${repo[@]}"
-  [[ "$(grep -c '^kind: Deployment$' "$out/render.yaml" || true)" -eq 4 ]]
-  echo "rendered $(grep -c '^kind: Deployment$' "$out/render.yaml" || true) Deployments, want 4" >"$out/last.log"
-  result "template: exactly four Deployments" $?
-  ! grep -q '^kind: ServiceMonitor$' "$out/render.yaml"
-  echo "ServiceMonitor rendered although the CRD is absent" >"$out/last.log"
-  result "template: no ServiceMonitor without the CRD" $?
-  ! grep -q '^kind: HorizontalPodAutoscaler$' "$out/render.yaml"
-  echo "HorizontalPodAutoscaler rendered although autoscaling is off" >"$out/last.log"
-  result "template: no HPA by default" $?
-  expect_rendered "template: image tag defaults to appVersion" \
-    "image: \"registry.example/handoff:$(awk '$1 == "appVersion:" { gsub(/"/, "", $2); print $2 }' "$CHART/Chart.yaml")\"" \
+  expect_rendered "template: default values" "^kind: Deployment$" "${repo[@]}"
+  count_in_render "template: a Deployment, Service, PDB and NetworkPolicy per service" 4 \
+    Deployment Service PodDisruptionBudget NetworkPolicy
+  count_in_render "template: no HPA or ServiceMonitor by default" 0 HorizontalPodAutoscaler ServiceMonitor
+  expect_rendered "template: image is <repository>/<service>:<appVersion>" \
+    "image: \"registry.example/handoff/presence:$(awk '$1 == "appVersion:" { gsub(/"/, "", $2); print $2 }' "$CHART/Chart.yaml")\"" \
     "${repo[@]}"
-  expect_rendered "template: HPA for every service" "^kind: HorizontalPodAutoscaler$" \
+  expect_rendered "template: autoscaling on" "^kind: HorizontalPodAutoscaler$" \
     "${repo[@]}" --set autoscaling.enabled=true
-  expect_rendered "template: HPA for one service only" "^  name: handoff-routing$" \
+  count_in_render "template: autoscaling on gives an HPA per service" 4 HorizontalPodAutoscaler
+  expect_rendered "template: autoscaling on for routing only" "^kind: HorizontalPodAutoscaler$" \
     "${repo[@]}" --set services.routing.autoscaling.enabled=true
+  count_in_render "template: autoscaling for routing only gives one HPA" 1 HorizontalPodAutoscaler
   expect_rendered "template: ServiceMonitor with the CRD present" "^kind: ServiceMonitor$" \
     "${repo[@]}" --api-versions monitoring.coreos.com/v1
   expect_rendered "template: MONGO_URL from an existing Secret" "name: handoff-mongo" \
@@ -147,6 +157,12 @@ cmd_check() {
     template handoff "$CHART" "${repo[@]}" --set mongo.url=postgres://db
   expect_rejected "schema rejects a misspelt top-level key" "additional properties" \
     template handoff "$CHART" "${repo[@]}" --set autoscalling.enabled=true
+  expect_rejected "schema rejects credentials in mongo.url" "url" \
+    template handoff "$CHART" "${repo[@]}" --set mongo.url=mongodb://app:hunter2@db:27017
+  expect_rejected "template rejects minReplicas above maxReplicas" "minReplicas" \
+    template handoff "$CHART" "${repo[@]}" --set autoscaling.enabled=true --set autoscaling.minReplicas=5
+  expect_rejected "template rejects routing without presence" "PRESENCE_GRPC_URL" \
+    template handoff "$CHART" "${repo[@]}" --set services.presence.enabled=false
 
   echo "$passed passed, $failed failed"
   [[ $failed -eq 0 ]]

@@ -178,7 +178,11 @@ num.partitions=1
 default.replication.factor=1
 min.insync.replicas=1
 offsets.topic.replication.factor=1
+# Fewer offsets partitions than the default 50: the first consumer group on a fresh node joins in
+# a second instead of waiting for fifty partitions to come up.
+offsets.topic.num.partitions=${KAFKA_OFFSETS_PARTITIONS:-4}
 transaction.state.log.replication.factor=1
+transaction.state.log.num.partitions=${KAFKA_OFFSETS_PARTITIONS:-4}
 transaction.state.log.min.isr=1
 # The app creates its topics explicitly; auto-create stays on for ad-hoc use.
 auto.create.topics.enable=true

@@ -58,8 +58,10 @@ export class ConversationsService {
       sentAt: new Date(message.sentAt),
       ...(message.bot ? { bot: message.bot } : {}),
     };
+    // `$nor` rather than `$ne` on the array path: FerretDB matches `$ne` when any element differs,
+    // which would push a redelivered message again once the transcript holds another one.
     await this.conversations.updateOne(
-      { _id: message.conversationId, tenantId: message.tenantId, 'transcript.messageId': { $ne: message.messageId } },
+      { _id: message.conversationId, tenantId: message.tenantId, $nor: [{ 'transcript.messageId': message.messageId }] },
       { $push: { transcript: entry } },
     );
     return this.require(message.conversationId, message.tenantId);

@@ -73,7 +73,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   return platform;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, name: string, timeoutMs = 90_000): Promise<void> {
+async function waitUntilReady(url: string, child: ChildProcess, name: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting`);

@@ -138,6 +138,17 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved, true);
   });
 
+  it('gives one slot back when the same release arrives several times at once', async () => {
+    const agentId = await onlineAgent(2);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_release_1`);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_release_2`);
+
+    const released = await Promise.all(Array.from({ length: 4 }, () => reservations.release(tenantId, `conv_${dbName}_release_1`)));
+
+    assert.equal(released.filter(Boolean).length, 1);
+    assert.deepEqual(await slotsOf(agentId), { capacity: 2, activeChats: 1, freeSlots: 1 });
+  });
+
   it('keeps free slots equal to capacity minus active chats when capacity changes', async () => {
     const agentId = await onlineAgent(3);
     await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_1`);

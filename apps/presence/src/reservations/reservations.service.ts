@@ -5,6 +5,8 @@ import { Agent } from '../agents/agent.schema.js';
 import { isDuplicateKey } from '../agents/agents.service.js';
 import { Reservation } from './reservation.schema.js';
 
+const maxSlotRecomputes = 5;
+
 export interface ReserveOutcome {
   reserved: boolean;
   agentId: string;
@@ -58,9 +60,25 @@ export class ReservationsService {
     return true;
   }
 
+  /**
+   * Ends one chat, then recomputes free slots from capacity: if capacity was lowered below the
+   * chats in progress, the freed slot must not be handed out again. The recompute is a
+   * compare-and-set; should it keep losing races, free slots stay low, never above capacity.
+   */
   private async giveBackSlot(agentId: string): Promise<void> {
-    // Capacity may have been lowered meanwhile; freeSlots is clamped on the next status change.
-    await this.agents.updateOne({ _id: agentId, activeChats: { $gt: 0 } }, { $inc: { freeSlots: 1, activeChats: -1 } });
+    await this.agents.updateOne({ _id: agentId, activeChats: { $gt: 0 } }, { $inc: { activeChats: -1 } });
+    for (let attempt = 0; attempt < maxSlotRecomputes; attempt++) {
+      const agent = await this.agents.findById(agentId).lean();
+      if (!agent) return;
+      const freeSlots = Math.max(0, agent.capacity - agent.activeChats);
+      if (agent.freeSlots === freeSlots) return;
+      const result = await this.agents.updateOne(
+        { _id: agentId, capacity: agent.capacity, activeChats: agent.activeChats, freeSlots: agent.freeSlots },
+        { $set: { freeSlots } },
+      );
+      if (result.matchedCount === 1) return;
+    }
+    this.logger.warn({ message: 'free slots left low after concurrent changes', agentId });
   }
 
   /** The conversation already holds a slot: report whose, which may not be the agent asked for. */

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { INestApplication } from '@nestjs/common';
+import type { ClientGrpc } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import {
   PresenceGrpc,
@@ -16,13 +17,13 @@ import {
 import { freeLoopbackPort } from '@handoff/service-kit/testing';
 import { loadRoutingConfig } from '../config.js';
 import { PresenceClientModule } from './presence-client.module.js';
-import { PresenceClient } from './presence.client.js';
+import { PRESENCE_GRPC, PresenceClient } from './presence.client.js';
 
 const slowTenant = 'tenant-slow';
-const serverDelayMs = 5000;
+const serverDelayMs = 10_000;
 /** Room for a busy machine: the call must end near its deadline, far sooner than the server answers. */
-const schedulingSlackMs = 2000;
-const deadlineMs = 300;
+const schedulingSlackMs = 3000;
+const deadlineMs = 1500;
 let server: grpc.Server;
 let app: INestApplication;
 let client: PresenceClient;
@@ -95,6 +96,11 @@ describe("routing's PresenceClient against a real gRPC server", () => {
     app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
     await app.init();
     client = app.get(PresenceClient);
+    // Connect first, so the deadlines below measure calls, not a cold channel on a busy machine.
+    const channel = app.get<ClientGrpc>(PRESENCE_GRPC).getClientByServiceName<grpc.Client>(PresenceGrpc.serviceName);
+    await new Promise<void>((resolve, reject) =>
+      channel.waitForReady(Date.now() + 10_000, (error) => (error ? reject(error) : resolve())),
+    );
   });
 
   after(async () => {

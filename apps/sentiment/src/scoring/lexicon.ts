@@ -8,7 +8,7 @@ export const polarity: Record<string, number> = {
   awesome: 4, nice: 2, fine: 1, ok: 1, okay: 1, solved: 2, works: 1, pleased: 2, glad: 2,
   bad: -2, terrible: -4, awful: -4, horrible: -4, worst: -4, hate: -4, angry: -3, annoyed: -2,
   frustrated: -3, frustrating: -3, useless: -3, broken: -2, wrong: -2, problem: -1, issue: -1,
-  disappointed: -3, ridiculous: -3, unacceptable: -4, slow: -1, never: -1, stupid: -3, waste: -3,
+  disappointed: -3, ridiculous: -3, unacceptable: -4, slow: -1, stupid: -3, waste: -3,
   refund: -1, cancel: -1, complaint: -2, scam: -4, upset: -3, furious: -4, sucks: -3, fail: -2,
   failed: -2, failing: -2, charged: -1, overcharged: -3, lost: -2, late: -1, missing: -2,
   // Spanish, French, German, Portuguese: the commonest strong words

@@ -36,7 +36,11 @@ describe('scoreSentiment', () => {
     assert.equal(scoreSentiment('good').label, 'positive');
     assert.equal(scoreSentiment('not good').label, 'negative');
     assert.equal(scoreSentiment('I am not happy').label, 'negative');
-    assert.equal(scoreSentiment('not bad').label, 'positive');
+  });
+
+  it('reads a negated complaint as neutral, not as praise', () => {
+    assert.equal(scoreSentiment('not bad').label, 'neutral');
+    assert.equal(scoreSentiment('I never got my refund').label, 'neutral');
   });
 
   it('softens a negated word rather than mirroring it', () => {

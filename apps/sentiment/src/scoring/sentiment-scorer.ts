@@ -37,7 +37,9 @@ export function scoreSentiment(text: string): SentimentResult {
     }
     const value = polarity[token];
     if (value !== undefined) {
-      sum += value * boost * (negateFor > 0 ? -0.75 : 1);
+      // "not good" turns negative; "never got my refund" is not praise, so a negated complaint counts as neutral.
+      const negated = negateFor > 0;
+      sum += negated ? (value > 0 ? -0.75 * value * boost : 0) : value * boost;
     }
     boost = 1;
     if (negateFor > 0) negateFor--;

@@ -25,6 +25,8 @@ const requests: { language: string; text: string }[] = [
 ];
 
 const notRequests = [
+  "I don't want to talk to a human, just fix it",
+  'no quiero hablar con una persona',
   'the agent was rude',
   'I need to change my address',
   'Your agent never called me back',

@@ -38,6 +38,13 @@ const patterns: { language: string; pattern: RegExp }[] = [
   },
 ];
 
+// "I don't want to talk to a human" is not a request for one.
+const negationBefore = /\b(?:don'?t|do not|no need to|never|no|nao|nicht)\s*$/;
+
+function negatedBefore(folded: string, index: number): boolean {
+  return negationBefore.test(folded.slice(Math.max(0, index - 20), index));
+}
+
 function fold(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
@@ -47,7 +54,7 @@ export function detectExplicitRequest(text: string): TriggerMatch | null {
   const folded = fold(text);
   for (const { language, pattern } of patterns) {
     const match = pattern.exec(folded);
-    if (match) {
+    if (match && !negatedBefore(folded, match.index)) {
       return {
         kind: 'explicit_request',
         explanation: `The customer asked to talk to a human (${language} phrasing).`,

@@ -64,10 +64,14 @@ const deadLetterHeaders = {
 const channelId = (topic: string) => topic.replace(/^handoff\./, '').replace(/\.v\d+$/, '').replace(/\./g, '-');
 const messageId = (type: string) => type.replace(/^handoff\./, '').replace(/\./g, '-');
 
+function without<T extends object>(source: T, ...keys: string[]): Record<string, any> {
+  return Object.fromEntries(Object.entries(source).filter(([key]) => !keys.includes(key)));
+}
+
 function eventMessage(type: EventType) {
   const { schema, keyField } = eventCatalog[type];
-  const { $id: _id, ...dataSchema } = schema as Record<string, unknown> & { $id: string };
-  const { $id: _envelopeId, title: _title, ...envelope } = cloudEventEnvelopeSchema;
+  const dataSchema = without(schema, '$id');
+  const envelope = without(cloudEventEnvelopeSchema, '$id', 'title');
   return {
     name: type,
     title: schema.title,

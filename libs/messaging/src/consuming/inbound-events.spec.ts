@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import { Test } from '@nestjs/testing';
 import { Topics, createEvent, type TopicPayloads } from '@handoff/contracts';
 import type { KafkaContext } from '@nestjs/microservices';
@@ -77,12 +77,14 @@ const started = createEvent(
 const startedBytes = Buffer.from(JSON.stringify(started));
 
 type ConversationEvent = TopicPayloads[typeof Topics.ConversationEvents];
+const ignoreEvent = async (): Promise<void> => undefined;
 
 describe('InboundEvents', () => {
   let deadLetters: FakeDeadLetters;
   let inbound: InboundEvents;
 
-  beforeEach(async () => {
+  // One instance for the suite: it compiles every event schema when built.
+  before(async () => {
     deadLetters = new FakeDeadLetters();
     const moduleRef = await Test.createTestingModule({
       providers: [
@@ -92,6 +94,11 @@ describe('InboundEvents', () => {
       ],
     }).compile();
     inbound = moduleRef.get(InboundEvents);
+  });
+
+  beforeEach(() => {
+    deadLetters.written.length = 0;
+    deadLetters.failure = undefined;
   });
 
   function handle(context: FakeKafkaContext, handler: (event: ConversationEvent) => Promise<void>): Promise<void> {
@@ -127,7 +134,7 @@ describe('InboundEvents', () => {
   it('keeps the original bytes and their origin in the dead letter', async () => {
     const bytes = Buffer.from('not json at all');
 
-    await handle(new FakeKafkaContext(bytes), async () => {});
+    await handle(new FakeKafkaContext(bytes), ignoreEvent);
 
     const { record } = deadLetters.written[0]!;
     assert.deepEqual(record, {
@@ -192,7 +199,7 @@ describe('InboundEvents', () => {
     deadLetters.failure = new Error('broker unreachable');
 
     await assert.rejects(
-      handle(new FakeKafkaContext(Buffer.from('{')), async () => {}),
+      handle(new FakeKafkaContext(Buffer.from('{')), ignoreEvent),
       /broker unreachable/,
     );
   });

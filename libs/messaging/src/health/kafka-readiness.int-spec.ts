@@ -33,7 +33,7 @@ async function publishFor(agentId: string): Promise<string> {
 describe('Kafka readiness over a real broker', () => {
   before(async () => {
     const infra = integrationInfra();
-    first = await startAgentStatusTestApp(testMessagingOptions(infra.brokers, runName));
+    first = await startAgentStatusTestApp(testMessagingOptions(infra.brokers, runName), { silent: true });
     first.app.getMicroservices()[0]!.status.subscribe((status) => firstStatuses.push(String(status)));
     producer = new Kafka({ clientId: `${runName}_outsider`, brokers: infra.brokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
@@ -58,7 +58,7 @@ describe('Kafka readiness over a real broker', () => {
   });
 
   it('stays ready through a rebalance when a second instance joins the group', async () => {
-    second = await startAgentStatusTestApp(first.options, { joinRunningGroup: true });
+    second = await startAgentStatusTestApp(first.options, { joinRunningGroup: true, silent: true });
     await eventually('the first instance to see the rebalance', () => firstStatuses.includes('rebalancing'), 20_000);
 
     // Both instances share the group's partitions from now on: events on many keys reach one or the other.

@@ -69,11 +69,12 @@ export function testMessagingOptions(brokers: string[], name: string): Messaging
  * Boots a Nest app with MessagingModule and a Kafka consumer of the agent status topic,
  * wired as a service's main.ts wires it. Its group starts at the current end of the topic,
  * so it handles only what the test publishes from now on. A second instance joins the running
- * group (and its committed offsets) instead.
+ * group (and its committed offsets) instead. `silent` hides the errors kafkajs logs for a
+ * rebalance the test causes on purpose.
  */
 export async function startAgentStatusTestApp(
   options: MessagingOptions,
-  { joinRunningGroup = false }: { joinRunningGroup?: boolean } = {},
+  { joinRunningGroup = false, silent = false }: { joinRunningGroup?: boolean; silent?: boolean } = {},
 ): Promise<AgentStatusTestApp> {
   const log = new AgentStatusLog();
   const moduleRef = await Test.createTestingModule({
@@ -81,7 +82,7 @@ export async function startAgentStatusTestApp(
     controllers: [AgentStatusTestConsumer],
     providers: [{ provide: AGENT_STATUS_LOG, useValue: log }],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+  const app = moduleRef.createNestApplication({ logger: silent ? false : ['error', 'fatal'] });
   connectKafkaConsumer(app, options);
   try {
     await app.init();

@@ -18,14 +18,15 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 const hostPort = z
   .string()
-  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port');
+  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port')
+  .refine((value) => Number(value.split(':')[1]) <= 65535, 'port must be at most 65535');
 
 /** Environment every service reads; services extend it with their own settings. */
 export function baseEnv(service: string, defaultHttpPort: number) {
   return {
     SERVICE_NAME: z.string().default(`handoff-${service}`),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    HTTP_HOST: z.string().default('127.0.0.1'),
+    HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     HTTP_PORT: port.default(defaultHttpPort),
     KAFKA_BROKERS: z
       .string()
