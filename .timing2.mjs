@@ -1,0 +1,13 @@
+const t = [Date.now()];
+const mark = (label) => { const now = Date.now(); console.log(label, now - t[0], 'ms'); t[0] = now; };
+const { startAgentStatusTestApp, testMessagingOptions } = await import('./libs/messaging/dist/testing/agent-status-test-app.js');
+const { TopicRecorder } = await import('./libs/messaging/dist/testing/topic-recorder.js');
+mark('imports');
+const name = 'int_timing_' + Date.now();
+const svc = await startAgentStatusTestApp(testMessagingOptions(['127.0.0.1:29092'], name));
+mark('service app');
+const rec = new TopicRecorder(['127.0.0.1:29092'], name + '_rec');
+await rec.start(['handoff.dlq.v1']);
+mark('recorder');
+await svc.close(); mark('close app');
+await rec.stop(); mark('stop recorder');
