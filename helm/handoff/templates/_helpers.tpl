@@ -93,17 +93,6 @@ which would let a global "enabled: true" beat a service's "enabled: false".
 {{- printf "%s/%s:%s" (trimSuffix "/" .root.Values.image.repository) .service $tag | quote -}}
 {{- end -}}
 
-{{/* Mongo comes from the existing Secret when one is named, else from the ConfigMap. */}}
-{{- define "handoff.mongoEnv" -}}
-{{- with .Values.mongo.existingSecret }}
-- name: MONGO_URL
-  valueFrom:
-    secretKeyRef:
-      name: {{ . }}
-      key: {{ $.Values.mongo.existingSecretKey }}
-{{- end }}
-{{- end -}}
-
 {{- define "handoff.presenceGrpcUrl" -}}
 {{- printf "%s:%v" (include "handoff.componentName" (dict "root" . "service" "presence")) .Values.grpc.port -}}
 {{- end -}}

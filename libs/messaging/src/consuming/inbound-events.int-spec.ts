@@ -55,17 +55,17 @@ function deadLetterFor(agentId: string): Promise<RecordedMessage> {
 describe('InboundEvents over a real Kafka broker', () => {
   before(async () => {
     const infra = integrationInfra();
-    service = await startAgentStatusTestApp(testMessagingOptions(infra.brokers, runName));
     deadLetters = new TopicRecorder(infra.brokers, `${runName}_dlq_reader`);
-    await deadLetters.start([Topics.DeadLetter]);
     outsider = new Kafka({ clientId: `${runName}_outsider`, brokers: infra.brokers, logLevel: logLevel.NOTHING }).producer();
-    await outsider.connect();
+    [service] = await Promise.all([
+      startAgentStatusTestApp(testMessagingOptions(infra.brokers, runName)),
+      deadLetters.start([Topics.DeadLetter]),
+      outsider.connect(),
+    ]);
   });
 
   after(async () => {
-    await outsider?.disconnect();
-    await deadLetters?.stop();
-    await service?.close();
+    await Promise.all([outsider?.disconnect(), deadLetters?.stop(), service?.close()]);
   });
 
   it('dead-letters a malformed message with its origin and bytes, then processes the next one on the same key', async () => {

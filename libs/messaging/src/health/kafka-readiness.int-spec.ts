@@ -33,16 +33,16 @@ async function publishFor(agentId: string): Promise<string> {
 describe('Kafka readiness over a real broker', () => {
   before(async () => {
     const infra = integrationInfra();
-    first = await startAgentStatusTestApp(testMessagingOptions(infra.brokers, runName), { silent: true });
-    first.app.getMicroservices()[0]!.status.subscribe((status) => firstStatuses.push(String(status)));
     producer = new Kafka({ clientId: `${runName}_outsider`, brokers: infra.brokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    [first] = await Promise.all([
+      startAgentStatusTestApp(testMessagingOptions(infra.brokers, runName), { silent: true }),
+      producer.connect(),
+    ]);
+    first.app.getMicroservices()[0]!.status.subscribe((status) => firstStatuses.push(String(status)));
   });
 
   after(async () => {
-    await producer?.disconnect();
-    await second?.close();
-    await first?.close();
+    await Promise.all([producer?.disconnect(), second?.close(), first?.close()]);
   });
 
   it('reports the consumer and the producer ready once the transport is connected', async () => {

@@ -30,15 +30,13 @@ describe('EventPublisher over a real Kafka broker', () => {
     };
     const moduleRef = await Test.createTestingModule({ imports: [HealthModule, MessagingModule.forRoot(options)] }).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-    await app.init();
-    publisher = app.get(EventPublisher);
     recorder = new TopicRecorder(infra.brokers, `${runName}_reader`);
-    await recorder.start([Topics.AgentStatus, Topics.ConversationEvents]);
+    await Promise.all([app.init(), recorder.start([Topics.AgentStatus, Topics.ConversationEvents])]);
+    publisher = app.get(EventPublisher);
   });
 
   after(async () => {
-    await recorder?.stop();
-    await app?.close();
+    await Promise.all([recorder?.stop(), app?.close()]);
   });
 
   it('keys an agent event by agent id, marks it as a structured CloudEvent, and sends what consumers accept', async () => {

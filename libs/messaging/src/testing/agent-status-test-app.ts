@@ -1,13 +1,13 @@
 import { Controller, Inject, type INestApplication } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
+import type { Kafka } from 'kafkajs';
 import { Topics, type TopicPayloads } from '@handoff/contracts';
 import { HealthModule } from '@handoff/service-kit';
 import { InboundEvents } from '../consuming/inbound-events.js';
 import { connectKafkaConsumer } from '../consuming/kafka-consumer.js';
-import { createKafkaClient } from '../kafka-client.js';
 import { MessagingModule } from '../messaging.module.js';
-import type { MessagingOptions } from '../messaging.options.js';
+import { KAFKA_CLIENT, type MessagingOptions } from '../messaging.options.js';
 import { startGroupAtEnd } from './topic-recorder.js';
 
 export type AgentStatusEvent = TopicPayloads[typeof Topics.AgentStatus];
@@ -87,7 +87,7 @@ export async function startAgentStatusTestApp(
   try {
     await app.init();
     if (!joinRunningGroup) {
-      await startGroupAtEnd(createKafkaClient(`${options.clientId}-admin`, options.brokers), options.groupId, [Topics.AgentStatus]);
+      await startGroupAtEnd(app.get<Kafka>(KAFKA_CLIENT), options.groupId, [Topics.AgentStatus]);
     }
     await app.startAllMicroservices();
   } catch (error) {
