@@ -9,7 +9,9 @@ export class AgentSkill {
 
 /**
  * An agent's presence. `freeSlots` is kept equal to capacity minus active chats so a
- * reservation is one conditional `$inc`, atomic without transactions.
+ * reservation is one conditional update, atomic without transactions. `activeConversations`
+ * lists who holds the slots, so a repeated reservation for one conversation is recognised
+ * inside that same update.
  */
 @Schema({ collection: 'agents', versionKey: false })
 export class Agent {
@@ -21,6 +23,7 @@ export class Agent {
   @Prop({ type: [String], default: [] }) languages!: string[];
   @Prop({ required: true, min: 0 }) capacity!: number;
   @Prop({ required: true, default: 0 }) activeChats!: number;
+  @Prop({ type: [String], default: [] }) activeConversations!: string[];
   @Prop({ required: true, default: 0 }) freeSlots!: number;
   @Prop({ type: Date, default: null }) lastAssignedAt!: Date | null;
   @Prop({ type: Date, required: true }) statusChangedAt!: Date;

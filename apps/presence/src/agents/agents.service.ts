@@ -47,7 +47,7 @@ export class AgentsService {
       };
       if (!current) {
         try {
-          const created = await this.agents.create({ _id: change.agentId, activeChats: 0, lastAssignedAt: null, ...fields });
+          const created = await this.agents.create({ _id: change.agentId, activeChats: 0, activeConversations: [], lastAssignedAt: null, ...fields });
           return created.toObject();
         } catch (error) {
           if (isDuplicateKey(error)) continue;

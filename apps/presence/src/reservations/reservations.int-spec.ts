@@ -98,6 +98,24 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     assert.equal(await reservationModel.countDocuments({ agentId }), 2);
   });
 
+  it('tells every concurrent call for one conversation that it holds the last slot', async () => {
+    const agentId = await onlineAgent(1);
+    const conversationId = `conv_${dbName}_last_slot`;
+
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => reservations.reserve(tenantId, agentId, conversationId)));
+
+    assert.deepEqual(
+      outcomes.map((outcome) => [outcome.reserved, outcome.agentId]),
+      outcomes.map(() => [true, agentId]),
+      'the calls that lost the update still see the slot their conversation holds',
+    );
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
+    assert.equal(await reservationModel.countDocuments({ agentId }), 1);
+    assert.equal(await reservations.release(tenantId, conversationId), true);
+    assert.equal(await reservations.release(tenantId, conversationId), false, 'a second release gives nothing back');
+    assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
+  });
+
   it('reports the slot a conversation already holds when asked for another agent', async () => {
     const holder = await onlineAgent(2);
     const other = await onlineAgent(2);

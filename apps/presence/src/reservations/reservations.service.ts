@@ -24,9 +24,10 @@ export class ReservationsService {
   ) {}
 
   /**
-   * Takes a chat slot with one conditional update (only while the agent is online and has a
-   * free slot), then records it under the conversation id. A repeated call for the same
-   * conversation returns the slot it already holds instead of taking another.
+   * Takes a chat slot with one conditional update (only while the agent is online, has a free
+   * slot and does not already serve this conversation), then records it under the conversation
+   * id. A repeated or concurrent call for the same conversation returns the slot it holds
+   * instead of taking another.
    */
   async reserve(tenantId: string, agentId: string, conversationId: string, at = new Date()): Promise<ReserveOutcome> {
     const existing = await this.reservations.findById(conversationId).lean();
@@ -34,39 +35,46 @@ export class ReservationsService {
 
     const agent = await this.agents
       .findOneAndUpdate(
-        { _id: agentId, tenantId, status: 'online', freeSlots: { $gt: 0 } },
-        { $inc: { freeSlots: -1, activeChats: 1 }, $set: { lastAssignedAt: at } },
+        { _id: agentId, tenantId, status: 'online', freeSlots: { $gt: 0 }, activeConversations: { $ne: conversationId } },
+        {
+          $inc: { freeSlots: -1, activeChats: 1 },
+          $push: { activeConversations: conversationId },
+          $set: { lastAssignedAt: at },
+        },
         { returnDocument: 'after' },
       )
       .lean();
-    if (!agent) return { reserved: false, agentId, displayName: '', activeChats: 0 };
+    if (!agent) return this.describeHeldOrRefused(tenantId, agentId, conversationId);
 
     try {
       await this.reservations.create({ _id: conversationId, tenantId, agentId, reservedAt: at });
     } catch (error) {
-      await this.giveBackSlot(agentId);
+      await this.giveBackSlot(agentId, conversationId);
       if (!isDuplicateKey(error)) throw error;
-      const winner = await this.reservations.findById(conversationId).lean();
-      return winner ? this.describeExisting(winner) : { reserved: false, agentId, displayName: '', activeChats: 0 };
+      return this.describeHeldOrRefused(tenantId, agentId, conversationId);
     }
     this.logger.log({ message: 'reserved', agentId, conversationId, activeChats: agent.activeChats });
-    return { reserved: true, agentId, displayName: agent.displayName, activeChats: agent.activeChats };
+    return this.describe(agent);
   }
 
   async release(tenantId: string, conversationId: string): Promise<boolean> {
     const reservation = await this.reservations.findOneAndDelete({ _id: conversationId, tenantId }).lean();
     if (!reservation) return false;
-    await this.giveBackSlot(reservation.agentId);
+    await this.giveBackSlot(reservation.agentId, conversationId);
     return true;
   }
 
   /**
-   * Ends one chat, then recomputes free slots from capacity: if capacity was lowered below the
-   * chats in progress, the freed slot must not be handed out again. The recompute is a
-   * compare-and-set; should it keep losing races, free slots stay low, never above capacity.
+   * Ends one chat (only if this conversation still holds it, so a repeated call is harmless),
+   * then recomputes free slots from capacity: if capacity was lowered below the chats in
+   * progress, the freed slot must not be handed out again. The recompute is a compare-and-set;
+   * should it keep losing races, free slots stay low, never above capacity.
    */
-  private async giveBackSlot(agentId: string): Promise<void> {
-    await this.agents.updateOne({ _id: agentId, activeChats: { $gt: 0 } }, { $inc: { activeChats: -1 } });
+  private async giveBackSlot(agentId: string, conversationId: string): Promise<void> {
+    await this.agents.updateOne(
+      { _id: agentId, activeConversations: conversationId },
+      { $pull: { activeConversations: conversationId }, $inc: { activeChats: -1 } },
+    );
     for (let attempt = 0; attempt < maxSlotRecomputes; attempt++) {
       const agent = await this.agents.findById(agentId).lean();
       if (!agent) return;
@@ -81,6 +89,21 @@ export class ReservationsService {
     this.logger.warn({ message: 'free slots left low after concurrent changes', agentId });
   }
 
+  /**
+   * The slot was not taken here. Either the conversation already holds one (a concurrent call
+   * won: on this agent, whose record of it may still be on its way, or on another) or the
+   * agent has no slot for it.
+   */
+  private async describeHeldOrRefused(tenantId: string, agentId: string, conversationId: string): Promise<ReserveOutcome> {
+    const [held, holdingAgent] = await Promise.all([
+      this.reservations.findById(conversationId).lean(),
+      this.agents.findOne({ _id: agentId, tenantId, activeConversations: conversationId }).lean(),
+    ]);
+    if (held) return this.describeExisting(held);
+    if (holdingAgent) return this.describe(holdingAgent);
+    return { reserved: false, agentId, displayName: '', activeChats: 0 };
+  }
+
   /** The conversation already holds a slot: report whose, which may not be the agent asked for. */
   private async describeExisting(reservation: Reservation): Promise<ReserveOutcome> {
     const holder = await this.agents.findById(reservation.agentId).lean();
@@ -90,5 +113,9 @@ export class ReservationsService {
       displayName: holder?.displayName ?? '',
       activeChats: holder?.activeChats ?? 0,
     };
+  }
+
+  private describe(agent: Agent): ReserveOutcome {
+    return { reserved: true, agentId: agent._id, displayName: agent.displayName, activeChats: agent.activeChats };
   }
 }
