@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything a fresh machine needs, once: npm packages, the Kafka jars, the FerretDB
 # binary, and the TypeScript build. Re-running it only redoes what changed.
+# --without-store leaves the FerretDB build to the caller.
 set -euo pipefail
+build_store=true
+[[ "${1:-}" == "--without-store" ]] && build_store=false
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 mkdir -p .local/logs
@@ -10,7 +13,7 @@ step() { echo "==> $*"; }
 
 # The FerretDB build is the slowest step and needs only Go: run it beside the rest.
 ferretdb_pid=""
-if [[ -z "${MONGO_URL:-}" ]]; then
+if [[ -z "${MONGO_URL:-}" && $build_store == true ]]; then
   step "building FerretDB in the background (cached; log in .local/logs/ferretdb-build.log)"
   bash deploy/ferretdb/ferretdb.sh build >.local/logs/ferretdb-build.log 2>&1 &
   ferretdb_pid=$!

@@ -6,7 +6,16 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-bash deploy/setup.sh || exit 1
+# FerretDB takes longest to build and only the integration and e2e tiers need it: lint and
+# unit tests run meanwhile.
+store_build=""
+mkdir -p .local/logs
+if [[ -z "${MONGO_URL:-}" ]]; then
+  echo "==> building FerretDB in the background (cached; log in .local/logs/ferretdb-build.log)"
+  bash deploy/ferretdb/ferretdb.sh build >.local/logs/ferretdb-build.log 2>&1 &
+  store_build=$!
+fi
+bash deploy/setup.sh --without-store || exit 1
 
 RESULTS="$ROOT/.test-results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
@@ -26,16 +35,24 @@ lint_status=0
 NX_DAEMON=false npx --no-install nx run-many -t lint --outputStyle=static --skip-nx-cache >"$RESULTS/lint.log" 2>&1 || lint_status=1
 if [[ $lint_status -ne 0 ]]; then cat "$RESULTS/lint.log"; echo "lint failed"; else echo "lint passed"; fi
 
+status=$lint_status
+run_tier() { node tools/testing/run-tier.mjs "$1" "$RESULTS/$1.json" 2>>"$RESULTS/$1.stderr.log" || status=1; }
+run_tier unit
+
+if [[ -n "$store_build" ]] && ! wait "$store_build"; then
+  cat .local/logs/ferretdb-build.log
+  echo "FerretDB build failed" >&2
+  exit 1
+fi
+
 echo "==> starting test infrastructure"
 bash deploy/infra.sh reset >/dev/null 2>&1 || true
 bash deploy/infra.sh up || exit 1
 export KAFKA_BROKERS="${external_kafka:-127.0.0.1:$KAFKA_PORT}"
 export MONGO_URL="${external_store:-mongodb://127.0.0.1:$FERRETDB_PORT}"
 
-status=$lint_status
-for tier in unit integration e2e; do
-  node tools/testing/run-tier.mjs "$tier" "$RESULTS/$tier.json" 2>>"$RESULTS/$tier.stderr.log" || status=1
-done
+run_tier integration
+run_tier e2e
 
 node tools/testing/summarize.mjs "$RESULTS" "$lint_status" || status=1
 exit $status

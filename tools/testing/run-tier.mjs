@@ -5,6 +5,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // Compiled project tests live under dist/; workspace tooling tests are plain .mjs under tools/.
+// Integration files mostly wait on the broker, so a few share it at once; each uses its own
+// groups, ids and databases. The e2e file starts every service, which is enough for two cores.
+const concurrency = { unit: 2, integration: 3, e2e: 1 };
 const suffixes = { unit: '.spec.js', integration: '.int-spec.js', e2e: '.e2e-spec.js' };
 const toolSuffixes = { unit: '.spec.mjs' };
 const [tier, summaryFile] = process.argv.slice(2);
@@ -42,8 +45,7 @@ const result = spawnSync(
   process.execPath,
   [
     '--test',
-    // Integration and e2e files share one broker and store; running them one at a time keeps timings sane on small machines.
-    `--test-concurrency=${tier === 'unit' ? 2 : 1}`,
+    `--test-concurrency=${concurrency[tier]}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     `--test-reporter=${join(root, 'tools/testing/summary-reporter.mjs')}`,
