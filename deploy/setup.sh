@@ -11,13 +11,8 @@ mkdir -p .local/logs
 
 step() { echo "==> $*"; }
 
-# The FerretDB build is the slowest step and needs only Go: run it beside the rest.
-ferretdb_pid=""
-if [[ -z "${MONGO_URL:-}" && $build_store == true ]]; then
-  step "building FerretDB in the background (cached; log in .local/logs/ferretdb-build.log)"
-  bash deploy/ferretdb/ferretdb.sh build >.local/logs/ferretdb-build.log 2>&1 &
-  ferretdb_pid=$!
-fi
+source deploy/ferretdb/background-build.sh
+if [[ $build_store == true ]]; then start_store_build; fi
 
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   step "installing npm packages"
@@ -32,11 +27,4 @@ fi
 step "building the services"
 node_modules/.bin/tsc -b tsconfig.build.json
 
-if [[ -n "$ferretdb_pid" ]]; then
-  if ! wait "$ferretdb_pid"; then
-    cat .local/logs/ferretdb-build.log
-    echo "FerretDB build failed" >&2
-    exit 1
-  fi
-  step "FerretDB ready"
-fi
+finish_store_build

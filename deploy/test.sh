@@ -6,15 +6,10 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-# FerretDB takes longest to build and only the integration and e2e tiers need it: lint and
-# unit tests run meanwhile.
-store_build=""
-mkdir -p .local/logs
-if [[ -z "${MONGO_URL:-}" ]]; then
-  echo "==> building FerretDB in the background (cached; log in .local/logs/ferretdb-build.log)"
-  bash deploy/ferretdb/ferretdb.sh build >.local/logs/ferretdb-build.log 2>&1 &
-  store_build=$!
-fi
+# FerretDB takes longest to build and only the integration and e2e tiers need it: the install,
+# lint, unit tests and the broker's start-up run meanwhile.
+source deploy/ferretdb/background-build.sh
+start_store_build
 bash deploy/setup.sh --without-store || exit 1
 
 RESULTS="$ROOT/.test-results"
@@ -39,15 +34,11 @@ status=$lint_status
 run_tier() { node tools/testing/run-tier.mjs "$1" "$RESULTS/$1.json" 2>>"$RESULTS/$1.stderr.log" || status=1; }
 run_tier unit
 
-if [[ -n "$store_build" ]] && ! wait "$store_build"; then
-  cat .local/logs/ferretdb-build.log
-  echo "FerretDB build failed" >&2
-  exit 1
-fi
-
 echo "==> starting test infrastructure"
 bash deploy/infra.sh reset >/dev/null 2>&1 || true
-bash deploy/infra.sh up || exit 1
+bash deploy/infra.sh up kafka || exit 1
+finish_store_build || exit 1
+bash deploy/infra.sh up store || exit 1
 export KAFKA_BROKERS="${external_kafka:-127.0.0.1:$KAFKA_PORT}"
 export MONGO_URL="${external_store:-mongodb://127.0.0.1:$FERRETDB_PORT}"
 
