@@ -7,7 +7,6 @@ build_store=true
 [[ "${1:-}" == "--without-store" ]] && build_store=false
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-mkdir -p .local/logs
 
 step() { echo "==> $*"; }
 

@@ -5,10 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
-const services = ['presence', 'conversation', 'sentiment', 'routing'] as const;
+/** In the order of their default HTTP ports, 3001 conversation … 3004 presence. */
+const services = ['conversation', 'sentiment', 'routing', 'presence'] as const;
 export type ServiceName = (typeof services)[number];
-/** Same order as the services' default HTTP ports (3001 conversation … 3004 presence). */
-const portOffsets: Record<ServiceName, number> = { conversation: 0, sentiment: 1, routing: 2, presence: 3 };
 
 export interface PlatformOptions {
   runId: string;
@@ -28,7 +27,7 @@ export interface Platform {
 
 /** Starts the four services from their builds, each with its own consumer group and database. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const ports = Object.fromEntries(services.map((name) => [name, options.basePort + portOffsets[name]])) as Record<ServiceName, number>;
+  const ports = Object.fromEntries(services.map((name, index) => [name, options.basePort + index])) as Record<ServiceName, number>;
   const grpcPort = options.basePort + services.length;
   const logDir = options.logDir ?? join(repoRoot, '.test-results', 'logs');
   mkdirSync(logDir, { recursive: true });
