@@ -33,7 +33,13 @@ export class TopicProbe {
     await admin.connect();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    if (missing.length) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })) });
+    // A new topic's metadata can say "unknown topic" for a moment, which kafkajs's own wait for
+    // leaders does not retry; the services' TopicProvisioner waits the same way.
+    await pollUntil('leaders for every probed topic', async () => {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      return found.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0)) || undefined;
+    });
     await admin.disconnect();
     await this.producer.connect();
     await this.consumer.connect();
@@ -69,15 +75,22 @@ export class TopicProbe {
     return { partition: meta!.partition, offset: meta!.baseOffset ?? '' };
   }
 
-  async waitFor(description: string, predicate: (record: ProbedRecord) => boolean, timeoutMs = 30_000): Promise<ProbedRecord> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.records.find(predicate);
-      if (found) return found;
-      await sleep(100);
-    }
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+  waitFor(description: string, predicate: (record: ProbedRecord) => boolean, timeoutMs = 30_000): Promise<ProbedRecord> {
+    return pollUntil(description, async () => this.records.find(predicate), timeoutMs);
   }
+}
+
+/** Retries until `attempt` gives a value; a failed attempt counts as "not yet". */
+async function pollUntil<T>(description: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    const value = await attempt().catch((error: unknown) => ((lastError = error), undefined));
+    if (value !== undefined) return value;
+    await sleep(100);
+  }
+  const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${cause}`);
 }
 
 function decodeHeaders(headers: IHeaders): Record<string, string> {
