@@ -19,6 +19,8 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 export HANDOFF_STATE_DIR="$ROOT/.local/test"
 export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
 export FERRETDB_PORT="${TEST_FERRETDB_PORT:-37017}"
+# The test broker also has a SASL SCRAM listener, for the secured-Kafka tests.
+export KAFKA_SASL=true KAFKA_SASL_PORT="${TEST_KAFKA_SASL_PORT:-19094}"
 external_kafka="${KAFKA_BROKERS:-}"
 external_store="${MONGO_URL:-}"
 
@@ -40,6 +42,9 @@ bash deploy/infra.sh up kafka || exit 1
 finish_store_build || exit 1
 bash deploy/infra.sh up store || exit 1
 export KAFKA_BROKERS="${external_kafka:-127.0.0.1:$KAFKA_PORT}"
+if [[ -z "$external_kafka" ]]; then
+  export KAFKA_SASL_TEST_BROKERS="127.0.0.1:$KAFKA_SASL_PORT" KAFKA_SASL_TEST_USERNAME=handoff KAFKA_SASL_TEST_PASSWORD=handoff-local-secret
+fi
 export MONGO_URL="${external_store:-mongodb://127.0.0.1:$FERRETDB_PORT}"
 
 run_tier integration

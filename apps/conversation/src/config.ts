@@ -1,10 +1,11 @@
 import { Topics } from '@handoff/contracts';
-import { messagingOptionsFrom } from '@handoff/messaging';
+import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
 import { baseEnv, loadConfig, mongoEnv, runtimeFrom } from '@handoff/service-kit';
 import { z } from 'zod';
 
 const conversationEnv = z.object({
   ...baseEnv('conversation', 3001),
+  ...kafkaEnv('conversation'),
   ...mongoEnv('conversation'),
 });
 

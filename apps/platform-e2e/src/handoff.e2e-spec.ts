@@ -27,17 +27,36 @@ async function startConversation(conversationId: string, language = 'en') {
     tenantId,
     channel: 'web',
     language,
-    customer: { customerId: `cust-${conversationId}`, displayName: 'Chris Customer', tier: 'standard' },
+    customer: {
+      customerId: `cust-${conversationId}`,
+      displayName: 'Chris Customer',
+      tier: 'standard',
+    },
     startedAt: at(),
   });
 }
 
-async function say(conversationId: string, messageId: string, sender: 'customer' | 'bot', text: string) {
-  await probe.publish('handoff.conversation.message.posted', { conversationId, tenantId, messageId, sender, text, sentAt: at() });
+async function say(
+  conversationId: string,
+  messageId: string,
+  sender: 'customer' | 'bot',
+  text: string,
+) {
+  await probe.publish('handoff.conversation.message.posted', {
+    conversationId,
+    tenantId,
+    messageId,
+    sender,
+    text,
+    sentAt: at(),
+  });
 }
 
 function decisionFor(conversationId: string) {
-  return probe.waitFor(`routing decision for ${conversationId}`, (r) => r.topic === Topics.RoutingDecisions && r.key === conversationId);
+  return probe.waitFor(
+    `routing decision for ${conversationId}`,
+    (r) => r.topic === Topics.RoutingDecisions && r.key === conversationId,
+  );
 }
 
 describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', () => {
@@ -51,7 +70,12 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       Topics.Escalations,
       Topics.DeadLetter,
     ]);
-    platform = await startPlatform({ runId, brokers: infra.brokers, mongoUrl: infra.mongoUrl, basePort });
+    platform = await startPlatform({
+      runId,
+      brokers: infra.brokers,
+      mongoUrl: infra.mongoUrl,
+      basePort,
+    });
   });
 
   after(async () => {
@@ -89,10 +113,16 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
   });
 
   it('rejects an invalid agent status over REST with a clear error', async () => {
-    const response = await putAgent('agent-bad', { displayName: 'X', status: 'dancing', skills: [], languages: ['en'], capacity: 1 });
+    const response = await putAgent('agent-bad', {
+      displayName: 'X',
+      status: 'online',
+      skills: [],
+      languages: ['en'],
+      capacity: -1,
+    });
     assert.equal(response.status, 400);
     const body = (await response.json()) as { message: string };
-    assert.match(body.message, /status/);
+    assert.match(body.message, /capacity/);
   });
 
   it('assigns the billing conversation to the billing agent and tells the customer and the bot', async () => {
@@ -100,12 +130,32 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     await startConversation(conversationId);
     await say(conversationId, 'm1', 'bot', 'Hi! I am the Acme assistant. How can I help?');
     await say(conversationId, 'm2', 'customer', 'I was charged twice for my order');
-    await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'topic', value: 'billing', collectedAt: at() });
-    await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'order_id', value: 'A-1042', collectedAt: at() });
+    await probe.publish('handoff.conversation.variable.collected', {
+      conversationId,
+      tenantId,
+      name: 'topic',
+      value: 'billing',
+      collectedAt: at(),
+    });
+    await probe.publish('handoff.conversation.variable.collected', {
+      conversationId,
+      tenantId,
+      name: 'order_id',
+      value: 'A-1042',
+      collectedAt: at(),
+    });
     await say(conversationId, 'm3', 'bot', 'I can help with billing. Could you tell me more?');
-    await say(conversationId, 'm4', 'customer', 'This is so frustrating. I want to talk to a human!');
+    await say(
+      conversationId,
+      'm4',
+      'customer',
+      'This is so frustrating. I want to talk to a human!',
+    );
 
-    const escalation = await probe.waitFor('escalation', (r) => r.topic === Topics.Escalations && r.key === conversationId);
+    const escalation = await probe.waitFor(
+      'escalation',
+      (r) => r.topic === Topics.Escalations && r.key === conversationId,
+    );
     assert.equal(escalation.json?.['data'].trigger.kind, 'explicit_request');
     assert.equal(escalation.json?.['data'].sentiment.label, 'negative');
 
@@ -113,28 +163,45 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     assert.equal(decision.json?.['type'], 'handoff.routing.decided');
     assert.equal(decision.json?.['data'].outcome, 'assigned');
     assert.equal(decision.json?.['data'].agent.agentId, 'agent-ana');
-    assert.deepEqual(decision.json?.['data'].requirements, { language: 'en', skills: [{ name: 'billing', minProficiency: 1 }] });
+    assert.deepEqual(decision.json?.['data'].requirements, {
+      language: 'en',
+      skills: [{ name: 'billing', minProficiency: 1 }],
+    });
 
-    const notice = await probe.waitFor('notification', (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId);
+    const notice = await probe.waitFor(
+      'notification',
+      (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId,
+    );
     assert.equal(notice.json?.['data'].template, 'handoff.connecting');
     assert.match(notice.json?.['data'].text, /connecting you with Ana/);
     assert.equal(notice.headers['content-type'], 'application/cloudevents+json; charset=utf-8');
 
-    const control = await probe.waitFor('bot control', (r) => r.topic === Topics.ConversationControl && r.key === conversationId);
+    const control = await probe.waitFor(
+      'bot control',
+      (r) => r.topic === Topics.ConversationControl && r.key === conversationId,
+    );
     assert.equal(control.json?.['data'].action, 'pause_bot');
     assert.equal(control.json?.['data'].agentId, 'agent-ana');
 
-    const response = await fetch(`${platform.url('conversation')}/conversations/${conversationId}`, { headers: { 'x-tenant-id': tenantId } });
+    const response = await fetch(
+      `${platform.url('conversation')}/conversations/${conversationId}`,
+      { headers: { 'x-tenant-id': tenantId } },
+    );
     assert.equal(response.status, 200);
     const conversation = (await response.json()) as Record<string, any>;
-    assert.deepEqual(conversation['transcript'].map((m: { messageId: string }) => m.messageId), ['m1', 'm2', 'm3', 'm4']);
+    assert.deepEqual(
+      conversation['transcript'].map((m: { messageId: string }) => m.messageId),
+      ['m1', 'm2', 'm3', 'm4'],
+    );
     assert.deepEqual(conversation['variables'], { topic: 'billing', order_id: 'A-1042' });
     assert.equal(conversation['status'], 'assigned');
     assert.equal(conversation['escalation'].trigger, 'explicit_request');
     assert.equal(conversation['assignment'].agentId, 'agent-ana');
     assert.equal(conversation['customer'].customerId, `cust-${conversationId}`);
 
-    const presence = (await (await fetch(`${platform.url('presence')}/agents/agent-ana`)).json()) as Record<string, unknown>;
+    const presence = (await (
+      await fetch(`${platform.url('presence')}/agents/agent-ana`)
+    ).json()) as Record<string, unknown>;
     assert.equal(presence['activeChats'], 1);
     assert.equal(presence['freeSlots'], 0);
   });
@@ -142,13 +209,22 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
   it('queues the next billing conversation when the only billing agent is full', async () => {
     const conversationId = `conv-${runId}-2`;
     await startConversation(conversationId);
-    await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'topic', value: 'billing', collectedAt: at() });
+    await probe.publish('handoff.conversation.variable.collected', {
+      conversationId,
+      tenantId,
+      name: 'topic',
+      value: 'billing',
+      collectedAt: at(),
+    });
     await say(conversationId, 'm1', 'customer', 'Can I speak with a real person please?');
 
     const decision = await decisionFor(conversationId);
     assert.equal(decision.json?.['data'].outcome, 'queued');
     assert.equal(decision.json?.['data'].queue.reason, 'all_agents_busy');
-    const notice = await probe.waitFor('queued notice', (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId);
+    const notice = await probe.waitFor(
+      'queued notice',
+      (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId,
+    );
     assert.equal(notice.json?.['data'].template, 'handoff.queued');
   });
 
@@ -159,28 +235,48 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     const decision = await decisionFor(conversationId);
     assert.equal(decision.json?.['data'].outcome, 'queued');
     assert.equal(decision.json?.['data'].queue.reason, 'no_matching_agent');
-    const notice = await probe.waitFor('German notice', (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId);
+    const notice = await probe.waitFor(
+      'German notice',
+      (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId,
+    );
     assert.equal(notice.json?.['data'].language, 'de');
   });
 
   it('dead-letters malformed and schema-invalid input with its origin and reason, and keeps going', async () => {
     const conversationId = `conv-${runId}-4`;
-    const garbage = await probe.sendRaw(Topics.ConversationEvents, conversationId, '{this is not json');
+    const garbage = await probe.sendRaw(
+      Topics.ConversationEvents,
+      conversationId,
+      '{this is not json',
+    );
     const invalid = await probe.sendRaw(
       Topics.ConversationEvents,
       conversationId,
-      JSON.stringify({ specversion: '1.0', id: 'x1', source: '/bot', type: 'handoff.conversation.started', subject: conversationId, time: at(), datacontenttype: 'application/json', tenantid: tenantId, partitionkey: conversationId, data: { conversationId, tenantId } }),
+      JSON.stringify({
+        specversion: '1.0',
+        id: 'x1',
+        source: '/bot',
+        type: 'handoff.conversation.started',
+        subject: conversationId,
+        time: at(),
+        datacontenttype: 'application/json',
+        tenantid: tenantId,
+        partitionkey: conversationId,
+        data: { conversationId, tenantId },
+      }),
     );
     await startConversation(conversationId);
 
     const deadLetters = await Promise.all(
       [garbage, invalid].map((sent) =>
-        probe.waitFor(`dead letter at offset ${sent.offset}`, (r) =>
-          r.topic === Topics.DeadLetter &&
-          r.headers['handoff-dlq-original-topic'] === Topics.ConversationEvents &&
-          r.headers['handoff-dlq-original-partition'] === String(sent.partition) &&
-          r.headers['handoff-dlq-original-offset'] === sent.offset &&
-          r.headers['handoff-dlq-consumer-group'] === `handoff-conversation-${runId}`,
+        probe.waitFor(
+          `dead letter at offset ${sent.offset}`,
+          (r) =>
+            r.topic === Topics.DeadLetter &&
+            r.headers['handoff-dlq-original-topic'] === Topics.ConversationEvents &&
+            r.headers['handoff-dlq-original-partition'] === String(sent.partition) &&
+            r.headers['handoff-dlq-original-offset'] === sent.offset &&
+            r.headers['handoff-dlq-consumer-group'] === `handoff-conversation-${runId}`,
         ),
       ),
     );
@@ -191,7 +287,11 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     // The valid event behind them on the same partition was still processed.
     let status = 0;
     for (let i = 0; i < 100 && status !== 200; i++) {
-      status = (await fetch(`${platform.url('conversation')}/conversations/${conversationId}`, { headers: { 'x-tenant-id': tenantId } })).status;
+      status = (
+        await fetch(`${platform.url('conversation')}/conversations/${conversationId}`, {
+          headers: { 'x-tenant-id': tenantId },
+        })
+      ).status;
       if (status !== 200) await new Promise((r) => setTimeout(r, 200));
     }
     assert.equal(status, 200);
@@ -200,7 +300,9 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
   });
 
   it('dead-letters nothing else: every valid event of the run was processed', async () => {
-    const ours = probe.records.filter((r) => r.topic === Topics.DeadLetter && r.key?.startsWith(`conv-${runId}`));
+    const ours = probe.records.filter(
+      (r) => r.topic === Topics.DeadLetter && r.key?.startsWith(`conv-${runId}`),
+    );
     assert.deepEqual(
       ours.map((r) => r.headers['handoff-dlq-reason']),
       ours.slice(0, 2).map((r) => r.headers['handoff-dlq-reason']),
@@ -215,7 +317,12 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       const metrics = await fetch(`${platform.url(service)}/metrics`);
       assert.equal(metrics.status, 200);
     }
-    const conversationMetrics = await (await fetch(`${platform.url('conversation')}/metrics`)).text();
-    assert.match(conversationMetrics, /handoff_events_consumed_total\{[^}]*outcome="dead_lettered"/);
+    const conversationMetrics = await (
+      await fetch(`${platform.url('conversation')}/metrics`)
+    ).text();
+    assert.match(
+      conversationMetrics,
+      /handoff_events_consumed_total\{[^}]*outcome="dead_lettered"/,
+    );
   });
 });

@@ -1,10 +1,11 @@
 import { Topics } from '@handoff/contracts';
-import { messagingOptionsFrom } from '@handoff/messaging';
+import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
 import { baseEnv, loadConfig, mongoEnv, runtimeFrom, portSchema } from '@handoff/service-kit';
 import { z } from 'zod';
 
 const presenceEnv = z.object({
   ...baseEnv('presence', 3004),
+  ...kafkaEnv('presence'),
   ...mongoEnv('presence'),
   GRPC_HOST: z.string().min(1).default('127.0.0.1'),
   GRPC_PORT: portSchema.default(50051),

@@ -1,6 +1,6 @@
 // Telemetry first: its import runs before the modules below load.
 import './telemetry.js';
-import { connectKafkaConsumer } from '@handoff/messaging';
+import { connectEventConsumers } from '@handoff/messaging';
 import { createService, exitOnBootFailure, startService } from '@handoff/service-kit';
 import { PresenceAppModule } from './app.module.js';
 import { loadPresenceConfig } from './config.js';
@@ -9,7 +9,7 @@ import { connectGrpcServer } from './grpc/grpc-server.js';
 async function main(): Promise<void> {
   const config = loadPresenceConfig();
   const app = await createService(PresenceAppModule.forRoot(config), config.runtime);
-  connectKafkaConsumer(app, config.messaging);
+  connectEventConsumers(app);
   connectGrpcServer(app, config.grpcUrl);
   await startService(app, config.runtime);
 }

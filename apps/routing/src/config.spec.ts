@@ -13,7 +13,11 @@ describe('loadRoutingConfig', () => {
     assert.equal(config.runtime.httpPort, 3003);
     assert.equal(config.messaging.groupId, 'handoff-routing');
     assert.equal(config.messaging.source, '/handoff/routing');
-    assert.deepEqual(config.messaging.topics, [Topics.Escalations, Topics.RoutingDecisions, Topics.DeadLetter]);
+    assert.deepEqual(config.messaging.topics, [
+      Topics.Escalations,
+      Topics.RoutingDecisions,
+      Topics.DeadLetter,
+    ]);
   });
 
   it('reads the routing settings from the environment', () => {
@@ -25,7 +29,7 @@ describe('loadRoutingConfig', () => {
     });
     assert.deepEqual(config.presence, { url: 'presence.handoff.svc:50051', deadlineMs: 750 });
     assert.equal(config.maxReserveAttempts, 3);
-    assert.deepEqual(config.messaging.brokers, ['kafka-0:9092', 'kafka-1:9092']);
+    assert.deepEqual(config.messaging.connection.brokers, ['kafka-0:9092', 'kafka-1:9092']);
   });
 
   const invalid: [string, string][] = [
@@ -42,11 +46,14 @@ describe('loadRoutingConfig', () => {
   ];
   for (const [variable, value] of invalid) {
     it(`rejects ${variable}=${JSON.stringify(value)}, naming the variable`, () => {
-      assert.throws(() => loadRoutingConfig({ [variable]: value }), (error: unknown) => {
-        assert.ok(error instanceof ConfigError, 'expected a ConfigError');
-        assert.match(error.message, new RegExp(`\\b${variable}(\\.\\d+)?: `));
-        return true;
-      });
+      assert.throws(
+        () => loadRoutingConfig({ [variable]: value }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, 'expected a ConfigError');
+          assert.match(error.message, new RegExp(`\\b${variable}(\\.\\d+)?: `));
+          return true;
+        },
+      );
     });
   }
 });

@@ -1,10 +1,11 @@
 import { Topics } from '@handoff/contracts';
-import { messagingOptionsFrom } from '@handoff/messaging';
+import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
 import { baseEnv, hostPortSchema, loadConfig, mongoEnv, runtimeFrom } from '@handoff/service-kit';
 import { z } from 'zod';
 
 const routingEnv = z.object({
   ...baseEnv('routing', 3003),
+  ...kafkaEnv('routing'),
   ...mongoEnv('routing'),
   PRESENCE_GRPC_URL: hostPortSchema.default('127.0.0.1:50051'),
   PRESENCE_DEADLINE_MS: z.coerce.number().int().min(50).max(30_000).default(2000),

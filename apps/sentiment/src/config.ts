@@ -1,9 +1,9 @@
 import { Topics } from '@handoff/contracts';
-import { messagingOptionsFrom } from '@handoff/messaging';
+import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
 import { baseEnv, loadConfig, runtimeFrom } from '@handoff/service-kit';
 import { z } from 'zod';
 
-const sentimentEnv = z.object({ ...baseEnv('sentiment', 3002) });
+const sentimentEnv = z.object({ ...baseEnv('sentiment', 3002), ...kafkaEnv('sentiment') });
 
 export type SentimentConfig = ReturnType<typeof toSentimentConfig>;
 
@@ -12,7 +12,12 @@ function toSentimentConfig(env: z.output<typeof sentimentEnv>) {
     runtime: runtimeFrom(env),
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/sentiment',
-      topics: [Topics.ConversationMessages, Topics.SentimentScores, Topics.Escalations, Topics.DeadLetter],
+      topics: [
+        Topics.ConversationMessages,
+        Topics.SentimentScores,
+        Topics.Escalations,
+        Topics.DeadLetter,
+      ],
     }),
   };
 }

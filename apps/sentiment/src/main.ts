@@ -1,6 +1,6 @@
 // Telemetry first: its import runs before the modules below load.
 import './telemetry.js';
-import { connectKafkaConsumer } from '@handoff/messaging';
+import { connectEventConsumers } from '@handoff/messaging';
 import { createService, exitOnBootFailure, startService } from '@handoff/service-kit';
 import { SentimentAppModule } from './app.module.js';
 import { loadSentimentConfig } from './config.js';
@@ -8,7 +8,7 @@ import { loadSentimentConfig } from './config.js';
 async function main(): Promise<void> {
   const config = loadSentimentConfig();
   const app = await createService(SentimentAppModule.forRoot(config), config.runtime);
-  connectKafkaConsumer(app, config.messaging);
+  connectEventConsumers(app);
   await startService(app, config.runtime);
 }
 

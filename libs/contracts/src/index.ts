@@ -16,4 +16,6 @@ export * from './events/routing-decided/index.js';
 export * from './events/customer-notification-requested/index.js';
 export * from './events/conversation-control-requested/index.js';
 export * from './validation/event-validator.js';
+export * from './dead-letters/dead-letter-record.js';
 export * from './grpc/presence.js';
+export { compatibilityProblems, type JsonSchema } from './compatibility/schema-compatibility.js';

@@ -12,11 +12,53 @@ export const Topics = {
   CustomerNotifications: 'handoff.customer.notifications.v1',
   ConversationControl: 'handoff.conversation.control.v1',
   DeadLetter: 'handoff.dlq.v1',
+  DeadLetterReplays: 'handoff.dlq.replays.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
-/** Topics that carry CloudEvents; the dead-letter topic carries the original bytes instead. */
-export type EventTopic = Exclude<Topic, typeof Topics.DeadLetter>;
+/** Topics that carry CloudEvents; the dead-letter topics carry original bytes and replay records. */
+export type EventTopic = Exclude<Topic, typeof Topics.DeadLetter | typeof Topics.DeadLetterReplays>;
 
 export const allTopics: readonly Topic[] = Object.values(Topics);
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/**
+ * The largest record (`max.message.bytes`) of every event topic the platform creates. An event
+ * the platform derives from accepted input always fits: the input limits below bound it.
+ */
+export const eventTopicMaxMessageBytes = 1 * MiB;
+
+/**
+ * The dead-letter topic takes any record an event topic accepts, plus the headers that say why it
+ * is there, so a dead letter can never be refused for its size.
+ */
+export const deadLetterTopicMaxMessageBytes = 4 * MiB;
+
+/**
+ * Largest event value accepted from outside the platform, checked at validation before the
+ * schema. Bot platforms and desks publish here; what they send must leave room for everything the
+ * platform adds when it republishes it.
+ */
+export const inboundEventMaxBytes = 64 * KiB;
+
+/** Largest value of an event the platform itself produces (bounded by the input limits). */
+export const internalEventMaxBytes = 768 * KiB;
+
+/** Topics integrators publish to, with the tighter inbound limit. */
+export const inboundTopics: readonly EventTopic[] = [Topics.AgentStatus, Topics.ConversationEvents];
+
+export function maxEventBytes(topic: EventTopic): number {
+  return inboundTopics.includes(topic) ? inboundEventMaxBytes : internalEventMaxBytes;
+}
+
+/** Topic-level settings the platform applies when it creates a topic. */
+export function topicConfig(topic: Topic): Record<string, string> {
+  return {
+    'max.message.bytes': String(
+      topic === Topics.DeadLetter ? deadLetterTopicMaxMessageBytes : eventTopicMaxMessageBytes,
+    ),
+  };
+}

@@ -1,6 +1,7 @@
+import type { KafkaConnection } from './connection/kafka-connection.js';
+
 export interface MessagingOptions {
-  brokers: string[];
-  clientId: string;
+  connection: KafkaConnection;
   groupId: string;
   /** CloudEvents `source` of everything this service publishes, e.g. `/handoff/routing`. */
   source: string;
@@ -8,9 +9,18 @@ export interface MessagingOptions {
   topics: readonly string[];
   topicPartitions: number;
   replicationFactor: number;
-  /** Processing attempts for a valid event before it is dead-lettered. */
+  /** Processing attempts for a valid event that fails deterministically before it is dead-lettered. */
   maxAttempts: number;
+  /** First wait after a failure; doubles on each consecutive one. */
   retryBackoffMs: number;
+  /** Longest wait between retries of a partition whose dependency is down. */
+  retryMaxBackoffMs: number;
+  /** Partitions one instance processes at the same time. */
+  partitionsConsumedConcurrently: number;
+  /** Most records handed to a handler at once. */
+  maxBatchSize: number;
+  /** A handler running longer than this means the consumer is stuck: liveness fails. */
+  stallTimeoutMs: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,6 +1,6 @@
 export * from './config/load-config.js';
 export * from './logging/logger.js';
-export * from './health/readiness.registry.js';
+export * from './health/health.registry.js';
 export * from './health/health.module.js';
 export * from './metrics/metrics.module.js';
 export * from './mongo/mongo.module.js';

@@ -1,4 +1,3 @@
-import { Controller } from '@nestjs/common';
 import {
   Topics,
   conversationStartedType,
@@ -8,47 +7,60 @@ import {
   variableCollectedType,
   type MessagePosted,
 } from '@handoff/contracts';
-import { EventPublisher, InboundEvents } from '@handoff/messaging';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { ConsumeEvents, EventConsumer, type EventBatch, type EventSink } from '@handoff/messaging';
+import { Payload } from '@nestjs/microservices';
 import { ConversationsService } from './conversations.service.js';
 
 /** What the bot platform tells us: conversations starting, messages, collected variables. */
-@Controller()
+@EventConsumer()
 export class ConversationEventsConsumer {
-  constructor(
-    private readonly inbound: InboundEvents,
-    private readonly conversations: ConversationsService,
-    private readonly publisher: EventPublisher,
-  ) {}
+  constructor(private readonly conversations: ConversationsService) {}
 
-  @EventPattern(Topics.ConversationEvents)
-  async onConversationEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbound.handle(Topics.ConversationEvents, context, async (event) => {
+  @ConsumeEvents(Topics.ConversationEvents)
+  async onConversationEvents(
+    @Payload() batch: EventBatch<typeof Topics.ConversationEvents>,
+  ): Promise<void> {
+    for (const event of batch.events) {
       switch (event.type) {
         case conversationStartedType:
-          return this.conversations.start(event.data);
+          await this.conversations.start(event.data);
+          break;
         case messagePostedType:
-          return this.recordAndForward(event.data);
+          await this.recordAndForward(event.data, batch, event.traceparent);
+          break;
         case variableCollectedType:
-          return this.conversations.collectVariable(event.data);
+          await this.conversations.collectVariable(event.data);
+          break;
       }
-    });
+    }
   }
 
   /** Stores the message, then hands it to evaluation with the context triggers need. */
-  private async recordAndForward(message: MessagePosted): Promise<void> {
+  private async recordAndForward(
+    message: MessagePosted,
+    sink: EventSink,
+    traceparent?: string,
+  ): Promise<void> {
     const conversation = await this.conversations.recordMessage(message);
-    await this.publisher.emit(
+    sink.emit(
       messageRecordedType,
       {
         conversationId: message.conversationId,
         tenantId: message.tenantId,
         language: conversation.language,
         channel: conversation.channel,
-        message: { messageId: message.messageId, sender: message.sender, text: message.text, sentAt: message.sentAt },
+        message: {
+          messageId: message.messageId,
+          sender: message.sender,
+          text: message.text,
+          sentAt: message.sentAt,
+        },
         variables: conversation.variables ?? {},
       },
-      deriveId('recorded', message.conversationId, message.messageId),
+      {
+        id: deriveId('recorded', message.conversationId, message.messageId),
+        ...(traceparent ? { traceparent } : {}),
+      },
     );
   }
 }

@@ -6,10 +6,9 @@ import {
   conversationControlRequestedType,
   customerNotificationRequestedType,
   type EventDataByType,
-  type EventType,
   type RoutingDecided,
 } from '@handoff/contracts';
-import { EventPublisher } from '@handoff/messaging';
+import { RecordingSink } from '@handoff/messaging/testing';
 import type { ConversationStatus } from '../conversations/conversation.schema.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { HandoffService } from './handoff.service.js';
@@ -27,15 +26,13 @@ class FakeConversations {
     this.applied.push(decision);
     if (decision.outcome === 'assigned') this.status = 'assigned';
     else if (this.status !== 'assigned') this.status = 'queued';
-    return { _id: decision.conversationId, tenantId: decision.tenantId, channel: 'whatsapp', language: this.language, status: this.status };
-  }
-}
-
-class RecordingPublisher {
-  readonly emitted: { type: EventType; data: EventDataByType[EventType]; id: string | undefined }[] = [];
-
-  async emit<K extends EventType>(type: K, data: EventDataByType[K], id?: string): Promise<void> {
-    this.emitted.push({ type, data, id });
+    return {
+      _id: decision.conversationId,
+      tenantId: decision.tenantId,
+      channel: 'whatsapp',
+      language: this.language,
+      status: this.status,
+    };
   }
 }
 
@@ -63,18 +60,14 @@ const queued: RoutingDecided = {
 
 describe('HandoffService', () => {
   let conversations: FakeConversations;
-  let publisher: RecordingPublisher;
+  let publisher: RecordingSink;
   let handoff: HandoffService;
 
   beforeEach(async () => {
     conversations = new FakeConversations();
-    publisher = new RecordingPublisher();
+    publisher = new RecordingSink();
     const moduleRef = await Test.createTestingModule({
-      providers: [
-        HandoffService,
-        { provide: ConversationsService, useValue: conversations },
-        { provide: EventPublisher, useValue: publisher },
-      ],
+      providers: [HandoffService, { provide: ConversationsService, useValue: conversations }],
     }).compile();
     handoff = moduleRef.get(HandoffService);
   });
@@ -87,7 +80,7 @@ describe('HandoffService', () => {
   }
 
   it('on assignment, tells the customer who is coming and then pauses the bot', async () => {
-    await handoff.applyDecision(assigned);
+    await handoff.applyDecision(assigned, publisher);
 
     assert.deepEqual(conversations.applied, [assigned]);
     assert.deepEqual(
@@ -111,7 +104,7 @@ describe('HandoffService', () => {
   });
 
   it('when queued, tells the customer they wait and pauses the bot without an agent', async () => {
-    await handoff.applyDecision(queued);
+    await handoff.applyDecision(queued, publisher);
 
     const notice = publisher.emitted[0]!.data as Notice;
     assert.equal(notice.template, 'handoff.queued');
@@ -124,10 +117,10 @@ describe('HandoffService', () => {
   });
 
   it('emits nothing for a queued decision arriving after the conversation was assigned', async () => {
-    await handoff.applyDecision(assigned);
+    await handoff.applyDecision(assigned, publisher);
     publisher.emitted.length = 0;
 
-    await handoff.applyDecision(queued);
+    await handoff.applyDecision(queued, publisher);
 
     assert.equal(conversations.applied.length, 2);
     assert.deepEqual(publisher.emitted, []);
@@ -136,7 +129,7 @@ describe('HandoffService', () => {
   it('writes the notice in the conversation language, falling back from the region', async () => {
     conversations.language = 'pt-BR';
 
-    await handoff.applyDecision(assigned);
+    await handoff.applyDecision(assigned, publisher);
 
     const notice = publisher.emitted[0]!.data as Notice;
     assert.equal(notice.language, 'pt');
@@ -145,12 +138,17 @@ describe('HandoffService', () => {
   });
 
   it('derives the same event ids when a decision is delivered again', async () => {
-    await handoff.applyDecision(assigned);
-    await handoff.applyDecision(assigned);
+    await handoff.applyDecision(assigned, publisher);
+    await handoff.applyDecision(assigned, publisher);
 
     assert.deepEqual(
       publisher.emitted.map((e) => e.id),
-      ['notice:decision:assigned', 'control:decision:assigned', 'notice:decision:assigned', 'control:decision:assigned'],
+      [
+        'notice:decision:assigned',
+        'control:decision:assigned',
+        'notice:decision:assigned',
+        'control:decision:assigned',
+      ],
     );
   });
 });

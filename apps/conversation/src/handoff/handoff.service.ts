@@ -5,7 +5,7 @@ import {
   deriveId,
   type RoutingDecided,
 } from '@handoff/contracts';
-import { EventPublisher } from '@handoff/messaging';
+import type { EventSink } from '@handoff/messaging';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { renderNotification } from '../notifications/notification-templates.js';
 
@@ -18,12 +18,13 @@ import { renderNotification } from '../notifications/notification-templates.js';
 export class HandoffService {
   private readonly logger = new Logger(HandoffService.name);
 
-  constructor(
-    private readonly conversations: ConversationsService,
-    private readonly publisher: EventPublisher,
-  ) {}
+  constructor(private readonly conversations: ConversationsService) {}
 
-  async applyDecision(decision: RoutingDecided): Promise<void> {
+  async applyDecision(
+    decision: RoutingDecided,
+    sink: EventSink,
+    traceparent?: string,
+  ): Promise<void> {
     const conversation = await this.conversations.applyDecision(decision);
     if (decision.outcome === 'queued' && conversation.status === 'assigned') return;
 
@@ -34,7 +35,8 @@ export class HandoffService {
     });
     const now = new Date().toISOString();
 
-    await this.publisher.emit(
+    const trace = traceparent ? { traceparent } : {};
+    sink.emit(
       customerNotificationRequestedType,
       {
         notificationId: deriveId('notice', decision.decisionId),
@@ -46,9 +48,9 @@ export class HandoffService {
         text: rendered.text,
         createdAt: now,
       },
-      deriveId('notice', decision.decisionId),
+      { id: deriveId('notice', decision.decisionId), ...trace },
     );
-    await this.publisher.emit(
+    sink.emit(
       conversationControlRequestedType,
       {
         conversationId: decision.conversationId,
@@ -58,8 +60,12 @@ export class HandoffService {
         ...(decision.agent ? { agentId: decision.agent.agentId } : {}),
         requestedAt: now,
       },
-      deriveId('control', decision.decisionId),
+      { id: deriveId('control', decision.decisionId), ...trace },
     );
-    this.logger.log({ message: 'handoff applied', conversationId: decision.conversationId, outcome: decision.outcome });
+    this.logger.log({
+      message: 'handoff applied',
+      conversationId: decision.conversationId,
+      outcome: decision.outcome,
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { createEvent, eventCatalog, type EventDataByType, type EventType } from '@handoff/contracts';
+import {
+  createEvent,
+  eventCatalog,
+  topicConfig,
+  type EventDataByType,
+  type EventType,
+  type Topic,
+} from '@handoff/contracts';
 import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -33,12 +40,25 @@ export class TopicProbe {
     await admin.connect();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })) });
+    if (missing.length) {
+      await admin.createTopics({
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: 3,
+          configEntries: Object.entries(topicConfig(topic as Topic)).map(([name, value]) => ({
+            name,
+            value,
+          })),
+        })),
+      });
+    }
     // A new topic's metadata can say "unknown topic" for a moment, which kafkajs's own wait for
     // leaders does not retry; the services' TopicProvisioner waits the same way.
     await pollUntil('leaders for every probed topic', async () => {
       const { topics: found } = await admin.fetchTopicMetadata({ topics });
-      return found.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0)) || undefined;
+      return (
+        found.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0)) || undefined
+      );
     });
     await admin.disconnect();
     await this.producer.connect();
@@ -70,18 +90,30 @@ export class TopicProbe {
     await this.sendRaw(eventCatalog[type].topic, event.partitionkey, JSON.stringify(event));
   }
 
-  async sendRaw(topic: string, key: string, value: string): Promise<{ partition: number; offset: string }> {
+  async sendRaw(
+    topic: string,
+    key: string,
+    value: string,
+  ): Promise<{ partition: number; offset: string }> {
     const [meta] = await this.producer.send({ topic, acks: -1, messages: [{ key, value }] });
     return { partition: meta!.partition, offset: meta!.baseOffset ?? '' };
   }
 
-  waitFor(description: string, predicate: (record: ProbedRecord) => boolean, timeoutMs = 30_000): Promise<ProbedRecord> {
+  waitFor(
+    description: string,
+    predicate: (record: ProbedRecord) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<ProbedRecord> {
     return pollUntil(description, async () => this.records.find(predicate), timeoutMs);
   }
 }
 
 /** Retries until `attempt` gives a value; a failed attempt counts as "not yet". */
-async function pollUntil<T>(description: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function pollUntil<T>(
+  description: string,
+  attempt: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -94,7 +126,9 @@ async function pollUntil<T>(description: string, attempt: () => Promise<T | unde
 }
 
 function decodeHeaders(headers: IHeaders): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value ?? '')]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, String(value ?? '')]),
+  );
 }
 
 function parseJson(value: string | null): Record<string, any> | null {

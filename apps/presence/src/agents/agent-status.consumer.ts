@@ -1,20 +1,15 @@
-import { Controller } from '@nestjs/common';
 import { Topics } from '@handoff/contracts';
-import { InboundEvents } from '@handoff/messaging';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import { Payload } from '@nestjs/microservices';
 import { AgentsService } from './agents.service.js';
 
-@Controller()
+@EventConsumer()
 export class AgentStatusConsumer {
-  constructor(
-    private readonly inbound: InboundEvents,
-    private readonly agents: AgentsService,
-  ) {}
+  constructor(private readonly agents: AgentsService) {}
 
-  @EventPattern(Topics.AgentStatus)
-  async onAgentStatus(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbound.handle(Topics.AgentStatus, context, async (event) => {
+  @ConsumeEvents(Topics.AgentStatus)
+  async onAgentStatus(@Payload() batch: EventBatch<typeof Topics.AgentStatus>): Promise<void> {
+    for (const event of batch.events)
       await this.agents.applyStatus(event.data, new Date(event.time));
-    });
   }
 }

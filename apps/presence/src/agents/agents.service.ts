@@ -38,7 +38,7 @@ export class AgentsService {
       const fields = {
         tenantId: change.tenantId,
         displayName: change.displayName,
-        status: change.status,
+        status: knownStatus(change.status),
         skills: change.skills,
         languages: change.languages,
         capacity: change.capacity,
@@ -47,7 +47,13 @@ export class AgentsService {
       };
       if (!current) {
         try {
-          const created = await this.agents.create({ _id: change.agentId, activeChats: 0, activeConversations: [], lastAssignedAt: null, ...fields });
+          const created = await this.agents.create({
+            _id: change.agentId,
+            activeChats: 0,
+            activeConversations: [],
+            lastAssignedAt: null,
+            ...fields,
+          });
           return created.toObject();
         } catch (error) {
           if (isDuplicateKey(error)) continue;
@@ -55,7 +61,11 @@ export class AgentsService {
         }
       }
       const updated = await this.agents
-        .findOneAndUpdate({ _id: change.agentId, activeChats }, { $set: fields }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { _id: change.agentId, activeChats },
+          { $set: fields },
+          { returnDocument: 'after' },
+        )
         .lean();
       if (updated) return updated;
     }
@@ -69,7 +79,9 @@ export class AgentsService {
   async findCandidates(query: CandidateQuery): Promise<CandidateResult> {
     const [onlineAgents, speakers] = await Promise.all([
       this.agents.countDocuments({ tenantId: query.tenantId, status: 'online' }),
-      this.agents.find({ tenantId: query.tenantId, status: 'online', languages: query.language }).lean(),
+      this.agents
+        .find({ tenantId: query.tenantId, status: 'online', languages: query.language })
+        .lean(),
     ]);
     const matching = speakers.filter((agent) => matchesSkills(agent.skills, query.skills));
     const candidates = matching
@@ -85,6 +97,11 @@ export class AgentsService {
       }));
     return { candidates, onlineAgents, matchingAgents: matching.length };
   }
+}
+
+/** A status this version does not know means the agent takes no new chats (see COMPATIBILITY.md). */
+function knownStatus(status: string): Agent['status'] {
+  return status === 'online' || status === 'offline' ? status : 'away';
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -1,8 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { HealthGrpc, PresenceGrpc, type HealthServingStatus } from '@handoff/contracts';
-import { ReadinessRegistry } from '@handoff/service-kit';
+import { HealthRegistry } from '@handoff/service-kit';
 import { GrpcMethod } from '@nestjs/microservices';
-import { from, interval, map, startWith, switchMap, distinctUntilChanged, type Observable } from 'rxjs';
+import {
+  from,
+  interval,
+  map,
+  startWith,
+  switchMap,
+  distinctUntilChanged,
+  type Observable,
+} from 'rxjs';
 
 interface HealthCheckRequest {
   service: string;
@@ -17,7 +25,7 @@ const watchIntervalMs = 5000;
 /** grpc.health.v1: SERVING while the service is ready (store and broker reachable). */
 @Controller()
 export class HealthGrpcController {
-  constructor(private readonly readiness: ReadinessRegistry) {}
+  constructor(private readonly health: HealthRegistry) {}
 
   @GrpcMethod(HealthGrpc.serviceName, 'Check')
   async check(request: HealthCheckRequest): Promise<HealthCheckResponse> {
@@ -36,6 +44,6 @@ export class HealthGrpcController {
 
   private async statusOf(service: string): Promise<HealthServingStatus> {
     if (!servedServices.has(service)) return 'SERVICE_UNKNOWN';
-    return (await this.readiness.report()).ready ? 'SERVING' : 'NOT_SERVING';
+    return (await this.health.readiness()).ok ? 'SERVING' : 'NOT_SERVING';
   }
 }

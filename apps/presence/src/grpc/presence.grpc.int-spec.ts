@@ -19,6 +19,7 @@ import {
   type ReserveCapacityRequest,
   type ReserveCapacityResponse__Output,
 } from '@handoff/contracts';
+import { KafkaStartup } from '@handoff/messaging';
 import { freeLoopbackPort, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import type { Connection } from 'mongoose';
 import { AgentsService } from '../agents/agents.service.js';
@@ -105,6 +106,7 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
     app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
     connectGrpcServer(app, config.grpcUrl);
     await app.init();
+    await app.get(KafkaStartup).ready;
     await app.startAllMicroservices();
 
     const address = `127.0.0.1:${port}`;

@@ -6,15 +6,13 @@ import {
   routingDecidedType,
   type Candidate__Output,
   type EscalationRequested,
-  type EventDataByType,
-  type EventType,
   type FindCandidatesRequest,
   type FindCandidatesResponse__Output,
   type ReserveCapacityRequest,
   type ReserveCapacityResponse__Output,
   type RoutingDecided,
 } from '@handoff/contracts';
-import { EventPublisher } from '@handoff/messaging';
+import { RecordingSink } from '@handoff/messaging/testing';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import { AssignmentService, MAX_RESERVE_ATTEMPTS } from './assignment.service.js';
@@ -37,7 +35,8 @@ class FakePresence {
     const agentId = request.agentId ?? '';
     this.reserveAttempts.push(agentId);
     if (this.answer) return this.answer(request);
-    if (!this.free.has(agentId)) return { reserved: false, agentId, displayName: '', activeChats: 0 };
+    if (!this.free.has(agentId))
+      return { reserved: false, agentId, displayName: '', activeChats: 0 };
     const displayName = this.found.candidates.find((c) => c.agentId === agentId)?.displayName ?? '';
     return { reserved: true, agentId, displayName, activeChats: 1 };
   }
@@ -61,14 +60,6 @@ class FakeDecisions {
   }
 }
 
-class RecordingPublisher {
-  readonly emitted: { type: EventType; data: EventDataByType[EventType]; id: string | undefined }[] = [];
-
-  async emit<K extends EventType>(type: K, data: EventDataByType[K], id?: string): Promise<void> {
-    this.emitted.push({ type, data, id });
-  }
-}
-
 const validator = new EventValidator();
 
 const escalation: EscalationRequested = {
@@ -83,18 +74,25 @@ const escalation: EscalationRequested = {
 };
 
 function candidate(agentId: string, proficiency: number): Candidate__Output {
-  return { agentId, displayName: `Agent ${agentId}`, proficiency, activeChats: 0, capacity: 3, lastAssignedAtMs: '0' };
+  return {
+    agentId,
+    displayName: `Agent ${agentId}`,
+    proficiency,
+    activeChats: 0,
+    capacity: 3,
+    lastAssignedAtMs: '0',
+  };
 }
 
 describe('AssignmentService', () => {
   let presence: FakePresence;
   let decisions: FakeDecisions;
-  let publisher: RecordingPublisher;
+  let publisher: RecordingSink;
 
   beforeEach(() => {
     presence = new FakePresence();
     decisions = new FakeDecisions();
-    publisher = new RecordingPublisher();
+    publisher = new RecordingSink();
   });
 
   async function assignment(maxReserveAttempts = 5): Promise<AssignmentService> {
@@ -103,21 +101,32 @@ describe('AssignmentService', () => {
         AssignmentService,
         { provide: PresenceClient, useValue: presence },
         { provide: DecisionsRepository, useValue: decisions },
-        { provide: EventPublisher, useValue: publisher },
         { provide: MAX_RESERVE_ATTEMPTS, useValue: maxReserveAttempts },
       ],
     }).compile();
     return moduleRef.get(AssignmentService);
   }
 
-  function agentsOnline(candidates: Candidate__Output[], counts: { online?: number; matching?: number } = {}): void {
-    presence.found = { candidates, onlineAgents: counts.online ?? candidates.length, matchingAgents: counts.matching ?? candidates.length };
+  function agentsOnline(
+    candidates: Candidate__Output[],
+    counts: { online?: number; matching?: number } = {},
+  ): void {
+    presence.found = {
+      candidates,
+      onlineAgents: counts.online ?? candidates.length,
+      matchingAgents: counts.matching ?? candidates.length,
+    };
   }
 
   it('asks presence for agents who speak the language and know the topic', async () => {
-    await (await assignment()).route(escalation);
+    await (await assignment()).route(escalation, publisher);
     assert.deepEqual(presence.searches, [
-      { tenantId: 'acme', language: 'en', skills: [{ name: 'billing', minProficiency: 1 }], limit: 20 },
+      {
+        tenantId: 'acme',
+        language: 'en',
+        skills: [{ name: 'billing', minProficiency: 1 }],
+        limit: 20,
+      },
     ]);
   });
 
@@ -125,16 +134,21 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 2), candidate('bo', 5), candidate('cy', 3)]);
     ['ana', 'bo', 'cy'].forEach((id) => presence.free.add(id));
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.deepEqual(presence.reserveAttempts, ['bo']);
     assert.equal(decision.outcome, 'assigned');
     assert.deepEqual(decision.agent, { agentId: 'bo', displayName: 'Agent bo' });
     assert.equal(decision.queue, undefined);
     assert.equal(decision.decisionId, 'decision:esc:conv-1:m-1');
-    assert.deepEqual(decision.requirements, { language: 'en', skills: [{ name: 'billing', minProficiency: 1 }] });
+    assert.deepEqual(decision.requirements, {
+      language: 'en',
+      skills: [{ name: 'billing', minProficiency: 1 }],
+    });
     assert.deepEqual(decisions.saved, [decision]);
-    assert.deepEqual(publisher.emitted, [{ type: routingDecidedType, data: decision, id: decision.decisionId }]);
+    assert.deepEqual(publisher.emitted, [
+      { type: routingDecidedType, data: decision, id: decision.decisionId },
+    ]);
     const check = validator.validateData(routingDecidedType, decision);
     assert.ok(check.ok, check.ok ? '' : check.reason);
   });
@@ -143,7 +157,7 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 2), candidate('bo', 5), candidate('cy', 3)]);
     presence.free.add('ana');
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.deepEqual(presence.reserveAttempts, ['bo', 'cy', 'ana']);
     assert.equal(decision.outcome, 'assigned');
@@ -154,7 +168,7 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 4)]);
     presence.answer = () => ({ reserved: true, agentId: 'dee', displayName: '', activeChats: 2 });
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.deepEqual(decision.agent, { agentId: 'dee', displayName: 'dee' });
   });
@@ -162,7 +176,7 @@ describe('AssignmentService', () => {
   it('queues with no_agent_online when nobody is online', async () => {
     agentsOnline([], { online: 0, matching: 0 });
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.equal(decision.outcome, 'queued');
     assert.deepEqual(decision.queue, { reason: 'no_agent_online' });
@@ -174,18 +188,22 @@ describe('AssignmentService', () => {
 
   it('queues with no_matching_agent when agents are online but none fits', async () => {
     agentsOnline([], { online: 4, matching: 0 });
-    assert.deepEqual((await (await assignment()).route(escalation)).queue, { reason: 'no_matching_agent' });
+    assert.deepEqual((await (await assignment()).route(escalation, publisher)).queue, {
+      reason: 'no_matching_agent',
+    });
   });
 
   it('queues with all_agents_busy when the agents who fit have no free slot', async () => {
     agentsOnline([], { online: 4, matching: 2 });
-    assert.deepEqual((await (await assignment()).route(escalation)).queue, { reason: 'all_agents_busy' });
+    assert.deepEqual((await (await assignment()).route(escalation, publisher)).queue, {
+      reason: 'all_agents_busy',
+    });
   });
 
   it('queues with all_agents_busy when every reservation is refused', async () => {
     agentsOnline([candidate('ana', 2), candidate('bo', 5)]);
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.deepEqual(presence.reserveAttempts, ['bo', 'ana']);
     assert.deepEqual(decision.queue, { reason: 'all_agents_busy' });
@@ -195,7 +213,7 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('a1', 5), candidate('a2', 4), candidate('a3', 3), candidate('a4', 2)]);
     presence.free.add('a4');
 
-    const decision = await (await assignment(2)).route(escalation);
+    const decision = await (await assignment(2)).route(escalation, publisher);
 
     assert.deepEqual(presence.reserveAttempts, ['a1', 'a2']);
     assert.equal(decision.outcome, 'queued');
@@ -217,13 +235,15 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 5)]);
     presence.free.add('ana');
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.equal(decision, earlier);
     assert.deepEqual(presence.searches, []);
     assert.deepEqual(presence.reserveAttempts, []);
     assert.deepEqual(decisions.saved, []);
-    assert.deepEqual(publisher.emitted, [{ type: routingDecidedType, data: earlier, id: earlier.decisionId }]);
+    assert.deepEqual(publisher.emitted, [
+      { type: routingDecidedType, data: earlier, id: earlier.decisionId },
+    ]);
   });
 
   it('takes one slot for a redelivered escalation and announces the same decision twice', async () => {
@@ -231,8 +251,8 @@ describe('AssignmentService', () => {
     presence.free.add('ana');
     const service = await assignment();
 
-    const first = await service.route(escalation);
-    const second = await service.route(escalation);
+    const first = await service.route(escalation, publisher);
+    const second = await service.route(escalation, publisher);
 
     assert.deepEqual(presence.reserveAttempts, ['ana']);
     assert.deepEqual(second, first);
@@ -257,9 +277,11 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 5)]);
     presence.free.add('ana');
 
-    const decision = await (await assignment()).route(escalation);
+    const decision = await (await assignment()).route(escalation, publisher);
 
     assert.equal(decision, winner);
-    assert.deepEqual(publisher.emitted, [{ type: routingDecidedType, data: winner, id: winner.decisionId }]);
+    assert.deepEqual(publisher.emitted, [
+      { type: routingDecidedType, data: winner, id: winner.decisionId },
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { deriveId, routingDecidedType, type EscalationRequested, type RoutingDecided } from '@handoff/contracts';
-import { EventPublisher } from '@handoff/messaging';
+import {
+  deriveId,
+  routingDecidedType,
+  type EscalationRequested,
+  type RoutingDecided,
+} from '@handoff/contracts';
+import type { EventSink } from '@handoff/messaging';
 import { meter } from '@handoff/service-kit';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { PresenceClient } from '../presence-client/presence.client.js';
@@ -27,17 +32,29 @@ export class AssignmentService {
   constructor(
     private readonly presence: PresenceClient,
     private readonly decisionsRepository: DecisionsRepository,
-    private readonly publisher: EventPublisher,
     @Inject(MAX_RESERVE_ATTEMPTS) private readonly maxReserveAttempts: number,
   ) {}
 
-  async route(escalation: EscalationRequested): Promise<RoutingDecided> {
+  async route(
+    escalation: EscalationRequested,
+    sink: EventSink,
+    traceparent?: string,
+  ): Promise<RoutingDecided> {
     const earlier = await this.decisionsRepository.findForEscalation(escalation.escalationId);
-    const decision = earlier ?? (await this.decisionsRepository.save(await this.decide(escalation)));
-    await this.publisher.emit(routingDecidedType, decision, decision.decisionId);
+    const decision =
+      earlier ?? (await this.decisionsRepository.save(await this.decide(escalation)));
+    sink.emit(routingDecidedType, decision, {
+      id: decision.decisionId,
+      ...(traceparent ? { traceparent } : {}),
+    });
     if (!earlier) {
       decisions.add(1, { outcome: decision.outcome, reason: decision.queue?.reason ?? 'none' });
-      this.logger.log({ message: 'routed', conversationId: decision.conversationId, outcome: decision.outcome, agentId: decision.agent?.agentId });
+      this.logger.log({
+        message: 'routed',
+        conversationId: decision.conversationId,
+        outcome: decision.outcome,
+        agentId: decision.agent?.agentId,
+      });
     }
     return decision;
   }
@@ -45,7 +62,11 @@ export class AssignmentService {
   private async decide(escalation: EscalationRequested): Promise<RoutingDecided> {
     const { tenantId, conversationId, escalationId } = escalation;
     const requirements = requirementsFor(escalation);
-    const found = await this.presence.findCandidates({ tenantId, ...requirements, limit: candidateLimit });
+    const found = await this.presence.findCandidates({
+      tenantId,
+      ...requirements,
+      limit: candidateLimit,
+    });
     const base = {
       decisionId: deriveId('decision', escalationId),
       escalationId,
@@ -55,18 +76,29 @@ export class AssignmentService {
     };
 
     for (const candidate of rankCandidates(found.candidates).slice(0, this.maxReserveAttempts)) {
-      const reservation = await this.presence.reserveCapacity({ tenantId, agentId: candidate.agentId, conversationId });
+      const reservation = await this.presence.reserveCapacity({
+        tenantId,
+        agentId: candidate.agentId,
+        conversationId,
+      });
       if (reservation.reserved) {
         return {
           ...base,
           outcome: 'assigned',
-          agent: { agentId: reservation.agentId, displayName: reservation.displayName || reservation.agentId },
+          agent: {
+            agentId: reservation.agentId,
+            displayName: reservation.displayName || reservation.agentId,
+          },
           decidedAt: new Date().toISOString(),
         };
       }
     }
     const reason: QueueReason =
-      found.onlineAgents === 0 ? 'no_agent_online' : found.matchingAgents === 0 ? 'no_matching_agent' : 'all_agents_busy';
+      found.onlineAgents === 0
+        ? 'no_agent_online'
+        : found.matchingAgents === 0
+          ? 'no_matching_agent'
+          : 'all_agents_busy';
     return { ...base, outcome: 'queued', queue: { reason }, decidedAt: new Date().toISOString() };
   }
 }

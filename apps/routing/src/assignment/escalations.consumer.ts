@@ -1,20 +1,15 @@
-import { Controller } from '@nestjs/common';
 import { Topics } from '@handoff/contracts';
-import { InboundEvents } from '@handoff/messaging';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import { Payload } from '@nestjs/microservices';
 import { AssignmentService } from './assignment.service.js';
 
-@Controller()
+@EventConsumer()
 export class EscalationsConsumer {
-  constructor(
-    private readonly inbound: InboundEvents,
-    private readonly assignment: AssignmentService,
-  ) {}
+  constructor(private readonly assignment: AssignmentService) {}
 
-  @EventPattern(Topics.Escalations)
-  async onEscalation(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbound.handle(Topics.Escalations, context, async (event) => {
-      await this.assignment.route(event.data);
-    });
+  @ConsumeEvents(Topics.Escalations)
+  async onEscalations(@Payload() batch: EventBatch<typeof Topics.Escalations>): Promise<void> {
+    for (const event of batch.events)
+      await this.assignment.route(event.data, batch, event.traceparent);
   }
 }

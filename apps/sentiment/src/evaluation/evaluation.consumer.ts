@@ -1,18 +1,17 @@
-import { Controller } from '@nestjs/common';
 import { Topics } from '@handoff/contracts';
-import { InboundEvents } from '@handoff/messaging';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import { Payload } from '@nestjs/microservices';
 import { EvaluationService } from './evaluation.service.js';
 
-@Controller()
+@EventConsumer()
 export class EvaluationConsumer {
-  constructor(
-    private readonly inbound: InboundEvents,
-    private readonly evaluation: EvaluationService,
-  ) {}
+  constructor(private readonly evaluation: EvaluationService) {}
 
-  @EventPattern(Topics.ConversationMessages)
-  async onMessageRecorded(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbound.handle(Topics.ConversationMessages, context, (event) => this.evaluation.evaluate(event.data));
+  @ConsumeEvents(Topics.ConversationMessages)
+  async onMessagesRecorded(
+    @Payload() batch: EventBatch<typeof Topics.ConversationMessages>,
+  ): Promise<void> {
+    for (const event of batch.events)
+      this.evaluation.evaluate(event.data, batch, event.traceparent);
   }
 }

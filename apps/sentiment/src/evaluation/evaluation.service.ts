@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { deriveId, escalationRequestedType, sentimentScoredType, type MessageRecorded } from '@handoff/contracts';
-import { EventPublisher } from '@handoff/messaging';
+import {
+  deriveId,
+  escalationRequestedType,
+  sentimentScoredType,
+  type MessageRecorded,
+} from '@handoff/contracts';
+import type { EventSink } from '@handoff/messaging';
 import { scoreSentiment } from '../scoring/sentiment-scorer.js';
 import { detectExplicitRequest } from '../triggers/explicit-request.js';
 
@@ -12,24 +17,23 @@ import { detectExplicitRequest } from '../triggers/explicit-request.js';
 export class EvaluationService {
   private readonly logger = new Logger(EvaluationService.name);
 
-  constructor(private readonly publisher: EventPublisher) {}
-
-  async evaluate(recorded: MessageRecorded): Promise<void> {
+  evaluate(recorded: MessageRecorded, sink: EventSink, traceparent?: string): void {
     if (recorded.message.sender !== 'customer') return;
     const { conversationId, tenantId, message } = recorded;
     const sentiment = scoreSentiment(message.text);
     const now = new Date().toISOString();
 
-    await this.publisher.emit(
+    const trace = traceparent ? { traceparent } : {};
+    sink.emit(
       sentimentScoredType,
       { conversationId, tenantId, messageId: message.messageId, sentiment, scoredAt: now },
-      deriveId('scored', conversationId, message.messageId),
+      { id: deriveId('scored', conversationId, message.messageId), ...trace },
     );
 
     const trigger = detectExplicitRequest(message.text);
     if (!trigger) return;
     const escalationId = deriveId('esc', conversationId, message.messageId);
-    await this.publisher.emit(
+    sink.emit(
       escalationRequestedType,
       {
         escalationId,
@@ -41,7 +45,7 @@ export class EvaluationService {
         variables: recorded.variables,
         requestedAt: now,
       },
-      escalationId,
+      { id: escalationId, ...trace },
     );
     this.logger.log({ message: 'escalation requested', conversationId, trigger: trigger.kind });
   }

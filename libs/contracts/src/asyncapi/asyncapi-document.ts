@@ -1,7 +1,19 @@
 import { cloudEventEnvelopeSchema } from '../cloudevents/cloud-event.schema.js';
 import { cloudEventContentType } from '../cloudevents/cloud-event.js';
 import { eventCatalog, type EventType } from '../events/catalog.js';
-import { Topics, type Topic } from '../topics.js';
+import {
+  DeadLetterHeaders,
+  deadLetterReplayRecordSchema,
+  replayedFromHeader,
+} from '../dead-letters/dead-letter-record.js';
+import {
+  deadLetterTopicMaxMessageBytes,
+  eventTopicMaxMessageBytes,
+  maxEventBytes,
+  Topics,
+  type EventTopic,
+  type Topic,
+} from '../topics.js';
 
 interface ChannelInfo {
   description: string;
@@ -11,11 +23,13 @@ interface ChannelInfo {
 
 const channels: Record<Topic, ChannelInfo> = {
   [Topics.AgentStatus]: {
-    description: 'Agent presence changes, keyed by agent id. Agent desks or workforce tools publish; presence consumes.',
+    description:
+      'Agent presence changes, keyed by agent id. Agent desks or workforce tools publish; presence consumes.',
     platform: ['receive'],
   },
   [Topics.ConversationEvents]: {
-    description: 'What the bot platform reports, keyed by conversation id: conversations started, messages, collected variables.',
+    description:
+      'What the bot platform reports, keyed by conversation id: conversations started, messages, collected variables.',
     platform: ['receive'],
   },
   [Topics.ConversationMessages]: {
@@ -23,7 +37,8 @@ const channels: Record<Topic, ChannelInfo> = {
     platform: ['send', 'receive'],
   },
   [Topics.SentimentScores]: {
-    description: 'Sentiment of each customer message, keyed by conversation id; the trajectory of the conversation.',
+    description:
+      'Sentiment of each customer message, keyed by conversation id; the trajectory of the conversation.',
     platform: ['send'],
   },
   [Topics.Escalations]: {
@@ -35,7 +50,8 @@ const channels: Record<Topic, ChannelInfo> = {
     platform: ['send', 'receive'],
   },
   [Topics.CustomerNotifications]: {
-    description: 'What the bot platform should show the customer about the handoff, in their language; keyed by conversation id.',
+    description:
+      'What the bot platform should show the customer about the handoff, in their language; keyed by conversation id.',
     platform: ['send'],
   },
   [Topics.ConversationControl]: {
@@ -46,7 +62,14 @@ const channels: Record<Topic, ChannelInfo> = {
     description:
       'Messages a consumer could not accept or process. The key and value are the original bytes; headers name the origin ' +
       '(handoff-dlq-original-topic, -partition, -offset), the reason, the stage (validation or processing), attempts, ' +
-      'consumer group and time, alongside the original headers.',
+      'consumer group and time, alongside the original headers. `npm run dlq -- replay` sends one back to its original ' +
+      `topic with its original key, value and headers plus ${replayedFromHeader}. The topic takes records up to ` +
+      `${deadLetterTopicMaxMessageBytes} bytes, more than any event topic (${eventTopicMaxMessageBytes}), so a dead letter is never refused for its size.`,
+    platform: ['send'],
+  },
+  [Topics.DeadLetterReplays]: {
+    description:
+      'What `npm run dlq -- replay` sent back, one record per dead letter, keyed by its id (<partition>:<offset> on handoff.dlq.v1).',
     platform: ['send'],
   },
 };
@@ -54,14 +77,21 @@ const channels: Record<Topic, ChannelInfo> = {
 const deadLetterHeaders = {
   type: 'object',
   properties: Object.fromEntries(
-    ['original-topic', 'original-partition', 'original-offset', 'reason', 'stage', 'attempts', 'consumer-group', 'failed-at'].map(
-      (name) => [`handoff-dlq-${name}`, { type: 'string' }],
-    ),
+    Object.values(DeadLetterHeaders).map((name) => [name, { type: 'string' }]),
   ),
-  required: ['handoff-dlq-original-topic', 'handoff-dlq-original-partition', 'handoff-dlq-original-offset', 'handoff-dlq-reason'],
+  required: [
+    DeadLetterHeaders.topic,
+    DeadLetterHeaders.partition,
+    DeadLetterHeaders.offset,
+    DeadLetterHeaders.reason,
+  ],
 };
 
-const channelId = (topic: string) => topic.replace(/^handoff\./, '').replace(/\.v\d+$/, '').replace(/\./g, '-');
+const channelId = (topic: string) =>
+  topic
+    .replace(/^handoff\./, '')
+    .replace(/\.v\d+$/, '')
+    .replace(/\./g, '-');
 const messageId = (type: string) => type.replace(/^handoff\./, '').replace(/\./g, '-');
 
 function without<T extends object>(source: T, ...keys: string[]): Record<string, any> {
@@ -69,15 +99,18 @@ function without<T extends object>(source: T, ...keys: string[]): Record<string,
 }
 
 function eventMessage(type: EventType) {
-  const { schema, keyField } = eventCatalog[type];
+  const { schema, keyField, topic } = eventCatalog[type];
   const dataSchema = without(schema, '$id');
   const envelope = without(cloudEventEnvelopeSchema, '$id', 'title');
   return {
     name: type,
     title: schema.title,
     summary: schema.description,
+    description: `At most ${maxEventBytes(topic as EventTopic)} bytes; the record key must be the ${keyField}.`,
     contentType: cloudEventContentType,
-    bindings: { kafka: { key: { type: 'string', description: `The ${keyField}` }, bindingVersion: '0.5.0' } },
+    bindings: {
+      kafka: { key: { type: 'string', description: `The ${keyField}` }, bindingVersion: '0.5.0' },
+    },
     payload: {
       ...envelope,
       properties: { ...envelope.properties, type: { const: type }, data: dataSchema },
@@ -99,7 +132,8 @@ export function buildAsyncApiDocument() {
         'Kafka topics of the handoff platform. Every event is a CloudEvents 1.0 event in structured JSON mode: the ' +
         'envelope is the message value, `content-type: application/cloudevents+json; charset=utf-8` is a header, and ' +
         'the message key is the aggregate id (conversation id, or agent id for presence). Topic names are frozen once ' +
-        'published; a change of shape is a new versioned topic.',
+        'published; within a version, schemas only grow (new optional fields, new values of extensible enums listed ' +
+        'under x-extensible-enum), and consumers ignore what they do not know (see COMPATIBILITY.md).',
     },
     defaultContentType: cloudEventContentType,
     channels: {} as Record<string, unknown>,
@@ -109,7 +143,9 @@ export function buildAsyncApiDocument() {
 
   for (const [topic, info] of Object.entries(channels) as [Topic, ChannelInfo][]) {
     const id = channelId(topic);
-    const types = (Object.keys(eventCatalog) as EventType[]).filter((type) => eventCatalog[type].topic === topic);
+    const types = (Object.keys(eventCatalog) as EventType[]).filter(
+      (type) => eventCatalog[type].topic === topic,
+    );
     const messages: Record<string, { $ref: string }> = {};
     for (const type of types) {
       document.components.messages[messageId(type)] = eventMessage(type);
@@ -126,12 +162,24 @@ export function buildAsyncApiDocument() {
       };
       messages['dead-letter'] = { $ref: '#/components/messages/dead-letter' };
     }
+    if (topic === Topics.DeadLetterReplays) {
+      document.components.messages['dead-letter-replay'] = {
+        name: 'dead-letter-replay',
+        title: deadLetterReplayRecordSchema.title,
+        summary: deadLetterReplayRecordSchema.description,
+        contentType: 'application/json',
+        payload: without(deadLetterReplayRecordSchema, '$id'),
+      };
+      messages['dead-letter-replay'] = { $ref: '#/components/messages/dead-letter-replay' };
+    }
     document.channels[id] = { address: topic, description: info.description, messages };
     for (const action of info.platform) {
       document.operations[`${action}-${id}`] = {
         action,
         channel: { $ref: `#/channels/${id}` },
-        messages: Object.keys(messages).map((name) => ({ $ref: `#/channels/${id}/messages/${name}` })),
+        messages: Object.keys(messages).map((name) => ({
+          $ref: `#/channels/${id}/messages/${name}`,
+        })),
       };
     }
   }

@@ -1,4 +1,9 @@
-/** Schema fragments shared by several events; each event schema inlines them. */
+/**
+ * Schema fragments shared by several events; each event schema inlines them.
+ *
+ * Every object schema is open (no `additionalProperties: false`): consumers ignore fields they do
+ * not know, so a producer may add an optional field without breaking anyone (see COMPATIBILITY.md).
+ */
 export const identifierSchema = {
   type: 'string',
   minLength: 1,
@@ -21,23 +26,49 @@ export const skillNameSchema = {
   pattern: '^[a-z0-9][a-z0-9_-]*$',
 } as const;
 
+/** Longest string value a collected variable may hold; keeps every event that carries variables bounded. */
+export const maxVariableLength = 1000;
+/** Most distinct variables one conversation may collect. */
+export const maxVariablesPerConversation = 64;
+
 export const variableValueSchema = {
   type: ['string', 'number', 'boolean'],
+  maxLength: maxVariableLength,
 } as const;
+
+export const variableNamePattern = '^[A-Za-z_][A-Za-z0-9_-]{0,63}$';
 
 export const variablesSchema = {
   type: 'object',
-  description: 'Variables the bot collected, by name',
-  propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_-]{0,63}$' },
+  description: `Variables the bot collected, by name (at most ${maxVariablesPerConversation})`,
+  maxProperties: maxVariablesPerConversation,
+  propertyNames: { pattern: variableNamePattern },
   additionalProperties: variableValueSchema,
 } as const;
 
+export const extensibleEnumKeyword = 'x-extensible-enum';
+
+/**
+ * A string field whose known values may grow within a topic version. The values listed are the
+ * ones this version knows; a consumer that meets another value treats it as its field says
+ * (ignored, or a safe default), never as invalid input.
+ */
+export function extensibleEnum<const V extends readonly string[]>(values: V, description?: string) {
+  return {
+    type: 'string',
+    minLength: 1,
+    maxLength: 64,
+    pattern: '^[a-z][a-z0-9_.-]*$',
+    [extensibleEnumKeyword]: values,
+    ...(description ? { description } : {}),
+  } as const;
+}
+
 export const sentimentSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['score', 'label'],
   properties: {
     score: { type: 'number', minimum: -1, maximum: 1 },
-    label: { type: 'string', enum: ['negative', 'neutral', 'positive'] },
+    label: extensibleEnum(['negative', 'neutral', 'positive']),
   },
 } as const;

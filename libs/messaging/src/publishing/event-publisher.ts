@@ -1,25 +1,19 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import {
-  cloudEventContentType,
-  createEvent,
-  eventCatalog,
-  type EventDataByType,
-  type EventTopic,
-  type EventType,
-  type TopicPayloads,
-} from '@handoff/contracts';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventDataByType, EventType } from '@handoff/contracts';
 import { context, propagation } from '@opentelemetry/api';
-import { Partitioners, type IHeaders, type Kafka, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import { eventMessage, type EmitOptions, type TopicMessage } from './event-message.js';
 
 const acksAll = -1;
 
 /**
  * Publishes CloudEvents in structured mode, keyed by their aggregate id. The producer is
- * idempotent with acks=all, so a retried send neither loses nor duplicates a message.
+ * idempotent with acks=all, so a retried send neither loses nor duplicates a message. It is
+ * connected by KafkaStartup and disconnected after the consumers have stopped.
  */
 @Injectable()
-export class EventPublisher implements OnModuleInit, OnModuleDestroy {
+export class EventPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(EventPublisher.name);
   private readonly producer: Producer;
   private connected = false;
@@ -45,31 +39,42 @@ export class EventPublisher implements OnModuleInit, OnModuleDestroy {
     return this.connected;
   }
 
-  async onModuleInit(): Promise<void> {
+  async connect(): Promise<void> {
     await this.producer.connect();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.producer.disconnect();
   }
 
-  /** Wraps the data in its envelope and sends it to the topic its type belongs to. */
+  /** Wraps the data in its envelope and sends it at once to the topic its type belongs to. */
   async emit<K extends EventType>(type: K, data: EventDataByType[K], id?: string): Promise<void> {
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
-    const event = createEvent(type, data, {
-      source: this.options.source,
-      ...(carrier['traceparent'] ? { traceparent: carrier['traceparent'] } : {}),
-      ...(id ? { id } : {}),
-    });
-    await this.publish(eventCatalog[type].topic as EventTopic, event as never);
+    const traceparent = carrier['traceparent'];
+    const options: EmitOptions = { ...(id ? { id } : {}), ...(traceparent ? { traceparent } : {}) };
+    await this.sendAll([eventMessage(type, data, this.options.source, options)]);
   }
 
-  async publish<T extends EventTopic>(topic: T, event: TopicPayloads[T]): Promise<void> {
-    const headers: IHeaders = { 'content-type': cloudEventContentType };
-    const message: Message = { key: event.partitionkey, value: JSON.stringify(event), headers };
-    await this.send(topic, [message]);
-    this.logger.debug({ message: 'published', topic, type: event.type, id: event.id, key: event.partitionkey });
+  /** Sends messages for several topics in one request, grouped by topic. */
+  async sendAll(messages: readonly TopicMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, message } of messages) {
+      const grouped = byTopic.get(topic);
+      if (grouped) grouped.push(message);
+      else byTopic.set(topic, [message]);
+    }
+    const topicMessages: TopicMessages[] = [...byTopic].map(([topic, grouped]) => ({
+      topic,
+      messages: grouped,
+    }));
+    await this.producer.sendBatch({ acks: acksAll, topicMessages });
+    this.logger.debug({
+      message: 'published',
+      count: messages.length,
+      topics: [...byTopic.keys()],
+    });
   }
 
   /** Raw send for records that are not CloudEvents (dead letters keep the original bytes). */

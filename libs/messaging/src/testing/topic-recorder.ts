@@ -7,6 +7,8 @@ export interface RecordedMessage {
   key: Buffer | null;
   value: Buffer | null;
   headers: Record<string, string>;
+  /** Header values as the broker delivered them. */
+  rawHeaders: IHeaders;
 }
 
 /**
@@ -40,6 +42,7 @@ export class TopicRecorder {
           key: message.key,
           value: message.value,
           headers: headersAsText(message.headers ?? {}),
+          rawHeaders: message.headers ?? {},
         });
       },
     });
@@ -54,7 +57,11 @@ export class TopicRecorder {
  * Commits the current end of every partition of the topics for a group that has not joined
  * yet, so a consumer that starts "from the beginning" starts from here instead.
  */
-export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+export async function startGroupAtEnd(
+  kafka: Kafka,
+  groupId: string,
+  topics: string[],
+): Promise<void> {
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {

@@ -11,7 +11,11 @@ function assertRejects(env: NodeJS.ProcessEnv, variable: string, detail?: RegExp
     () => load(env),
     (error: unknown) => {
       assert.ok(error instanceof ConfigError, 'expected a ConfigError');
-      assert.match(error.message, new RegExp(`\\b${variable}(\\.\\d+)?: `), `message names ${variable}: ${error.message}`);
+      assert.match(
+        error.message,
+        new RegExp(`\\b${variable}(\\.\\d+)?: `),
+        `message names ${variable}: ${error.message}`,
+      );
       if (detail) assert.match(error.message, detail);
       return true;
     },
@@ -25,38 +29,13 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: 3999,
-      KAFKA_BROKERS: ['127.0.0.1:9092'],
-      KAFKA_CLIENT_ID: 'handoff-demo',
-      KAFKA_GROUP_ID: 'handoff-demo',
-      KAFKA_TOPIC_PARTITIONS: 3,
-      KAFKA_REPLICATION_FACTOR: 1,
-      KAFKA_MAX_ATTEMPTS: 3,
-      KAFKA_RETRY_BACKOFF_MS: 200,
       MONGO_URL: 'mongodb://127.0.0.1:27017',
       MONGO_DB: 'handoff_demo',
     });
   });
 
   it('turns numeric strings into numbers', () => {
-    const config = load({ HTTP_PORT: '8080', KAFKA_MAX_ATTEMPTS: '5', KAFKA_RETRY_BACKOFF_MS: '0' });
-    assert.equal(config.HTTP_PORT, 8080);
-    assert.equal(config.KAFKA_MAX_ATTEMPTS, 5);
-    assert.equal(config.KAFKA_RETRY_BACKOFF_MS, 0);
-  });
-
-  it('splits KAFKA_BROKERS on commas and trims each broker', () => {
-    assert.deepEqual(load({ KAFKA_BROKERS: 'kafka-0:9092, kafka-1.internal:9093 ,10.0.0.7:9094' }).KAFKA_BROKERS, [
-      'kafka-0:9092',
-      'kafka-1.internal:9093',
-      '10.0.0.7:9094',
-    ]);
-  });
-
-  it('rejects a broker that is not host:port, naming KAFKA_BROKERS', () => {
-    assertRejects({ KAFKA_BROKERS: 'kafka-0' }, 'KAFKA_BROKERS', /expected host:port/);
-    assertRejects({ KAFKA_BROKERS: 'kafka-0:9092,,kafka-1:9092' }, 'KAFKA_BROKERS', /expected host:port/);
-    assertRejects({ KAFKA_BROKERS: '' }, 'KAFKA_BROKERS');
-    assertRejects({ KAFKA_BROKERS: 'kafka://kafka-0:9092' }, 'KAFKA_BROKERS');
+    assert.equal(load({ HTTP_PORT: '8080' }).HTTP_PORT, 8080);
   });
 
   const invalid: [string, string][] = [
@@ -65,13 +44,7 @@ describe('loadConfig', () => {
     ['HTTP_PORT', '65536'],
     ['HTTP_PORT', ''],
     ['LOG_LEVEL', 'loud'],
-    ['KAFKA_CLIENT_ID', ''],
-    ['KAFKA_GROUP_ID', ''],
-    ['KAFKA_TOPIC_PARTITIONS', '1.5'],
-    ['KAFKA_REPLICATION_FACTOR', '0'],
-    ['KAFKA_MAX_ATTEMPTS', '0'],
-    ['KAFKA_MAX_ATTEMPTS', '21'],
-    ['KAFKA_RETRY_BACKOFF_MS', '-1'],
+    ['HTTP_HOST', ''],
     ['MONGO_URL', 'postgres://db:5432'],
     ['MONGO_DB', 'has space'],
   ];
@@ -82,25 +55,36 @@ describe('loadConfig', () => {
   }
 
   it('lists every bad variable in one error', () => {
-    assert.throws(() => load({ HTTP_PORT: 'x', LOG_LEVEL: 'loud' }), (error: Error) => {
-      assert.match(error.message, /HTTP_PORT: /);
-      assert.match(error.message, /LOG_LEVEL: /);
-      return true;
-    });
+    assert.throws(
+      () => load({ HTTP_PORT: 'x', LOG_LEVEL: 'loud' }),
+      (error: Error) => {
+        assert.match(error.message, /HTTP_PORT: /);
+        assert.match(error.message, /LOG_LEVEL: /);
+        return true;
+      },
+    );
   });
 
   it('raises an Error whose name is ConfigError', () => {
-    assert.throws(() => load({ HTTP_PORT: 'x' }), { name: 'ConfigError', message: /^Invalid configuration:/ });
+    assert.throws(() => load({ HTTP_PORT: 'x' }), {
+      name: 'ConfigError',
+      message: /^Invalid configuration:/,
+    });
   });
 });
 
 describe('runtimeFrom', () => {
   it('picks the process-level settings', () => {
-    assert.deepEqual(runtimeFrom(load({ SERVICE_NAME: 'svc', LOG_LEVEL: 'debug', HTTP_HOST: '0.0.0.0', HTTP_PORT: '8080' })), {
-      serviceName: 'svc',
-      logLevel: 'debug',
-      httpHost: '0.0.0.0',
-      httpPort: 8080,
-    });
+    assert.deepEqual(
+      runtimeFrom(
+        load({ SERVICE_NAME: 'svc', LOG_LEVEL: 'debug', HTTP_HOST: '0.0.0.0', HTTP_PORT: '8080' }),
+      ),
+      {
+        serviceName: 'svc',
+        logLevel: 'debug',
+        httpHost: '0.0.0.0',
+        httpPort: 8080,
+      },
+    );
   });
 });

@@ -5,10 +5,15 @@ export class ConfigError extends Error {
 }
 
 /** Reads the environment once at boot; a bad value stops the service with a message naming it. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return result.data;
@@ -21,24 +26,15 @@ const hostPort = z
   .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port')
   .refine((value) => Number(value.split(':')[1]) <= 65535, 'port must be at most 65535');
 
-/** Environment every service reads; services extend it with their own settings. */
+/** Environment every service reads; services extend it with their own settings (Kafka's come from the messaging lib). */
 export function baseEnv(service: string, defaultHttpPort: number) {
   return {
     SERVICE_NAME: z.string().default(`handoff-${service}`),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     HTTP_PORT: port.default(defaultHttpPort),
-    KAFKA_BROKERS: z
-      .string()
-      .default('127.0.0.1:9092')
-      .transform((value) => value.split(',').map((broker) => broker.trim()))
-      .pipe(z.array(hostPort).min(1)),
-    KAFKA_CLIENT_ID: z.string().min(1).default(`handoff-${service}`),
-    KAFKA_GROUP_ID: z.string().min(1).default(`handoff-${service}`),
-    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
-    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
-    KAFKA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
-    KAFKA_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),
   };
 }
 
@@ -58,8 +54,14 @@ export type { BaseEnv };
 
 export function mongoEnv(service: string) {
   return {
-    MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL').default('mongodb://127.0.0.1:27017'),
-    MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default(`handoff_${service}`),
+    MONGO_URL: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL')
+      .default('mongodb://127.0.0.1:27017'),
+    MONGO_DB: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/)
+      .default(`handoff_${service}`),
   };
 }
 

@@ -1,22 +1,30 @@
-import { Controller, Get, HttpCode, HttpException, HttpStatus } from '@nestjs/common';
-import { ReadinessRegistry } from './readiness.registry.js';
+import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { HealthRegistry, type HealthReport } from './health.registry.js';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly readiness: ReadinessRegistry) {}
+  constructor(private readonly health: HealthRegistry) {}
 
+  /** 503 only when the process cannot recover by itself (Kubernetes then restarts it). */
   @Get('live')
-  @HttpCode(HttpStatus.OK)
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  async live(): Promise<{ status: 'ok'; checks: HealthReport['checks'] }> {
+    const report = await this.health.liveness();
+    if (!report.ok)
+      throw new HttpException(
+        { status: 'dead', checks: report.checks },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    return { status: 'ok', checks: report.checks };
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ready'; checks: Record<string, boolean> }> {
-    const report = await this.readiness.report();
-    if (!report.ready) {
-      throw new HttpException({ status: 'not_ready', checks: report.checks }, HttpStatus.SERVICE_UNAVAILABLE);
-    }
+  async ready(): Promise<{ status: 'ready'; checks: HealthReport['checks'] }> {
+    const report = await this.health.readiness();
+    if (!report.ok)
+      throw new HttpException(
+        { status: 'not_ready', checks: report.checks },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
     return { status: 'ready', checks: report.checks };
   }
 }

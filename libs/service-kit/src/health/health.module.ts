@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
-import { ReadinessRegistry } from './readiness.registry.js';
+import { HealthRegistry } from './health.registry.js';
 
 @Global()
 @Module({
   controllers: [HealthController],
-  providers: [ReadinessRegistry],
-  exports: [ReadinessRegistry],
+  providers: [HealthRegistry],
+  exports: [HealthRegistry],
 })
 export class HealthModule {}

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { ReadinessRegistry } from '../health/readiness.registry.js';
+import { HealthRegistry } from '../health/health.registry.js';
 
 export interface MongoOptions {
   url: string;
@@ -27,9 +27,16 @@ export class MongoModule {
       providers: [
         {
           provide: 'MONGO_READINESS',
-          inject: [ReadinessRegistry, getConnectionToken()],
-          useFactory: (registry: ReadinessRegistry, connection: Connection) => {
-            registry.register({ name: 'mongo', isReady: () => connection.readyState === connected });
+          inject: [HealthRegistry, getConnectionToken()],
+          useFactory: (registry: HealthRegistry, connection: Connection) => {
+            registry.addReadiness({
+              name: 'mongo',
+              check: () =>
+                connection.readyState === connected || {
+                  ok: false,
+                  detail: `store not connected (state ${connection.readyState})`,
+                },
+            });
             return true;
           },
         },

@@ -1,1 +1,3 @@
 export * from './integration-infra.js';
+export * from './service-process.js';
+export * from './topics.js';

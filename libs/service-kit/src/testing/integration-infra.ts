@@ -6,6 +6,8 @@ export interface IntegrationInfra {
   kafkaBrokers: string;
   brokers: string[];
   mongoUrl: string;
+  /** A listener of the same broker that requires SASL SCRAM, when the test script started one. */
+  sasl?: { brokers: string; username: string; password: string };
 }
 
 /**
@@ -23,7 +25,19 @@ export function integrationInfra(env: NodeJS.ProcessEnv = process.env): Integrat
         '(e.g. KAFKA_BROKERS=127.0.0.1:9092 MONGO_URL=mongodb://127.0.0.1:27017), as deploy/test.sh does.',
     );
   }
-  return { kafkaBrokers, brokers: kafkaBrokers.split(',').map((broker) => broker.trim()), mongoUrl };
+  const [saslBrokers, username, password] = [
+    'KAFKA_SASL_TEST_BROKERS',
+    'KAFKA_SASL_TEST_USERNAME',
+    'KAFKA_SASL_TEST_PASSWORD',
+  ].map((name) => env[name]);
+  return {
+    kafkaBrokers,
+    brokers: kafkaBrokers.split(',').map((broker) => broker.trim()),
+    mongoUrl,
+    ...(saslBrokers && username && password
+      ? { sasl: { brokers: saslBrokers, username, password } }
+      : {}),
+  };
 }
 
 /**
@@ -58,7 +72,8 @@ export async function eventually<T>(
   for (;;) {
     const result = await check();
     if (result !== undefined && result !== false) return result;
-    if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+    if (Date.now() >= deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

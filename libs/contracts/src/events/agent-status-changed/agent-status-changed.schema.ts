@@ -1,26 +1,33 @@
-import type { FromSchema } from 'json-schema-to-ts';
-import { identifierSchema, languageSchema, skillNameSchema } from '../common.schema.js';
+import type { EventData } from '../event-data.js';
+import {
+  identifierSchema,
+  languageSchema,
+  skillNameSchema,
+  extensibleEnum,
+} from '../common.schema.js';
 
 export const agentStatusChangedType = 'handoff.agent.status.changed';
 
 export const agentStatusChangedSchema = {
   $id: 'https://schemas.handoff.dev/events/agent-status-changed.json',
   title: 'AgentStatusChanged',
-  description: 'An agent went online, away or offline, with the skills, languages and chat capacity they bring.',
+  description:
+    'An agent went online, away or offline, with the skills, languages and chat capacity they bring.',
   type: 'object',
-  additionalProperties: false,
   required: ['agentId', 'tenantId', 'displayName', 'status', 'skills', 'languages', 'capacity'],
   properties: {
     agentId: identifierSchema,
     tenantId: identifierSchema,
     displayName: { type: 'string', minLength: 1, maxLength: 120 },
-    status: { type: 'string', enum: ['online', 'away', 'offline'] },
+    status: extensibleEnum(
+      ['online', 'away', 'offline'],
+      'Any value this version does not know means the agent takes no new chats',
+    ),
     skills: {
       type: 'array',
       maxItems: 64,
       items: {
         type: 'object',
-        additionalProperties: false,
         required: ['name', 'proficiency'],
         properties: {
           name: skillNameSchema,
@@ -33,4 +40,4 @@ export const agentStatusChangedSchema = {
   },
 } as const;
 
-export type AgentStatusChanged = FromSchema<typeof agentStatusChangedSchema>;
+export type AgentStatusChanged = EventData<typeof agentStatusChangedSchema>;

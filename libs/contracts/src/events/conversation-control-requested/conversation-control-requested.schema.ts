@@ -1,5 +1,5 @@
-import type { FromSchema } from 'json-schema-to-ts';
-import { identifierSchema, timestampSchema } from '../common.schema.js';
+import type { EventData } from '../event-data.js';
+import { identifierSchema, timestampSchema, extensibleEnum } from '../common.schema.js';
 
 export const conversationControlRequestedType = 'handoff.conversation.control.requested';
 
@@ -8,16 +8,15 @@ export const conversationControlRequestedSchema = {
   title: 'ConversationControlRequested',
   description: 'Tells the bot platform to pause (a human takes over) or resume the bot.',
   type: 'object',
-  additionalProperties: false,
   required: ['conversationId', 'tenantId', 'action', 'reason', 'requestedAt'],
   properties: {
     conversationId: identifierSchema,
     tenantId: identifierSchema,
-    action: { type: 'string', enum: ['pause_bot', 'resume_bot'] },
-    reason: { type: 'string', enum: ['agent_assigned', 'queued_for_agent', 'handed_back'] },
+    action: extensibleEnum(['pause_bot', 'resume_bot']),
+    reason: extensibleEnum(['agent_assigned', 'queued_for_agent', 'handed_back']),
     agentId: identifierSchema,
     requestedAt: timestampSchema,
   },
 } as const;
 
-export type ConversationControlRequested = FromSchema<typeof conversationControlRequestedSchema>;
+export type ConversationControlRequested = EventData<typeof conversationControlRequestedSchema>;

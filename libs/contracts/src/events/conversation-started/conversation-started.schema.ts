@@ -1,5 +1,10 @@
-import type { FromSchema } from 'json-schema-to-ts';
-import { identifierSchema, languageSchema, timestampSchema } from '../common.schema.js';
+import type { EventData } from '../event-data.js';
+import {
+  identifierSchema,
+  languageSchema,
+  timestampSchema,
+  extensibleEnum,
+} from '../common.schema.js';
 
 export const conversationStartedType = 'handoff.conversation.started';
 
@@ -8,16 +13,14 @@ export const conversationStartedSchema = {
   title: 'ConversationStarted',
   description: 'A bot platform opened a conversation with a customer.',
   type: 'object',
-  additionalProperties: false,
   required: ['conversationId', 'tenantId', 'channel', 'language', 'customer', 'startedAt'],
   properties: {
     conversationId: identifierSchema,
     tenantId: identifierSchema,
-    channel: { type: 'string', enum: ['web', 'whatsapp', 'sms', 'messenger', 'email', 'voice'] },
+    channel: extensibleEnum(['web', 'whatsapp', 'sms', 'messenger', 'email', 'voice']),
     language: languageSchema,
     customer: {
       type: 'object',
-      additionalProperties: false,
       required: ['customerId'],
       properties: {
         customerId: identifierSchema,
@@ -30,4 +33,4 @@ export const conversationStartedSchema = {
   },
 } as const;
 
-export type ConversationStarted = FromSchema<typeof conversationStartedSchema>;
+export type ConversationStarted = EventData<typeof conversationStartedSchema>;

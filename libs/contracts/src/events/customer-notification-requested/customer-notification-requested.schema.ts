@@ -1,5 +1,10 @@
-import type { FromSchema } from 'json-schema-to-ts';
-import { identifierSchema, languageSchema, timestampSchema } from '../common.schema.js';
+import type { EventData } from '../event-data.js';
+import {
+  identifierSchema,
+  languageSchema,
+  timestampSchema,
+  extensibleEnum,
+} from '../common.schema.js';
 
 export const customerNotificationRequestedType = 'handoff.customer.notification.requested';
 
@@ -8,7 +13,6 @@ export const customerNotificationRequestedSchema = {
   title: 'CustomerNotificationRequested',
   description: 'A message the bot platform should show the customer about the handoff.',
   type: 'object',
-  additionalProperties: false,
   required: [
     'notificationId',
     'conversationId',
@@ -25,10 +29,10 @@ export const customerNotificationRequestedSchema = {
     tenantId: identifierSchema,
     channel: { type: 'string', maxLength: 32 },
     language: languageSchema,
-    template: { type: 'string', enum: ['handoff.connecting', 'handoff.queued'] },
+    template: extensibleEnum(['handoff.connecting', 'handoff.queued']),
     text: { type: 'string', minLength: 1, maxLength: 2000 },
     createdAt: timestampSchema,
   },
 } as const;
 
-export type CustomerNotificationRequested = FromSchema<typeof customerNotificationRequestedSchema>;
+export type CustomerNotificationRequested = EventData<typeof customerNotificationRequestedSchema>;

@@ -1,10 +1,11 @@
-import type { FromSchema } from 'json-schema-to-ts';
+import type { EventData } from '../event-data.js';
 import {
   identifierSchema,
   languageSchema,
   sentimentSchema,
   timestampSchema,
   variablesSchema,
+  extensibleEnum,
 } from '../common.schema.js';
 
 export const escalationRequestedType = 'handoff.escalation.requested';
@@ -14,7 +15,6 @@ export const escalationRequestedSchema = {
   title: 'EscalationRequested',
   description: 'A trigger decided the conversation needs a human agent, and says why.',
   type: 'object',
-  additionalProperties: false,
   required: [
     'escalationId',
     'conversationId',
@@ -32,10 +32,9 @@ export const escalationRequestedSchema = {
     language: languageSchema,
     trigger: {
       type: 'object',
-      additionalProperties: false,
       required: ['kind', 'explanation', 'messageId'],
       properties: {
-        kind: { type: 'string', enum: ['explicit_request'] },
+        kind: extensibleEnum(['explicit_request']),
         explanation: { type: 'string', maxLength: 500 },
         matchedText: { type: 'string', maxLength: 200 },
         messageId: identifierSchema,
@@ -47,4 +46,4 @@ export const escalationRequestedSchema = {
   },
 } as const;
 
-export type EscalationRequested = FromSchema<typeof escalationRequestedSchema>;
+export type EscalationRequested = EventData<typeof escalationRequestedSchema>;

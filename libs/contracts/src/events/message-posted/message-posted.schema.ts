@@ -1,5 +1,5 @@
-import type { FromSchema } from 'json-schema-to-ts';
-import { identifierSchema, timestampSchema } from '../common.schema.js';
+import type { EventData } from '../event-data.js';
+import { identifierSchema, timestampSchema, extensibleEnum } from '../common.schema.js';
 
 export const messagePostedType = 'handoff.conversation.message.posted';
 
@@ -8,19 +8,17 @@ export const messagePostedSchema = {
   title: 'MessagePosted',
   description: 'The customer or the bot said something in the conversation.',
   type: 'object',
-  additionalProperties: false,
   required: ['conversationId', 'tenantId', 'messageId', 'sender', 'text', 'sentAt'],
   properties: {
     conversationId: identifierSchema,
     tenantId: identifierSchema,
     messageId: identifierSchema,
-    sender: { type: 'string', enum: ['customer', 'bot'] },
+    sender: extensibleEnum(['customer', 'bot']),
     text: { type: 'string', minLength: 1, maxLength: 8000 },
     sentAt: timestampSchema,
     bot: {
       type: 'object',
       description: 'What the bot understood, for bot messages',
-      additionalProperties: false,
       properties: {
         intent: { type: 'string', maxLength: 128 },
         confidence: { type: 'number', minimum: 0, maximum: 1 },
@@ -30,4 +28,4 @@ export const messagePostedSchema = {
   },
 } as const;
 
-export type MessagePosted = FromSchema<typeof messagePostedSchema>;
+export type MessagePosted = EventData<typeof messagePostedSchema>;

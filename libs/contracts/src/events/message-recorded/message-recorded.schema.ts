@@ -1,9 +1,10 @@
-import type { FromSchema } from 'json-schema-to-ts';
+import type { EventData } from '../event-data.js';
 import {
   identifierSchema,
   languageSchema,
   timestampSchema,
   variablesSchema,
+  extensibleEnum,
 } from '../common.schema.js';
 
 export const messageRecordedType = 'handoff.conversation.message.recorded';
@@ -14,7 +15,6 @@ export const messageRecordedSchema = {
   description:
     'A message was stored in the transcript; carries the conversation context evaluation needs.',
   type: 'object',
-  additionalProperties: false,
   required: ['conversationId', 'tenantId', 'language', 'channel', 'message', 'variables'],
   properties: {
     conversationId: identifierSchema,
@@ -23,11 +23,10 @@ export const messageRecordedSchema = {
     channel: { type: 'string', maxLength: 32 },
     message: {
       type: 'object',
-      additionalProperties: false,
       required: ['messageId', 'sender', 'text', 'sentAt'],
       properties: {
         messageId: identifierSchema,
-        sender: { type: 'string', enum: ['customer', 'bot'] },
+        sender: extensibleEnum(['customer', 'bot']),
         text: { type: 'string', minLength: 1, maxLength: 8000 },
         sentAt: timestampSchema,
       },
@@ -36,4 +35,4 @@ export const messageRecordedSchema = {
   },
 } as const;
 
-export type MessageRecorded = FromSchema<typeof messageRecordedSchema>;
+export type MessageRecorded = EventData<typeof messageRecordedSchema>;

@@ -1,9 +1,10 @@
-import type { FromSchema } from 'json-schema-to-ts';
+import type { EventData } from '../event-data.js';
 import {
   identifierSchema,
   languageSchema,
   skillNameSchema,
   timestampSchema,
+  extensibleEnum,
 } from '../common.schema.js';
 
 export const routingDecidedType = 'handoff.routing.decided';
@@ -13,7 +14,6 @@ export const routingDecidedSchema = {
   title: 'RoutingDecided',
   description: 'Routing assigned the conversation to an agent, or queued it when nobody fits.',
   type: 'object',
-  additionalProperties: false,
   required: [
     'decisionId',
     'escalationId',
@@ -28,10 +28,12 @@ export const routingDecidedSchema = {
     escalationId: identifierSchema,
     conversationId: identifierSchema,
     tenantId: identifierSchema,
-    outcome: { type: 'string', enum: ['assigned', 'queued'] },
+    outcome: extensibleEnum(
+      ['assigned', 'queued'],
+      'Outcomes this version does not know are ignored by consumers',
+    ),
     requirements: {
       type: 'object',
-      additionalProperties: false,
       required: ['skills', 'language'],
       properties: {
         language: languageSchema,
@@ -39,7 +41,6 @@ export const routingDecidedSchema = {
           type: 'array',
           items: {
             type: 'object',
-            additionalProperties: false,
             required: ['name', 'minProficiency'],
             properties: {
               name: skillNameSchema,
@@ -52,7 +53,6 @@ export const routingDecidedSchema = {
     agent: {
       type: 'object',
       description: 'Present when outcome is assigned',
-      additionalProperties: false,
       required: ['agentId', 'displayName'],
       properties: {
         agentId: identifierSchema,
@@ -62,14 +62,13 @@ export const routingDecidedSchema = {
     queue: {
       type: 'object',
       description: 'Present when outcome is queued',
-      additionalProperties: false,
       required: ['reason'],
       properties: {
-        reason: { type: 'string', enum: ['no_agent_online', 'no_matching_agent', 'all_agents_busy'] },
+        reason: extensibleEnum(['no_agent_online', 'no_matching_agent', 'all_agents_busy']),
       },
     },
     decidedAt: timestampSchema,
   },
 } as const;
 
-export type RoutingDecided = FromSchema<typeof routingDecidedSchema>;
+export type RoutingDecided = EventData<typeof routingDecidedSchema>;

@@ -1,4 +1,4 @@
-import type { FromSchema } from 'json-schema-to-ts';
+import type { EventData } from '../event-data.js';
 import { identifierSchema, sentimentSchema, timestampSchema } from '../common.schema.js';
 
 export const sentimentScoredType = 'handoff.sentiment.scored';
@@ -8,7 +8,6 @@ export const sentimentScoredSchema = {
   title: 'SentimentScored',
   description: 'The sentiment of one customer message, for the conversation trajectory.',
   type: 'object',
-  additionalProperties: false,
   required: ['conversationId', 'tenantId', 'messageId', 'sentiment', 'scoredAt'],
   properties: {
     conversationId: identifierSchema,
@@ -19,4 +18,4 @@ export const sentimentScoredSchema = {
   },
 } as const;
 
-export type SentimentScored = FromSchema<typeof sentimentScoredSchema>;
+export type SentimentScored = EventData<typeof sentimentScoredSchema>;

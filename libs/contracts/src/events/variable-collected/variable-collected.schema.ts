@@ -1,4 +1,4 @@
-import type { FromSchema } from 'json-schema-to-ts';
+import type { EventData } from '../event-data.js';
 import { identifierSchema, timestampSchema, variableValueSchema } from '../common.schema.js';
 
 export const variableCollectedType = 'handoff.conversation.variable.collected';
@@ -8,7 +8,6 @@ export const variableCollectedSchema = {
   title: 'VariableCollected',
   description: 'The bot collected a value from the customer (an order number, a topic, ...).',
   type: 'object',
-  additionalProperties: false,
   required: ['conversationId', 'tenantId', 'name', 'value', 'collectedAt'],
   properties: {
     conversationId: identifierSchema,
@@ -19,4 +18,4 @@ export const variableCollectedSchema = {
   },
 } as const;
 
-export type VariableCollected = FromSchema<typeof variableCollectedSchema>;
+export type VariableCollected = EventData<typeof variableCollectedSchema>;

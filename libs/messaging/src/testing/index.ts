@@ -1,0 +1,3 @@
+export * from './agent-status-test-app.js';
+export * from './topic-recorder.js';
+export * from './recording-sink.js';
