@@ -48,6 +48,7 @@ fi
 export MONGO_URL="${external_store:-mongodb://127.0.0.1:$FERRETDB_PORT}"
 
 run_tier integration
+run_tier fault
 run_tier e2e
 
 node tools/testing/summarize.mjs "$RESULTS" "$lint_status" || status=1

@@ -1,4 +1,4 @@
-// Runs one tier of compiled tests (unit, integration or e2e) with node's test runner.
+// Runs one tier of compiled tests (unit, integration, fault or e2e) with node's test runner.
 // Usage: node tools/testing/run-tier.mjs <tier> <summary.json>
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -6,14 +6,15 @@ import { join, relative } from 'node:path';
 
 // Compiled project tests live under dist/; workspace tooling tests are plain .mjs under tools/.
 // Integration files mostly wait on the broker, so a few share it at once; each uses its own
-// groups, ids and databases. The e2e file starts every service, which is enough for two cores.
-const concurrency = { unit: 2, integration: 3, e2e: 1 };
-const suffixes = { unit: '.spec.js', integration: '.int-spec.js', e2e: '.e2e-spec.js' };
+// groups, ids and databases. Fault tests stop and restart brokers, stores and services and measure
+// recovery, so they run one at a time; the e2e file starts every service, enough for two cores.
+const concurrency = { unit: 2, integration: 3, fault: 1, e2e: 1 };
+const suffixes = { unit: '.spec.js', integration: '.int-spec.js', fault: '.fault-spec.js', e2e: '.e2e-spec.js' };
 const toolSuffixes = { unit: '.spec.mjs' };
 const [tier, summaryFile] = process.argv.slice(2);
 const suffix = suffixes[tier];
 if (!suffix || !summaryFile) {
-  console.error('usage: run-tier.mjs <unit|integration|e2e> <summary.json>');
+  console.error('usage: run-tier.mjs <unit|integration|fault|e2e> <summary.json>');
   process.exit(2);
 }
 

@@ -7,7 +7,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
-for (const tier of ['unit', 'integration', 'e2e']) {
+for (const tier of ['unit', 'integration', 'fault', 'e2e']) {
   const file = join(dir, `${tier}.json`);
   if (!existsSync(file)) {
     console.log(`${tier}: did not report (see ${tier}.stderr.log)`);

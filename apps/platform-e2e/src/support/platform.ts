@@ -17,6 +17,8 @@ export interface PlatformOptions {
   basePort: number;
   /** Where each service's log goes; defaults to .test-results/logs. */
   logDir?: string;
+  /** Extra environment for every service. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Platform {
@@ -25,48 +27,81 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** Starts the four services from their builds, each with its own consumer group and database. */
-export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const ports = Object.fromEntries(services.map((name, index) => [name, options.basePort + index])) as Record<ServiceName, number>;
-  const grpcPort = options.basePort + services.length;
+export interface ServiceOptions {
+  runId: string;
+  brokers: string[];
+  mongoUrl: string;
+  httpPort: number;
+  grpcPort: number;
+  logDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One service running from its build, as its own process. */
+export interface RunningService {
+  readonly url: string;
+  readonly logFile: string;
+  waitUntilReady(timeoutMs?: number): Promise<void>;
+  /** SIGTERM: a graceful stop, as Kubernetes does. */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, with no chance to finish or commit anything. */
+  kill(): Promise<void>;
+}
+
+/** Starts one service with its own consumer group and database, named after the run. */
+export function startService(name: ServiceName, options: ServiceOptions): RunningService {
   const logDir = options.logDir ?? join(repoRoot, '.test-results', 'logs');
   mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${options.runId}-${name}.log`);
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(options.httpPort),
+    GRPC_PORT: String(options.grpcPort),
+    PRESENCE_GRPC_URL: `127.0.0.1:${options.grpcPort}`,
+    KAFKA_BROKERS: options.brokers.join(','),
+    KAFKA_GROUP_ID: `handoff-${name}-${options.runId}`,
+    KAFKA_RETRY_BACKOFF_MS: '50',
+    MONGO_URL: options.mongoUrl,
+    MONGO_DB: `${options.runId}_${name}`,
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const url = `http://127.0.0.1:${options.httpPort}`;
+  return {
+    url,
+    logFile,
+    waitUntilReady: (timeoutMs) => waitUntilReady(url, child, name, timeoutMs),
+    stop: () => stopChild(child, 'SIGTERM'),
+    kill: () => stopChild(child, 'SIGKILL'),
+  };
+}
 
-  const logFileOf = (name: ServiceName) => join(logDir, `${options.runId}-${name}.log`);
-  const children = new Map<ServiceName, ChildProcess>();
-  for (const name of services) {
-    const env = {
-      ...process.env,
-      LOG_LEVEL: 'info',
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: String(ports[name]),
-      GRPC_PORT: String(grpcPort),
-      PRESENCE_GRPC_URL: `127.0.0.1:${grpcPort}`,
-      KAFKA_BROKERS: options.brokers.join(','),
-      KAFKA_GROUP_ID: `handoff-${name}-${options.runId}`,
-      KAFKA_RETRY_BACKOFF_MS: '50',
-      MONGO_URL: options.mongoUrl,
-      MONGO_DB: `${options.runId}_${name}`,
-    };
-    const child = spawn(process.execPath, [join(repoRoot, 'apps', name, 'dist', 'main.js')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = createWriteStream(logFileOf(name));
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
-    children.set(name, child);
-  }
-
+/** Starts the four services from their builds, each with its own consumer group and database. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const grpcPort = options.basePort + services.length;
+  const running = new Map(
+    services.map((name, index) => [
+      name,
+      startService(name, { ...options, httpPort: options.basePort + index, grpcPort }),
+    ]),
+  );
   const platform: Platform = {
-    url: (service) => `http://127.0.0.1:${ports[service]}`,
-    logFile: logFileOf,
+    url: (service) => running.get(service)!.url,
+    logFile: (service) => running.get(service)!.logFile,
     stop: async () => {
-      await Promise.all([...children.values()].map((child) => stopChild(child)));
+      await Promise.all([...running.values()].map((service) => service.stop()));
     },
   };
   try {
-    await Promise.all(services.map((name) => waitUntilReady(platform.url(name), children.get(name)!, name)));
+    await Promise.all([...running.values()].map((service) => service.waitUntilReady()));
   } catch (error) {
     await platform.stop();
     throw error;
@@ -74,10 +109,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   return platform;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, name: string, timeoutMs = 180_000): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  name: string,
+  timeoutMs = 180_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode} while starting`);
     try {
       const response = await fetch(`${url}/health/ready`);
       if (response.ok) return;
@@ -89,10 +130,10 @@ async function waitUntilReady(url: string, child: ChildProcess, name: string, ti
   throw new Error(`${name} was not ready within ${timeoutMs} ms`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timedOut = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
   if (timedOut) {
     child.kill('SIGKILL');

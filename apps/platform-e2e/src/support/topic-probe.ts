@@ -1,5 +1,6 @@
 import {
   createEvent,
+  type CloudEventOf,
   eventCatalog,
   topicConfig,
   type EventDataByType,
@@ -86,8 +87,12 @@ export class TopicProbe {
   }
 
   async publish<K extends EventType>(type: K, data: EventDataByType[K]): Promise<void> {
-    const event = createEvent(type, data, { source: '/bot-platform/e2e' });
-    await this.sendRaw(eventCatalog[type].topic, event.partitionkey, JSON.stringify(event));
+    await this.publishEvent(createEvent(type, data, { source: '/bot-platform/e2e' }));
+  }
+
+  /** Sends an event already built, so a retry after a broker outage sends the same id again. */
+  async publishEvent(event: CloudEventOf<EventType>): Promise<void> {
+    await this.sendRaw(eventCatalog[event.type].topic, event.partitionkey, JSON.stringify(event));
   }
 
   async sendRaw(
@@ -109,7 +114,7 @@ export class TopicProbe {
 }
 
 /** Retries until `attempt` gives a value; a failed attempt counts as "not yet". */
-async function pollUntil<T>(
+export async function pollUntil<T>(
   description: string,
   attempt: () => Promise<T | undefined>,
   timeoutMs = 30_000,

@@ -81,7 +81,7 @@ export class DeadLetterWriter {
 
   toMessage({ record, stage, reason, attempts }: DeadLetter): Message {
     const headers: IHeaders = {
-      ...record.headers,
+      ...withoutDeadLetterHeaders(record.headers),
       [DeadLetterHeaders.topic]: record.topic,
       [DeadLetterHeaders.partition]: String(record.partition),
       [DeadLetterHeaders.offset]: record.offset,
@@ -93,6 +93,11 @@ export class DeadLetterWriter {
     };
     return { key: record.key, value: record.value, headers };
   }
+}
+
+/** A record dead-lettered before (and replayed) carries the old reasons; only the new ones stay. */
+function withoutDeadLetterHeaders(headers: IHeaders): IHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('handoff-dlq-')));
 }
 
 /** The broker refused the record for its size (kafkajs may wrap the protocol error it got). */
