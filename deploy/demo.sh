@@ -7,7 +7,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-bash deploy/setup.sh
 external_kafka="${KAFKA_BROKERS:-}"
 external_store="${MONGO_URL:-}"
 cleanup() {
@@ -16,8 +15,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "==> starting local Kafka and FerretDB (fresh state)"
+# Fresh state first, so that the store's PostgreSQL can start while the set-up builds.
 bash deploy/infra.sh reset >/dev/null 2>&1 || true
+source deploy/ferretdb/background-build.sh
+start_store_db
+bash deploy/setup.sh
+finish_store_db
+
+echo "==> starting local Kafka and FerretDB (fresh state)"
 bash deploy/infra.sh up
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 export MONGO_URL="${MONGO_URL:-mongodb://127.0.0.1:${FERRETDB_PORT:-27017}}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts or stops the local Kafka broker and FerretDB store, unless KAFKA_BROKERS / MONGO_URL
-# already point at real ones. Usage: infra.sh up [kafka|store]|down|reset
+# Starts or stops the local Kafka broker and FerretDB store (with its PostgreSQL, or SQLite when
+# FERRETDB_BACKEND=sqlite), unless KAFKA_BROKERS / MONGO_URL already point at real ones.
+# Usage: infra.sh up [kafka|store]|down|reset
 # Ports: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), FERRETDB_PORT (27017).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything a fresh machine needs, once: npm packages, the Kafka jars, the FerretDB
-# binary, and the TypeScript build. Re-running it only redoes what changed.
-# --without-store leaves the FerretDB build to the caller.
+# binary, PostgreSQL for it (apt-get, when missing and the backend is PostgreSQL), and the
+# TypeScript build. Re-running it only redoes what changed.
+# --without-store leaves the FerretDB build and the PostgreSQL install to the caller.
 set -euo pipefail
 build_store=true
 [[ "${1:-}" == "--without-store" ]] && build_store=false

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
 # FerretDB takes longest to build and only the integration and e2e tiers need it: the install,
-# lint, unit tests and the broker's start-up run meanwhile.
+# lint, unit tests and the broker's start-up run meanwhile (and so does its PostgreSQL's start).
 source deploy/ferretdb/background-build.sh
 start_store_build
 bash deploy/setup.sh --without-store || exit 1
@@ -38,8 +38,10 @@ run_tier unit
 
 echo "==> starting test infrastructure"
 bash deploy/infra.sh reset >/dev/null 2>&1 || true
+start_store_db
 bash deploy/infra.sh up kafka || exit 1
 finish_store_build || exit 1
+finish_store_db || exit 1
 bash deploy/infra.sh up store || exit 1
 export KAFKA_BROKERS="${external_kafka:-127.0.0.1:$KAFKA_PORT}"
 if [[ -z "$external_kafka" ]]; then

@@ -24,7 +24,7 @@ func connect(ctx context.Context, addr string, poolSize uint64, timeout time.Dur
 }
 
 // pingServer succeeds only when a wire protocol `ping` gets an ok reply,
-// which means the listener is up and the SQLite backend is usable.
+// which means the listener is up and the backend (SQLite or PostgreSQL) is usable.
 func pingServer(ctx context.Context, addr string) error {
 	timeout := time.Second
 	if dl, ok := ctx.Deadline(); ok {
@@ -207,11 +207,13 @@ func (s *smoke) uniqueIndex(ctx context.Context, db *mongo.Database) {
 	err = coll.FindOneAndUpdate(ctx, bson.M{"email": "b@example.test"},
 		bson.M{"$set": bson.M{"email": "a@example.test"}}).Err()
 	// FerretDB v1 maps only insert conflicts to E11000; an update that hits
-	// the index fails with InternalError (code 1) naming the constraint.
+	// the index fails with InternalError (code 1) naming the constraint
+	// (SQLite: "UNIQUE constraint failed"; PostgreSQL: SQLSTATE 23505).
 	switch {
 	case mongo.IsDuplicateKeyError(err):
 		s.ok("unique index rejects duplicate via findOneAndUpdate $set (E11000)")
-	case err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed"):
+	case err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") ||
+		strings.Contains(err.Error(), "violates unique constraint")):
 		s.ok("unique index rejects duplicate via findOneAndUpdate $set")
 		s.note("  ...but as %s, not E11000 (code 11000)", errorCode(err))
 	default:
@@ -219,7 +221,7 @@ func (s *smoke) uniqueIndex(ctx context.Context, db *mongo.Database) {
 	}
 
 	// MongoDB indexes a missing field as null, so a second document without
-	// the field violates the index; SQLite treats NULLs as distinct.
+	// the field violates the index; FerretDB on SQLite or PostgreSQL does not.
 	_, err1 := coll.InsertOne(ctx, bson.M{"other": 1})
 	_, err2 := coll.InsertOne(ctx, bson.M{"other": 2})
 	if err1 == nil && err2 == nil {

@@ -1,12 +1,13 @@
-// Command ferretdb-server runs FerretDB (SQLite backend) as a local,
-// MongoDB-wire-compatible server bound to loopback only.
+// Command ferretdb-server runs FerretDB (PostgreSQL or SQLite backend) as a
+// local, MongoDB-wire-compatible server bound to loopback only.
 //
 // It embeds github.com/FerretDB/FerretDB/ferretdb instead of building
 // cmd/ferretdb, whose init panics without generated version files.
 //
 // Modes:
 //
-//	ferretdb-server -port 27017 -data-dir DIR   serve until SIGTERM/SIGINT
+//	ferretdb-server -port 27017 -postgresql-url URL          serve until SIGTERM/SIGINT
+//	ferretdb-server -port 27017 -backend sqlite -data-dir DIR  the same on SQLite
 //	ferretdb-server -ping  -port 27017          exit 0 once the server answers `ping`
 //	ferretdb-server -smoke -port 27017          run a functional check against it
 package main
@@ -44,7 +45,9 @@ func main() {
 
 	var (
 		port      = flag.Int("port", defPort, "TCP port on 127.0.0.1 (env FERRETDB_PORT)")
-		dataDir   = flag.String("data-dir", os.Getenv("FERRETDB_DATA_DIR"), "SQLite data directory, created if missing (env FERRETDB_DATA_DIR)")
+		backend   = flag.String("backend", envOr("FERRETDB_BACKEND", "postgresql"), "postgresql or sqlite (env FERRETDB_BACKEND)")
+		pgURL     = flag.String("postgresql-url", os.Getenv("FERRETDB_POSTGRESQL_URL"), "PostgreSQL connection URL for -backend postgresql (env FERRETDB_POSTGRESQL_URL)")
+		dataDir   = flag.String("data-dir", os.Getenv("FERRETDB_DATA_DIR"), "SQLite data directory for -backend sqlite, created if missing (env FERRETDB_DATA_DIR)")
 		logLevel  = flag.String("log-level", envOr("FERRETDB_LOG_LEVEL", "info"), "debug, info, warn or error (env FERRETDB_LOG_LEVEL)")
 		serialize = flag.Bool("serialize", defSerialize, "run write commands one at a time so findAndModify/update are atomic (env FERRETDB_SERIALIZE)")
 		ping      = flag.Bool("ping", false, "check that a server on -port answers `ping`, then exit")
@@ -72,7 +75,7 @@ func main() {
 			fatalf("smoke: %s", err)
 		}
 	default:
-		if err := serve(addr, *dataDir, *logLevel, *serialize); err != nil {
+		if err := serve(addr, *backend, *pgURL, *dataDir, *logLevel, *serialize); err != nil {
 			fatalf("%s", err)
 		}
 	}
@@ -83,33 +86,46 @@ func fatalf(format string, args ...any) {
 	os.Exit(1)
 }
 
-func serve(addr, dataDir, logLevel string, serialize bool) error {
-	if dataDir == "" {
-		return errors.New("-data-dir (or FERRETDB_DATA_DIR) is required")
-	}
-
+func serve(addr, backend, pgURL, dataDir, logLevel string, serialize bool) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("invalid log level %q", logLevel)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	dir, err := filepath.Abs(dataDir)
-	if err != nil {
-		return err
-	}
-	if err = os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
+	cfg := &ferretdb.Config{Logger: logger, Handler: backend}
+	var where string // for the log line; never includes a password
 
-	// The SQLite backend wants a file: URI naming an existing directory with a
-	// trailing slash; url.URL takes care of escaping unusual characters.
-	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
+	switch backend {
+	case "postgresql":
+		if pgURL == "" {
+			return errors.New("-postgresql-url (or FERRETDB_POSTGRESQL_URL) is required with -backend postgresql")
+		}
+		u, err := url.Parse(pgURL)
+		if err != nil {
+			return fmt.Errorf("invalid -postgresql-url: %w", err)
+		}
+		cfg.PostgreSQLURL = pgURL
+		where = u.Redacted()
 
-	cfg := &ferretdb.Config{
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: sqliteURL,
+	case "sqlite":
+		if dataDir == "" {
+			return errors.New("-data-dir (or FERRETDB_DATA_DIR) is required with -backend sqlite")
+		}
+		dir, err := filepath.Abs(dataDir)
+		if err != nil {
+			return err
+		}
+		if err = os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		// The SQLite backend wants a file: URI naming an existing directory with a
+		// trailing slash; url.URL takes care of escaping unusual characters.
+		cfg.SQLiteURL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
+		where = dir
+
+	default:
+		return fmt.Errorf("invalid -backend %q: want postgresql or sqlite", backend)
 	}
 
 	// With -serialize, FerretDB listens on a private Unix socket and clients
@@ -117,6 +133,7 @@ func serve(addr, dataDir, logLevel string, serialize bool) error {
 	var (
 		front    net.Listener
 		sockPath string
+		err      error
 	)
 	if serialize {
 		if front, err = net.Listen("tcp", addr); err != nil {
@@ -153,11 +170,11 @@ func serve(addr, dataDir, logLevel string, serialize bool) error {
 		go p.serve(ctx, front)
 	}
 
-	logger.Info("ferretdb-server listening",
-		slog.String("addr", addr), slog.String("data", dir), slog.Bool("serialize", serialize))
+	logger.Info("ferretdb-server listening", slog.String("addr", addr),
+		slog.String("backend", backend), slog.String("data", where), slog.Bool("serialize", serialize))
 
 	// Run returns after the context is cancelled and all client connections
-	// and the SQLite databases are closed.
+	// and the backend (SQLite databases or PostgreSQL pool) are closed.
 	if err = f.Run(ctx); err != nil {
 		return err
 	}
