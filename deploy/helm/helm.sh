@@ -132,7 +132,8 @@ cmd_check() {
     "${repo[@]}"
   expect_rendered "template: autoscaling on" "^kind: HorizontalPodAutoscaler$" \
     "${repo[@]}" --set autoscaling.enabled=true
-  count_in_render "template: autoscaling on gives an HPA per service" 4 HorizontalPodAutoscaler
+  # Presence is the single capacity arbiter: the chart-wide autoscaling default never applies to it.
+  count_in_render "template: autoscaling on gives an HPA per service but presence" 3 HorizontalPodAutoscaler
   expect_rendered "template: autoscaling on for routing only" "^kind: HorizontalPodAutoscaler$" \
     "${repo[@]}" --set services.routing.autoscaling.enabled=true
   count_in_render "template: autoscaling for routing only gives one HPA" 1 HorizontalPodAutoscaler
@@ -141,6 +142,21 @@ cmd_check() {
   expect_rendered "template: MONGO_URL from an existing Secret" "name: handoff-mongo" \
     "${repo[@]}" --set mongo.existingSecret=handoff-mongo
 
+  expect_rendered "template: presence is one replica, replaced with Recreate" "^    type: Recreate$" "${repo[@]}"
+  expect_rendered "template: Kafka TLS and SASL from Secrets, as files" "KAFKA_SASL_PASSWORD_FILE" \
+    "${repo[@]}" --set kafka.tls.enabled=true --set kafka.tls.existingSecret=kafka-tls \
+    --set kafka.tls.clientCertificate=true --set kafka.sasl.mechanism=scram-sha-512 \
+    --set kafka.sasl.existingSecret=kafka-credentials
+  expect_rejected "schema rejects two presence replicas" "/services/presence/replicaCount" \
+    template handoff "$CHART" "${repo[@]}" --set services.presence.replicaCount=2
+  expect_rejected "schema rejects autoscaling presence" "/services/presence/autoscaling/enabled" \
+    template handoff "$CHART" "${repo[@]}" --set services.presence.autoscaling.enabled=true
+  expect_rejected "schema rejects a SASL mechanism without a Secret" "/kafka/sasl/existingSecret" \
+    template handoff "$CHART" "${repo[@]}" --set kafka.sasl.mechanism=scram-sha-256
+  expect_rejected "schema rejects TLS without a Secret" "/kafka/tls/existingSecret" \
+    template handoff "$CHART" "${repo[@]}" --set kafka.tls.enabled=true
+  expect_rejected "schema rejects an unknown SASL mechanism" "/kafka/sasl/mechanism" \
+    template handoff "$CHART" "${repo[@]}" --set kafka.sasl.mechanism=gssapi --set kafka.sasl.existingSecret=s
   expect_rejected "schema rejects a negative replica count" "/services/routing/replicaCount" \
     lint --strict "$CHART" "${repo[@]}" --set services.routing.replicaCount=-1
   expect_rejected "schema rejects an unknown log level" "/logLevel" \
@@ -158,7 +174,7 @@ cmd_check() {
   expect_rejected "schema rejects credentials in mongo.url" "/mongo/url" \
     template handoff "$CHART" "${repo[@]}" --set mongo.url=mongodb://app:hunter2@db:27017
   expect_rejected "template rejects minReplicas above maxReplicas" "minReplicas" \
-    template handoff "$CHART" "${repo[@]}" --set autoscaling.enabled=true --set autoscaling.minReplicas=5
+    template handoff "$CHART" "${repo[@]}" --set autoscaling.enabled=true --set autoscaling.minReplicas=5 --set autoscaling.maxReplicas=3
   expect_rejected "template rejects routing without presence" "PRESENCE_GRPC_URL" \
     template handoff "$CHART" "${repo[@]}" --set services.presence.enabled=false
 

@@ -15,7 +15,7 @@ export class ConversationAppModule {
         MetricsModule,
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
-        ConversationsModule,
+        ConversationsModule.register({ cacheSize: config.cacheSize }),
         HandoffModule,
       ],
     };

@@ -200,7 +200,7 @@ describe('npm run dlq against a real broker', () => {
 
   it('lists the dead letter of a group as JSON lines: where it came from, why, and its event', async () => {
     const [listed, ...others] = jsonLines<DeadLetterSummaryJson>(
-      await dlqOk(['list', '--group', runName, '--json']),
+      await dlqOk(['list', '--group', runName, '--id', poison.id, '--json']),
     );
     assert.equal(others.length, 0);
     assert.equal(listed!.id, id);
@@ -218,7 +218,7 @@ describe('npm run dlq against a real broker', () => {
   });
 
   it('lists it as a table, and finds it by event id, reason, stage and time', async () => {
-    const table = await dlqOk(['list', '--group', runName]);
+    const table = await dlqOk(['list', '--group', runName, '--id', poison.id]);
     const lines = table.trimEnd().split('\n');
     assert.match(
       lines[0]!,
@@ -245,7 +245,18 @@ describe('npm run dlq against a real broker', () => {
       );
     }
     assert.deepEqual(
-      jsonLines(await dlqOk(['list', '--json', '--group', runName, '--stage', 'validation'])),
+      jsonLines(
+        await dlqOk([
+          'list',
+          '--json',
+          '--group',
+          runName,
+          '--id',
+          poison.id,
+          '--stage',
+          'validation',
+        ]),
+      ),
       [],
     );
     assert.deepEqual(
@@ -255,6 +266,8 @@ describe('npm run dlq against a real broker', () => {
           '--json',
           '--group',
           runName,
+          '--id',
+          poison.id,
           '--since',
           new Date(Date.now() + 60_000).toISOString(),
         ]),
@@ -298,7 +311,7 @@ describe('npm run dlq against a real broker', () => {
   });
 
   it('writes nothing on a dry run', async () => {
-    const dryRun = await dlqOk(['replay', '--group', runName, '--dry-run']);
+    const dryRun = await dlqOk(['replay', '--group', runName, '--id', poison.id, '--dry-run']);
     assert.match(dryRun, new RegExp(`would replay ${id} to ${Topics.AgentStatus}:`));
     assert.match(dryRun, /dry run: 1 would be replayed, 0 already replayed; nothing was written/);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -309,14 +322,14 @@ describe('npm run dlq against a real broker', () => {
       0,
     );
     const [listed] = jsonLines<DeadLetterSummaryJson>(
-      await dlqOk(['list', '--group', runName, '--json']),
+      await dlqOk(['list', '--group', runName, '--id', poison.id, '--json']),
     );
     assert.deepEqual(listed!.replays, []);
   });
 
   it('replays the dead letter, once fixed, with its original key, value and headers, and records the replay', async () => {
     app.log.failingEvents.delete(poison.id);
-    const output = await dlqOk(['replay', '--group', runName]);
+    const output = await dlqOk(['replay', '--group', runName, '--id', poison.id]);
     assert.match(output, new RegExp(`replayed ${id} to ${Topics.AgentStatus}:\\d+@\\d+`));
     assert.match(output, /\n1 replayed, 0 already replayed\n$/);
 
@@ -383,7 +396,7 @@ describe('npm run dlq against a real broker', () => {
   });
 
   it('does not replay it a second time, and shows the replay in list and show', async () => {
-    const again = await dlqOk(['replay', '--group', runName]);
+    const again = await dlqOk(['replay', '--group', runName, '--id', poison.id]);
     assert.match(again, new RegExp(`skipped ${id}: already replayed once`));
     assert.match(again, /\n0 replayed, 1 already replayed\n$/);
     assert.equal(
@@ -393,10 +406,13 @@ describe('npm run dlq against a real broker', () => {
     );
 
     const [listed] = jsonLines<DeadLetterSummaryJson>(
-      await dlqOk(['list', '--group', runName, '--json']),
+      await dlqOk(['list', '--group', runName, '--id', poison.id, '--json']),
     );
     assert.equal(listed!.replays.length, 1);
-    assert.match(await dlqOk(['list', '--group', runName]), new RegExp(`${poison.id}\\s+yes\\s`));
+    assert.match(
+      await dlqOk(['list', '--group', runName, '--id', poison.id]),
+      new RegExp(`${poison.id}\\s+yes\\s`),
+    );
     assert.match(
       await dlqOk(['show', id]),
       new RegExp(

@@ -14,7 +14,11 @@ export class RoutingAppModule {
         MetricsModule,
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
-        AssignmentModule.register({ presence: config.presence, maxReserveAttempts: config.maxReserveAttempts }),
+        AssignmentModule.register({
+          presence: config.presence,
+          maxReserveAttempts: config.maxReserveAttempts,
+          concurrency: config.concurrency,
+        }),
       ],
     };
   }

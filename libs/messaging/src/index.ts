@@ -18,3 +18,4 @@ export * from './consuming/consume-events.decorator.js';
 export * from './health/kafka-health.js';
 export * from './topics/topic-provisioner.js';
 export * from './topics/kafka-startup.js';
+export * from './consuming/key-order.js';

@@ -1,66 +1,77 @@
+import { Inject, type OnModuleInit } from '@nestjs/common';
+import { messageRecordedType, Topics } from '@handoff/contracts';
 import {
-  Topics,
-  conversationStartedType,
-  deriveId,
-  messagePostedType,
-  messageRecordedType,
-  variableCollectedType,
-  type MessagePosted,
-} from '@handoff/contracts';
-import { ConsumeEvents, EventConsumer, type EventBatch, type EventSink } from '@handoff/messaging';
+  ConsumeEvents,
+  EventConsumer,
+  PartitionOwnership,
+  type EventBatch,
+} from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
-import { ConversationsService } from './conversations.service.js';
+import { ConversationStates, copyVariables } from './conversation-states.js';
+import { ConversationStore } from './conversation-store.js';
+import { conversationsToLoad, ingest } from './ingest.js';
 
-/** What the bot platform tells us: conversations starting, messages, collected variables. */
+/**
+ * What the bot platform tells us: conversations starting, messages, collected variables. The
+ * conversations of the partitions this instance owns live in memory; a batch is applied there,
+ * appended to the store in three inserts at most, and each message republished with its context.
+ */
 @EventConsumer()
-export class ConversationEventsConsumer {
-  constructor(private readonly conversations: ConversationsService) {}
+export class ConversationEventsConsumer implements OnModuleInit {
+  constructor(
+    private readonly store: ConversationStore,
+    @Inject(ConversationStates) private readonly states: ConversationStates,
+    private readonly ownership: PartitionOwnership,
+  ) {}
+
+  onModuleInit(): void {
+    this.ownership.onRevoked((topic, partitions) => {
+      if (topic === Topics.ConversationEvents) this.states.forgetPartitions(partitions);
+    });
+  }
 
   @ConsumeEvents(Topics.ConversationEvents)
   async onConversationEvents(
     @Payload() batch: EventBatch<typeof Topics.ConversationEvents>,
   ): Promise<void> {
-    for (const event of batch.events) {
-      switch (event.type) {
-        case conversationStartedType:
-          await this.conversations.start(event.data);
-          break;
-        case messagePostedType:
-          await this.recordAndForward(event.data, batch, event.traceparent);
-          break;
-        case variableCollectedType:
-          await this.conversations.collectVariable(event.data);
-          break;
-      }
+    // Memory must not run ahead of the store: if anything below fails, these come back from it.
+    const touched = new Set<string>();
+    batch.onFailure(() => touched.forEach((conversationId) => this.states.delete(conversationId)));
+    const loaded = await this.store.loadStates(conversationsToLoad(batch.events, this.states));
+
+    const ingested = ingest(
+      batch.events,
+      batch.offsets,
+      batch.partition,
+      this.states,
+      loaded,
+      touched,
+    );
+    const startedBefore = await this.store.appendConversations(ingested.conversations);
+    await Promise.all([
+      this.store.appendMessages(ingested.messages),
+      this.store.appendVariables(ingested.variables),
+    ]);
+    await this.adoptStored(startedBefore);
+    for (const { data, id, traceparent } of ingested.recorded) {
+      batch.emit(messageRecordedType, data, { id, ...(traceparent ? { traceparent } : {}) });
     }
   }
 
-  /** Stores the message, then hands it to evaluation with the context triggers need. */
-  private async recordAndForward(
-    message: MessagePosted,
-    sink: EventSink,
-    traceparent?: string,
-  ): Promise<void> {
-    const conversation = await this.conversations.recordMessage(message);
-    sink.emit(
-      messageRecordedType,
-      {
-        conversationId: message.conversationId,
-        tenantId: message.tenantId,
-        language: conversation.language,
-        channel: conversation.channel,
-        message: {
-          messageId: message.messageId,
-          sender: message.sender,
-          text: message.text,
-          sentAt: message.sentAt,
-        },
-        variables: conversation.variables ?? {},
-      },
-      {
-        id: deriveId('recorded', message.conversationId, message.messageId),
-        ...(traceparent ? { traceparent } : {}),
-      },
-    );
+  /**
+   * A start sent again for a conversation memory no longer held began afresh here; the stored
+   * conversation wins (its language, channel and earlier variables) from the next batch on.
+   */
+  private async adoptStored(conversationIds: readonly string[]): Promise<void> {
+    if (conversationIds.length === 0) return;
+    for (const [conversationId, stored] of await this.store.loadStates(conversationIds)) {
+      const state = this.states.get(conversationId);
+      if (!state) continue;
+      Object.assign(state, {
+        language: stored.language,
+        channel: stored.channel,
+        variables: { ...stored.variables, ...copyVariables(state.variables) },
+      });
+    }
   }
 }

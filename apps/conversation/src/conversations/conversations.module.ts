@@ -1,14 +1,19 @@
-import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
-import { Conversation, ConversationSchema } from './conversation.schema.js';
+import { ConversationStates } from './conversation-states.js';
+import { ConversationStoreModule } from './conversation-store.module.js';
 import { ConversationsController } from './conversations.controller.js';
-import { ConversationsService } from './conversations.service.js';
 
-@Module({
-  imports: [MongooseModule.forFeature([{ name: Conversation.name, schema: ConversationSchema }])],
-  controllers: [ConversationsController, ConversationEventsConsumer],
-  providers: [ConversationsService],
-  exports: [ConversationsService],
-})
-export class ConversationsModule {}
+@Module({})
+export class ConversationsModule {
+  static register(options: { cacheSize: number }): DynamicModule {
+    return {
+      module: ConversationsModule,
+      imports: [ConversationStoreModule],
+      controllers: [ConversationsController, ConversationEventsConsumer],
+      providers: [
+        { provide: ConversationStates, useValue: new ConversationStates(options.cacheSize) },
+      ],
+    };
+  }
+}

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ConversationsModule } from '../conversations/conversations.module.js';
+import { ConversationStoreModule } from '../conversations/conversation-store.module.js';
 import { HandoffConsumer } from './handoff.consumer.js';
 import { HandoffService } from './handoff.service.js';
 
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationStoreModule],
   controllers: [HandoffConsumer],
   providers: [HandoffService],
 })

@@ -6,37 +6,32 @@ import {
   conversationControlRequestedType,
   customerNotificationRequestedType,
   type EventDataByType,
+  type EventType,
   type RoutingDecided,
 } from '@handoff/contracts';
+import type { EmitOptions } from '@handoff/messaging';
 import { RecordingSink } from '@handoff/messaging/testing';
-import type { ConversationStatus } from '../conversations/conversation.schema.js';
-import { ConversationsService } from '../conversations/conversations.service.js';
 import { HandoffService } from './handoff.service.js';
 
 type Notice = EventDataByType[typeof customerNotificationRequestedType];
 type Control = EventDataByType[typeof conversationControlRequestedType];
 
-/** Applies decisions the way the store does: a queued decision never replaces an assignment. */
-class FakeConversations {
-  status: ConversationStatus = 'awaiting_agent';
-  language = 'en';
-  readonly applied: RoutingDecided[] = [];
+/** Records the trace each emit continues as well. */
+class TracingSink extends RecordingSink {
+  readonly traces: (string | undefined)[] = [];
 
-  async applyDecision(decision: RoutingDecided) {
-    this.applied.push(decision);
-    if (decision.outcome === 'assigned') this.status = 'assigned';
-    else if (this.status !== 'assigned') this.status = 'queued';
-    return {
-      _id: decision.conversationId,
-      tenantId: decision.tenantId,
-      channel: 'whatsapp',
-      language: this.language,
-      status: this.status,
-    };
+  override emit<K extends EventType>(
+    type: K,
+    data: EventDataByType[K],
+    options: EmitOptions = {},
+  ): void {
+    super.emit(type, data, options);
+    this.traces.push(options.traceparent);
   }
 }
 
 const validator = new EventValidator();
+const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 const base = {
   escalationId: 'esc:conv-1:m-1',
@@ -58,91 +53,177 @@ const queued: RoutingDecided = {
   queue: { reason: 'all_agents_busy' },
 };
 
+function inLanguage(decision: RoutingDecided, language: string): RoutingDecided {
+  return { ...decision, requirements: { ...decision.requirements, language } };
+}
+
 describe('HandoffService', () => {
-  let conversations: FakeConversations;
-  let publisher: RecordingSink;
+  let sink: TracingSink;
   let handoff: HandoffService;
 
   beforeEach(async () => {
-    conversations = new FakeConversations();
-    publisher = new RecordingSink();
-    const moduleRef = await Test.createTestingModule({
-      providers: [HandoffService, { provide: ConversationsService, useValue: conversations }],
-    }).compile();
+    sink = new TracingSink();
+    const moduleRef = await Test.createTestingModule({ providers: [HandoffService] }).compile();
     handoff = moduleRef.get(HandoffService);
   });
 
   function assertHonoursContracts(): void {
-    for (const { type, data } of publisher.emitted) {
+    assert.ok(sink.emitted.length > 0, 'something was emitted');
+    for (const { type, data } of sink.emitted) {
       const result = validator.validateData(type, data);
       assert.ok(result.ok, `${type} breaks its schema: ${result.ok ? '' : result.reason}`);
     }
   }
 
-  it('on assignment, tells the customer who is coming and then pauses the bot', async () => {
-    await handoff.applyDecision(assigned, publisher);
+  const notice = (index = 0) => sink.emitted[index]!.data as Notice;
+  const control = (index = 1) => sink.emitted[index]!.data as Control;
 
-    assert.deepEqual(conversations.applied, [assigned]);
+  it('on assignment, tells the customer who is coming and then pauses the bot', () => {
+    const before = Date.now();
+    handoff.applyDecision(assigned, 'whatsapp', sink);
+
     assert.deepEqual(
-      publisher.emitted.map((e) => [e.type, e.id]),
+      sink.emitted.map((e) => [e.type, e.id]),
       [
         [customerNotificationRequestedType, 'notice:decision:assigned'],
         [conversationControlRequestedType, 'control:decision:assigned'],
       ],
     );
-    const notice = publisher.emitted[0]!.data as Notice;
-    assert.equal(notice.notificationId, 'notice:decision:assigned');
-    assert.equal(notice.template, 'handoff.connecting');
-    assert.equal(notice.channel, 'whatsapp');
-    assert.equal(notice.language, 'en');
-    assert.match(notice.text, /Ana Silva/);
-    const control = publisher.emitted[1]!.data as Control;
-    assert.equal(control.action, 'pause_bot');
-    assert.equal(control.reason, 'agent_assigned');
-    assert.equal(control.agentId, 'agent-7');
+    assert.equal(notice().notificationId, 'notice:decision:assigned');
+    assert.equal(notice().conversationId, 'conv-1');
+    assert.equal(notice().tenantId, 'acme');
+    assert.equal(notice().template, 'handoff.connecting');
+    assert.equal(notice().channel, 'whatsapp');
+    assert.equal(notice().language, 'en');
+    assert.match(notice().text, /Ana Silva/);
+    assert.ok(Date.parse(notice().createdAt) >= before - 1);
+    assert.equal(control().conversationId, 'conv-1');
+    assert.equal(control().tenantId, 'acme');
+    assert.equal(control().action, 'pause_bot');
+    assert.equal(control().reason, 'agent_assigned');
+    assert.equal(control().agentId, 'agent-7');
+    assert.ok(Date.parse(control().requestedAt) >= before - 1);
     assertHonoursContracts();
   });
 
-  it('when queued, tells the customer they wait and pauses the bot without an agent', async () => {
-    await handoff.applyDecision(queued, publisher);
+  it('returns the record of an assignment', () => {
+    assert.deepEqual(handoff.applyDecision(assigned, 'whatsapp', sink), {
+      _id: 'decision:assigned',
+      conversationId: 'conv-1',
+      tenantId: 'acme',
+      escalationId: 'esc:conv-1:m-1',
+      outcome: 'assigned',
+      agentId: 'agent-7',
+      agentDisplayName: 'Ana Silva',
+      decidedAt: new Date('2026-11-25T10:00:01.000Z'),
+    });
+  });
 
-    const notice = publisher.emitted[0]!.data as Notice;
-    assert.equal(notice.template, 'handoff.queued');
-    assert.match(notice.text, /queue/);
-    const control = publisher.emitted[1]!.data as Control;
-    assert.equal(control.action, 'pause_bot');
-    assert.equal(control.reason, 'queued_for_agent');
-    assert.equal('agentId' in control, false);
+  it('when queued, tells the customer they wait and pauses the bot without an agent', () => {
+    const record = handoff.applyDecision(queued, 'sms', sink);
+
+    assert.equal(notice().template, 'handoff.queued');
+    assert.equal(notice().channel, 'sms');
+    assert.match(notice().text, /queue/);
+    assert.equal(control().action, 'pause_bot');
+    assert.equal(control().reason, 'queued_for_agent');
+    assert.equal('agentId' in control(), false);
+    assert.deepEqual(record, {
+      _id: 'decision:queued',
+      conversationId: 'conv-1',
+      tenantId: 'acme',
+      escalationId: 'esc:conv-1:m-1',
+      outcome: 'queued',
+      queueReason: 'all_agents_busy',
+      decidedAt: new Date('2026-11-25T10:00:01.000Z'),
+    });
     assertHonoursContracts();
   });
 
-  it('emits nothing for a queued decision arriving after the conversation was assigned', async () => {
-    await handoff.applyDecision(assigned, publisher);
-    publisher.emitted.length = 0;
+  it('emits nothing for a queued decision arriving after the conversation was assigned, but keeps its record', () => {
+    handoff.applyDecision(assigned, 'whatsapp', sink);
+    sink.emitted.length = 0;
 
-    await handoff.applyDecision(queued, publisher);
+    const record = handoff.applyDecision(queued, 'whatsapp', sink);
 
-    assert.equal(conversations.applied.length, 2);
-    assert.deepEqual(publisher.emitted, []);
+    assert.deepEqual(sink.emitted, []);
+    assert.equal(record._id, 'decision:queued');
+    assert.equal(record.outcome, 'queued');
   });
 
-  it('writes the notice in the conversation language, falling back from the region', async () => {
-    conversations.language = 'pt-BR';
+  it('remembers assignments per conversation: another conversation is still told it is queued', () => {
+    handoff.applyDecision(assigned, 'whatsapp', sink);
+    sink.emitted.length = 0;
 
-    await handoff.applyDecision(assigned, publisher);
-
-    const notice = publisher.emitted[0]!.data as Notice;
-    assert.equal(notice.language, 'pt');
-    assert.match(notice.text, /^Estou conectando você com Ana Silva/);
-    assertHonoursContracts();
-  });
-
-  it('derives the same event ids when a decision is delivered again', async () => {
-    await handoff.applyDecision(assigned, publisher);
-    await handoff.applyDecision(assigned, publisher);
+    handoff.applyDecision(
+      { ...queued, conversationId: 'conv-2', decisionId: 'decision:other' },
+      'web',
+      sink,
+    );
 
     assert.deepEqual(
-      publisher.emitted.map((e) => e.id),
+      sink.emitted.map((e) => e.id),
+      ['notice:decision:other', 'control:decision:other'],
+    );
+  });
+
+  it('tells the customer again when a queued conversation is then assigned', () => {
+    handoff.applyDecision(queued, 'whatsapp', sink);
+    handoff.applyDecision(assigned, 'whatsapp', sink);
+
+    assert.deepEqual(
+      sink.emitted.map((e) => e.id),
+      [
+        'notice:decision:queued',
+        'control:decision:queued',
+        'notice:decision:assigned',
+        'control:decision:assigned',
+      ],
+    );
+    assert.equal(notice(2).template, 'handoff.connecting');
+  });
+
+  it('writes the notice in the language the decision carries, falling back from the region', () => {
+    handoff.applyDecision(inLanguage(assigned, 'pt-BR'), 'whatsapp', sink);
+
+    assert.equal(notice().language, 'pt');
+    assert.match(notice().text, /^Estou conectando você com Ana Silva/);
+    assertHonoursContracts();
+  });
+
+  it('writes the notice in each catalogued language, and in English for one without wording', () => {
+    const languages = [
+      ['es', 'es', /^Todos nuestros agentes/],
+      ['fr', 'fr', /^Tous nos conseillers/],
+      ['de-AT', 'de', /^Alle Mitarbeitenden/],
+      ['ja', 'en', /^All our agents are busy/],
+    ] as const;
+    for (const [index, [language]] of languages.entries()) {
+      handoff.applyDecision(
+        {
+          ...inLanguage(queued, language),
+          conversationId: `conv-${index}`,
+          decisionId: `decision-${index}`,
+        },
+        'web',
+        sink,
+      );
+    }
+
+    assert.deepEqual(
+      languages.map((_, index) => notice(index * 2).language),
+      languages.map(([, expected]) => expected),
+    );
+    languages.forEach(([, , text], index) => assert.match(notice(index * 2).text, text));
+    assertHonoursContracts();
+  });
+
+  it('derives the same event ids when a decision is delivered again', () => {
+    handoff.applyDecision(assigned, 'whatsapp', sink);
+    handoff.applyDecision(assigned, 'whatsapp', sink);
+
+    assert.deepEqual(
+      sink.emitted.map((e) => e.id),
       [
         'notice:decision:assigned',
         'control:decision:assigned',
@@ -150,5 +231,36 @@ describe('HandoffService', () => {
         'control:decision:assigned',
       ],
     );
+    assert.equal(notice(0).notificationId, notice(2).notificationId);
+  });
+
+  it('continues the trace of the decision when given one', () => {
+    handoff.applyDecision(assigned, 'whatsapp', sink, traceparent);
+    handoff.applyDecision({ ...queued, conversationId: 'conv-2' }, 'whatsapp', sink);
+
+    assert.deepEqual(sink.traces, [traceparent, traceparent, undefined, undefined]);
+  });
+
+  it('emits nothing for an outcome it does not know, but still returns its record', () => {
+    const unknown = {
+      ...base,
+      decisionId: 'decision:transferred',
+      outcome: 'transferred',
+    } as RoutingDecided;
+
+    const record = handoff.applyDecision(unknown, 'whatsapp', sink);
+
+    assert.deepEqual(sink.emitted, []);
+    assert.deepEqual(record, {
+      _id: 'decision:transferred',
+      conversationId: 'conv-1',
+      tenantId: 'acme',
+      escalationId: 'esc:conv-1:m-1',
+      outcome: 'transferred',
+      decidedAt: new Date('2026-11-25T10:00:01.000Z'),
+    });
+
+    handoff.applyDecision(queued, 'whatsapp', sink);
+    assert.equal(sink.emitted.length, 2, 'an unknown outcome is not taken for an assignment');
   });
 });

@@ -6,35 +6,60 @@ import {
   type RoutingDecided,
 } from '@handoff/contracts';
 import type { EventSink } from '@handoff/messaging';
-import { ConversationsService } from '../conversations/conversations.service.js';
+import { meter } from '@handoff/service-kit';
+import type { DecisionRecord } from '../conversations/conversation.records.js';
 import { renderNotification } from '../notifications/notification-templates.js';
+
+const ignoredOutcomes = meter().createCounter('handoff_decisions_ignored_total', {
+  description: 'Routing decisions with an outcome this version does not know, by outcome',
+});
+
+/** Conversations assigned recently, newest last, so a late "queued" does not reach the customer. */
+const assignedMemory = 50_000;
 
 /**
  * Turns a routing decision into what the bot platform must do: tell the customer what is
- * happening, and pause the bot while a human has (or is about to have) the conversation.
+ * happening, in their language, and pause the bot while a human has (or is about to have) the
+ * conversation. The decision carries the language and channel, so nothing is read from the store.
  * Event ids derive from the decision, so a redelivered decision yields recognisable duplicates.
  */
 @Injectable()
 export class HandoffService {
   private readonly logger = new Logger(HandoffService.name);
+  private readonly assigned = new Set<string>();
 
-  constructor(private readonly conversations: ConversationsService) {}
-
-  async applyDecision(
+  /** Emits what the decision calls for and returns the record to keep of it. */
+  applyDecision(
     decision: RoutingDecided,
+    channel: string,
     sink: EventSink,
     traceparent?: string,
-  ): Promise<void> {
-    const conversation = await this.conversations.applyDecision(decision);
-    if (decision.outcome === 'queued' && conversation.status === 'assigned') return;
-
+  ): DecisionRecord {
+    const record: DecisionRecord = {
+      _id: decision.decisionId,
+      conversationId: decision.conversationId,
+      tenantId: decision.tenantId,
+      escalationId: decision.escalationId,
+      outcome: decision.outcome,
+      ...(decision.agent
+        ? { agentId: decision.agent.agentId, agentDisplayName: decision.agent.displayName }
+        : {}),
+      ...(decision.queue ? { queueReason: decision.queue.reason } : {}),
+      decidedAt: new Date(decision.decidedAt),
+    };
+    if (decision.outcome !== 'assigned' && decision.outcome !== 'queued') {
+      ignoredOutcomes.add(1, { outcome: decision.outcome });
+      return record;
+    }
     const assigned = decision.outcome === 'assigned';
+    if (assigned) this.remember(decision.conversationId);
+    else if (this.assigned.has(decision.conversationId)) return record;
+
     const template = assigned ? 'handoff.connecting' : 'handoff.queued';
-    const rendered = renderNotification(template, conversation.language, {
+    const rendered = renderNotification(template, decision.requirements.language, {
       agentName: decision.agent?.displayName ?? '',
     });
     const now = new Date().toISOString();
-
     const trace = traceparent ? { traceparent } : {};
     sink.emit(
       customerNotificationRequestedType,
@@ -42,7 +67,7 @@ export class HandoffService {
         notificationId: deriveId('notice', decision.decisionId),
         conversationId: decision.conversationId,
         tenantId: decision.tenantId,
-        channel: conversation.channel,
+        channel,
         language: rendered.language,
         template,
         text: rendered.text,
@@ -62,10 +87,18 @@ export class HandoffService {
       },
       { id: deriveId('control', decision.decisionId), ...trace },
     );
-    this.logger.log({
+    this.logger.debug({
       message: 'handoff applied',
       conversationId: decision.conversationId,
       outcome: decision.outcome,
     });
+    return record;
+  }
+
+  private remember(conversationId: string): void {
+    this.assigned.delete(conversationId);
+    this.assigned.add(conversationId);
+    if (this.assigned.size > assignedMemory)
+      this.assigned.delete(this.assigned.values().next().value!);
   }
 }

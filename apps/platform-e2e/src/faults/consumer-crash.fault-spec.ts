@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   planConversations,
@@ -38,19 +39,27 @@ describe('a consumer killed with SIGKILL in the middle of its work', () => {
   });
 
   it('loses nothing and absorbs the duplicates once restarted', async () => {
-    const plan = planConversations(runId, `tenant-${runId}`, 100, 5);
+    const plan = planConversations(runId, `tenant-${runId}`, 600, 5);
     const total = plan.conversations.length * 5;
-    await publishSteadily(probe, plan, 2_000);
+    // A backlog first, so the service is in the middle of its batches when it dies.
+    await conversation.stop();
+    await publishSteadily(probe, plan, 5_000);
+    conversation = startService('conversation', options);
     const killedAfter = await pollUntil(
       'the service to be part-way through the backlog',
       async () => {
         const done = total - recordedOutputs(probe, plan).missing.length;
-        return done >= total * 0.2 ? done : undefined;
+        return done >= total * 0.05 ? done : undefined;
       },
-      60_000,
+      120_000,
+      10,
     );
     await conversation.kill();
     const outputsWhenKilled = total - recordedOutputs(probe, plan).missing.length;
+    assert.ok(
+      outputsWhenKilled < total,
+      `killed before the end (${outputsWhenKilled} of ${total} done)`,
+    );
 
     conversation = startService('conversation', options);
     await conversation.waitUntilReady();
@@ -61,7 +70,7 @@ describe('a consumer killed with SIGKILL in the middle of its work', () => {
       `handoff-conversation-${runId}`,
     );
     console.log(
-      `consumer crash: killed with SIGKILL after ${killedAfter} of ${total} messages were republished (${outputsWhenKilled} by the time it died); ` +
+      `consumer crash: killed with SIGKILL when ${killedAfter} of ${total} messages were republished (${outputsWhenKilled} by the time it died); ` +
         `restarted and done in ${(caughtUpMs / 1000).toFixed(1)} s; ${duplicates} duplicate outputs absorbed by id; every message stored once`,
     );
   });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 /** In the order of their default HTTP ports, 3001 conversation … 3004 presence. */
-const services = ['conversation', 'sentiment', 'routing', 'presence'] as const;
+export const services = ['conversation', 'sentiment', 'routing', 'presence'] as const;
 export type ServiceName = (typeof services)[number];
 
 export interface PlatformOptions {
@@ -23,6 +23,7 @@ export interface PlatformOptions {
 
 export interface Platform {
   url(service: ServiceName): string;
+  pid(service: ServiceName): number | undefined;
   logFile(service: ServiceName): string;
   stop(): Promise<void>;
 }
@@ -40,6 +41,7 @@ export interface ServiceOptions {
 /** One service running from its build, as its own process. */
 export interface RunningService {
   readonly url: string;
+  readonly pid: number | undefined;
   readonly logFile: string;
   waitUntilReady(timeoutMs?: number): Promise<void>;
   /** SIGTERM: a graceful stop, as Kubernetes does. */
@@ -77,6 +79,7 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
   const url = `http://127.0.0.1:${options.httpPort}`;
   return {
     url,
+    pid: child.pid,
     logFile,
     waitUntilReady: (timeoutMs) => waitUntilReady(url, child, name, timeoutMs),
     stop: () => stopChild(child, 'SIGTERM'),
@@ -95,6 +98,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   );
   const platform: Platform = {
     url: (service) => running.get(service)!.url,
+    pid: (service) => running.get(service)!.pid,
     logFile: (service) => running.get(service)!.logFile,
     stop: async () => {
       await Promise.all([...running.values()].map((service) => service.stop()));

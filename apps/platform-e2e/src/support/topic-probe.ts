@@ -118,13 +118,14 @@ export async function pollUntil<T>(
   description: string,
   attempt: () => Promise<T | undefined>,
   timeoutMs = 30_000,
+  intervalMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
     const value = await attempt().catch((error: unknown) => ((lastError = error), undefined));
     if (value !== undefined) return value;
-    await sleep(100);
+    await sleep(intervalMs);
   }
   const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${cause}`);

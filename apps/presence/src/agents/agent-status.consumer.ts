@@ -9,7 +9,8 @@ export class AgentStatusConsumer {
 
   @ConsumeEvents(Topics.AgentStatus)
   async onAgentStatus(@Payload() batch: EventBatch<typeof Topics.AgentStatus>): Promise<void> {
-    for (const event of batch.events)
-      await this.agents.applyStatus(event.data, new Date(event.time));
+    await this.agents.applyStatuses(
+      batch.events.map((event) => ({ change: event.data, at: new Date(event.time) })),
+    );
   }
 }

@@ -1,6 +1,16 @@
-import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Put,
+} from '@nestjs/common';
 import { EventValidator, agentStatusChangedType } from '@handoff/contracts';
-import { AgentsService } from './agents.service.js';
+import type { AgentEntry } from './agent-directory.js';
+import { AgentOfAnotherTenantError, AgentsService } from './agents.service.js';
 
 const validator = new EventValidator();
 
@@ -13,13 +23,29 @@ export class AgentStatusController {
   async setStatus(@Param('agentId') agentId: string, @Body() body: Record<string, unknown>) {
     const result = validator.validateData(agentStatusChangedType, { ...body, agentId });
     if (!result.ok) throw new BadRequestException(`invalid agent status: ${result.reason}`);
-    return this.agents.applyStatus(result.data);
+    try {
+      return agentView(await this.agents.applyStatus(result.data));
+    } catch (error) {
+      if (error instanceof AgentOfAnotherTenantError) throw new ConflictException(error.message);
+      throw error;
+    }
   }
 
   @Get(':agentId')
-  async get(@Param('agentId') agentId: string) {
-    const agent = await this.agents.findById(agentId);
+  get(@Param('agentId') agentId: string) {
+    const agent = this.agents.directory.get(agentId);
     if (!agent) throw new NotFoundException(`no agent ${agentId}`);
-    return agent;
+    return agentView(agent);
   }
+}
+
+/** An agent as presence sees it now, chat slots included. */
+function agentView(agent: AgentEntry) {
+  const { conversations, lastAssignedAt, ...profile } = agent;
+  return {
+    ...profile,
+    activeChats: conversations.size,
+    freeSlots: Math.max(0, agent.capacity - conversations.size),
+    lastAssignedAt: lastAssignedAt ? new Date(lastAssignedAt) : null,
+  };
 }

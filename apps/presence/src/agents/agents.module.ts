@@ -1,14 +1,21 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { Reservation, ReservationSchema } from '../reservations/reservation.schema.js';
+import { AgentDirectory } from './agent-directory.js';
 import { AgentStatusConsumer } from './agent-status.consumer.js';
 import { AgentStatusController } from './agent-status.controller.js';
 import { Agent, AgentSchema } from './agent.schema.js';
 import { AgentsService } from './agents.service.js';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Agent.name, schema: AgentSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: Agent.name, schema: AgentSchema },
+      { name: Reservation.name, schema: ReservationSchema },
+    ]),
+  ],
   controllers: [AgentStatusController, AgentStatusConsumer],
-  providers: [AgentsService],
-  exports: [AgentsService, MongooseModule],
+  providers: [AgentsService, { provide: AgentDirectory, useValue: new AgentDirectory() }],
+  exports: [AgentsService, AgentDirectory, MongooseModule],
 })
 export class AgentsModule {}

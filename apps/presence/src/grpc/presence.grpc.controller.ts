@@ -8,9 +8,10 @@ import {
   type ReserveCapacityRequest__Output,
   type ReserveCapacityResponse,
 } from '@handoff/contracts';
+import { describeError, isTransient } from '@handoff/messaging';
 import { GrpcMethod, RpcException } from '@nestjs/microservices';
 import { status } from '@grpc/grpc-js';
-import { AgentsService } from '../agents/agents.service.js';
+import { AgentDirectory } from '../agents/agent-directory.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 
 const defaultLimit = 20;
@@ -19,7 +20,7 @@ const maxLimit = 100;
 @Controller()
 export class PresenceGrpcController {
   constructor(
-    private readonly agents: AgentsService,
+    private readonly directory: AgentDirectory,
     private readonly reservations: ReservationsService,
   ) {}
 
@@ -27,7 +28,7 @@ export class PresenceGrpcController {
   async findCandidates(request: FindCandidatesRequest__Output): Promise<FindCandidatesResponse> {
     requireFields(request, ['tenantId', 'language']);
     const limit = request.limit > 0 ? Math.min(request.limit, maxLimit) : defaultLimit;
-    return this.agents.findCandidates({
+    return this.directory.find({
       tenantId: request.tenantId,
       language: request.language,
       skills: request.skills,
@@ -38,19 +39,42 @@ export class PresenceGrpcController {
   @GrpcMethod(PresenceGrpc.serviceName, 'ReserveCapacity')
   async reserveCapacity(request: ReserveCapacityRequest__Output): Promise<ReserveCapacityResponse> {
     requireFields(request, ['tenantId', 'agentId', 'conversationId']);
-    return this.reservations.reserve(request.tenantId, request.agentId, request.conversationId);
+    return unavailableWhenStoreIsDown(() =>
+      this.reservations.reserve(request.tenantId, request.agentId, request.conversationId),
+    );
   }
 
   @GrpcMethod(PresenceGrpc.serviceName, 'ReleaseCapacity')
   async releaseCapacity(request: ReleaseCapacityRequest__Output): Promise<ReleaseCapacityResponse> {
     requireFields(request, ['tenantId', 'conversationId']);
-    return { released: await this.reservations.release(request.tenantId, request.conversationId) };
+    return {
+      released: await unavailableWhenStoreIsDown(() =>
+        this.reservations.release(request.tenantId, request.conversationId),
+      ),
+    };
+  }
+}
+
+/** A store outage is UNAVAILABLE to the caller, which then waits and retries instead of giving up. */
+async function unavailableWhenStoreIsDown<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isTransient(error))
+      throw new RpcException({
+        code: status.UNAVAILABLE,
+        message: `store unavailable: ${describeError(error)}`,
+      });
+    throw error;
   }
 }
 
 function requireFields<T extends object>(request: T, fields: (keyof T & string)[]): void {
   const missing = fields.filter((field) => !request[field]);
   if (missing.length > 0) {
-    throw new RpcException({ code: status.INVALID_ARGUMENT, message: `missing ${missing.join(', ')}` });
+    throw new RpcException({
+      code: status.INVALID_ARGUMENT,
+      message: `missing ${missing.join(', ')}`,
+    });
   }
 }

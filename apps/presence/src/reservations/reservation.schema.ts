@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** One chat slot held by a conversation; keyed by conversation so a retry cannot take two. */
+/** One chat slot held by a conversation; keyed by conversation, so a conversation holds at most one. */
 @Schema({ collection: 'reservations', versionKey: false })
 export class Reservation {
   @Prop({ type: String, required: true }) _id!: string;

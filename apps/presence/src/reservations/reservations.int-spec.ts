@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import { MongooseModule, getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import type { AgentStatusChanged } from '@handoff/contracts';
-import { HealthModule, MongoModule } from '@handoff/service-kit';
-import { integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import { HealthModule, HealthRegistry, MongoModule } from '@handoff/service-kit';
+import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import type { Connection, Model } from 'mongoose';
-import { Agent, AgentSchema } from '../agents/agent.schema.js';
 import { AgentsService } from '../agents/agents.service.js';
-import { Reservation, ReservationSchema } from './reservation.schema.js';
+import { Reservation } from './reservation.schema.js';
+import { ReservationsModule } from './reservations.module.js';
 import { ReservationsService } from './reservations.service.js';
 
 const dbName = uniqueName('int_presence');
@@ -19,7 +19,10 @@ let agents: AgentsService;
 let reservations: ReservationsService;
 let reservationModel: Model<Reservation>;
 
-function agentStatus(agentId: string, changes: Partial<AgentStatusChanged> = {}): AgentStatusChanged {
+function agentStatus(
+  agentId: string,
+  changes: Partial<AgentStatusChanged> = {},
+): AgentStatusChanged {
   return {
     agentId,
     tenantId,
@@ -39,27 +42,42 @@ async function onlineAgent(capacity: number): Promise<string> {
 }
 
 async function slotsOf(agentId: string) {
-  const agent = await agents.findById(agentId);
+  const agent = agents.directory.get(agentId);
   assert.ok(agent, `agent ${agentId} exists`);
-  return { capacity: agent.capacity, activeChats: agent.activeChats, freeSlots: agent.freeSlots };
+  const activeChats = agent.conversations.size;
+  assert.equal(
+    await reservationModel.countDocuments({ agentId }),
+    activeChats,
+    'every slot in use is stored',
+  );
+  return {
+    capacity: agent.capacity,
+    activeChats,
+    freeSlots: Math.max(0, agent.capacity - activeChats),
+  };
+}
+
+/** Presence's agents and reservations over the real store, ready once it has loaded what is stored. */
+async function startPresence(): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      HealthModule,
+      MongoModule.forRoot({ url: integrationInfra().mongoUrl, dbName }),
+      ReservationsModule,
+    ],
+  }).compile();
+  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+  await started.init();
+  await eventually(
+    'agents loaded',
+    async () => (await started.get(HealthRegistry).readiness()).checks['agent-directory']?.ok,
+  );
+  return started;
 }
 
 describe('presence reservations against a real MongoDB-compatible store', () => {
   before(async () => {
-    const infra = integrationInfra();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        HealthModule,
-        MongoModule.forRoot({ url: infra.mongoUrl, dbName }),
-        MongooseModule.forFeature([
-          { name: Agent.name, schema: AgentSchema },
-          { name: Reservation.name, schema: ReservationSchema },
-        ]),
-      ],
-      providers: [AgentsService, ReservationsService],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-    await app.init();
+    app = await startPresence();
     agents = app.get(AgentsService);
     reservations = app.get(ReservationsService);
     reservationModel = app.get(getModelToken(Reservation.name));
@@ -74,7 +92,11 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     const agentId = await onlineAgent(1);
     const conversations = Array.from({ length: 10 }, (_, index) => `conv_${dbName}_race_${index}`);
 
-    const outcomes = await Promise.all(conversations.map((conversationId) => reservations.reserve(tenantId, agentId, conversationId)));
+    const outcomes = await Promise.all(
+      conversations.map((conversationId) =>
+        reservations.reserve(tenantId, agentId, conversationId),
+      ),
+    );
 
     const winners = outcomes.filter((outcome) => outcome.reserved);
     assert.equal(winners.length, 1, 'exactly one reservation wins');
@@ -88,10 +110,17 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     const first = await reservations.reserve(tenantId, agentId, `conv_${dbName}_twice`);
     const again = await reservations.reserve(tenantId, agentId, `conv_${dbName}_twice`);
     assert.equal(first.reserved, true);
-    assert.deepEqual(again, { reserved: true, agentId, displayName: `Agent ${agentId}`, activeChats: 1 });
+    assert.deepEqual(again, {
+      reserved: true,
+      agentId,
+      displayName: `Agent ${agentId}`,
+      activeChats: 1,
+    });
 
     const retries = await Promise.all(
-      Array.from({ length: 5 }, () => reservations.reserve(tenantId, agentId, `conv_${dbName}_retried`)),
+      Array.from({ length: 5 }, () =>
+        reservations.reserve(tenantId, agentId, `conv_${dbName}_retried`),
+      ),
     );
     assert.ok(retries.every((outcome) => outcome.reserved && outcome.agentId === agentId));
     assert.deepEqual(await slotsOf(agentId), { capacity: 10, activeChats: 2, freeSlots: 8 });
@@ -102,7 +131,9 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     const agentId = await onlineAgent(1);
     const conversationId = `conv_${dbName}_last_slot`;
 
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => reservations.reserve(tenantId, agentId, conversationId)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => reservations.reserve(tenantId, agentId, conversationId)),
+    );
 
     assert.deepEqual(
       outcomes.map((outcome) => [outcome.reserved, outcome.agentId]),
@@ -112,7 +143,11 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
     assert.equal(await reservationModel.countDocuments({ agentId }), 1);
     assert.equal(await reservations.release(tenantId, conversationId), true);
-    assert.equal(await reservations.release(tenantId, conversationId), false, 'a second release gives nothing back');
+    assert.equal(
+      await reservations.release(tenantId, conversationId),
+      false,
+      'a second release gives nothing back',
+    );
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
   });
 
@@ -136,24 +171,37 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
 
     assert.equal((await reservations.reserve(tenantId, away, `conv_${dbName}_a`)).reserved, false);
     assert.equal((await reservations.reserve(tenantId, full, `conv_${dbName}_b`)).reserved, false);
-    assert.equal((await reservations.reserve(`other_${tenantId}`, elsewhere, `conv_${dbName}_c`)).reserved, false);
+    assert.equal(
+      (await reservations.reserve(`other_${tenantId}`, elsewhere, `conv_${dbName}_c`)).reserved,
+      false,
+    );
     assert.deepEqual(await slotsOf(elsewhere), { capacity: 3, activeChats: 0, freeSlots: 3 });
   });
 
   it('gives the slot back on release, once, and only to the tenant that holds it', async () => {
     const agentId = await onlineAgent(1);
     await reservations.reserve(tenantId, agentId, `conv_${dbName}_held`);
-    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved, false);
+    assert.equal(
+      (await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved,
+      false,
+    );
 
     assert.equal(await reservations.release(`other_${tenantId}`, `conv_${dbName}_held`), false);
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
 
     assert.equal(await reservations.release(tenantId, `conv_${dbName}_held`), true);
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
-    assert.equal(await reservations.release(tenantId, `conv_${dbName}_held`), false, 'a second release finds nothing');
+    assert.equal(
+      await reservations.release(tenantId, `conv_${dbName}_held`),
+      false,
+      'a second release finds nothing',
+    );
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
 
-    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved, true);
+    assert.equal(
+      (await reservations.reserve(tenantId, agentId, `conv_${dbName}_waiting`)).reserved,
+      true,
+    );
   });
 
   it('gives one slot back when the same release arrives several times at once', async () => {
@@ -161,7 +209,9 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     await reservations.reserve(tenantId, agentId, `conv_${dbName}_release_1`);
     await reservations.reserve(tenantId, agentId, `conv_${dbName}_release_2`);
 
-    const released = await Promise.all(Array.from({ length: 4 }, () => reservations.release(tenantId, `conv_${dbName}_release_1`)));
+    const released = await Promise.all(
+      Array.from({ length: 4 }, () => reservations.release(tenantId, `conv_${dbName}_release_1`)),
+    );
 
     assert.equal(released.filter(Boolean).length, 1);
     assert.deepEqual(await slotsOf(agentId), { capacity: 2, activeChats: 1, freeSlots: 1 });
@@ -178,14 +228,21 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
 
     await agents.applyStatus(agentStatus(agentId, { capacity: 2 }));
     assert.deepEqual(await slotsOf(agentId), { capacity: 2, activeChats: 2, freeSlots: 0 });
-    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_3`)).reserved, false);
+    assert.equal(
+      (await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_3`)).reserved,
+      false,
+    );
 
     // Lowered below the chats in progress: no free slot until enough of them end.
     await agents.applyStatus(agentStatus(agentId, { capacity: 1 }));
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 2, freeSlots: 0 });
     await reservations.release(tenantId, `conv_${dbName}_cap_1`);
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
-    assert.equal((await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_3`)).reserved, false, 'never above capacity');
+    assert.equal(
+      (await reservations.reserve(tenantId, agentId, `conv_${dbName}_cap_3`)).reserved,
+      false,
+      'never above capacity',
+    );
     await reservations.release(tenantId, `conv_${dbName}_cap_2`);
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
   });
@@ -209,7 +266,44 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
 
   it('rejects a status change for an agent id that belongs to another tenant', async () => {
     const agentId = await onlineAgent(1);
-    await assert.rejects(agents.applyStatus({ ...agentStatus(agentId), tenantId: `other_${tenantId}` }), /another tenant/);
-    assert.equal((await agents.findById(agentId))?.tenantId, tenantId);
+    await assert.rejects(
+      agents.applyStatus({ ...agentStatus(agentId), tenantId: `other_${tenantId}` }),
+      /another tenant/,
+    );
+    assert.equal(agents.directory.get(agentId)?.tenantId, tenantId);
+  });
+
+  it('rebuilds agents and the slots in use from the store after a restart', async () => {
+    const agentId = await onlineAgent(3);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_restart_1`);
+    await reservations.reserve(tenantId, agentId, `conv_${dbName}_restart_2`);
+    await reservations.release(tenantId, `conv_${dbName}_restart_1`);
+
+    const restarted = await startPresence();
+    try {
+      const agent = restarted.get(AgentsService).directory.get(agentId);
+      assert.ok(agent, 'the agent is known again');
+      assert.deepEqual([...agent.conversations], [`conv_${dbName}_restart_2`]);
+      const again = await restarted
+        .get(ReservationsService)
+        .reserve(tenantId, agentId, `conv_${dbName}_restart_2`);
+      assert.deepEqual(
+        [again.reserved, again.activeChats],
+        [true, 1],
+        'the held slot is recognised, not taken twice',
+      );
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('ignores a status change older than the one it knows', async () => {
+    const agentId = await onlineAgent(2);
+    const now = agents.directory.get(agentId)!.statusChangedAt;
+    await agents.applyStatus(
+      agentStatus(agentId, { status: 'offline' }),
+      new Date(now.getTime() - 60_000),
+    );
+    assert.equal(agents.directory.get(agentId)?.status, 'online');
   });
 });

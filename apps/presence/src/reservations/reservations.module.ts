@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { AgentsModule } from '../agents/agents.module.js';
-import { Reservation, ReservationSchema } from './reservation.schema.js';
+import { ReservationWriter } from './reservation-writer.js';
 import { ReservationsService } from './reservations.service.js';
 
 @Module({
-  imports: [AgentsModule, MongooseModule.forFeature([{ name: Reservation.name, schema: ReservationSchema }])],
-  providers: [ReservationsService],
+  imports: [AgentsModule],
+  providers: [ReservationWriter, ReservationsService],
   exports: [ReservationsService],
 })
 export class ReservationsModule {}

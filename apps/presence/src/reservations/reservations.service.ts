@@ -1,121 +1,69 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { Agent } from '../agents/agent.schema.js';
-import { isDuplicateKey } from '../agents/agents.service.js';
-import { Reservation } from './reservation.schema.js';
+import { Injectable } from '@nestjs/common';
+import { AgentDirectory, type ReserveOutcome } from '../agents/agent-directory.js';
+import { ReservationWriter } from './reservation-writer.js';
 
-const maxSlotRecomputes = 5;
-
-export interface ReserveOutcome {
-  reserved: boolean;
-  agentId: string;
-  displayName: string;
-  activeChats: number;
-}
-
+/**
+ * Chat slots. The directory decides, in one synchronous step, so the answer for a slot can never
+ * be given twice; the reservation is then stored before the caller hears "reserved", and taken
+ * back if it cannot be (the caller sees the store's error and retries later). A conversation asking
+ * again while its reservation is being stored waits for that same write.
+ */
 @Injectable()
 export class ReservationsService {
-  private readonly logger = new Logger(ReservationsService.name);
+  private readonly storing = new Map<string, Promise<void>>();
 
   constructor(
-    @InjectModel(Agent.name) private readonly agents: Model<Agent>,
-    @InjectModel(Reservation.name) private readonly reservations: Model<Reservation>,
+    private readonly directory: AgentDirectory,
+    private readonly writer: ReservationWriter,
   ) {}
 
-  /**
-   * Takes a chat slot with one conditional update (only while the agent is online, has a free
-   * slot and does not already serve this conversation), then records it under the conversation
-   * id. A repeated or concurrent call for the same conversation returns the slot it holds
-   * instead of taking another.
-   */
-  async reserve(tenantId: string, agentId: string, conversationId: string, at = new Date()): Promise<ReserveOutcome> {
-    const existing = await this.reservations.findById(conversationId).lean();
-    if (existing) return this.describeExisting(existing);
-
-    const agent = await this.agents
-      .findOneAndUpdate(
-        { _id: agentId, tenantId, status: 'online', freeSlots: { $gt: 0 }, activeConversations: { $ne: conversationId } },
-        {
-          $inc: { freeSlots: -1, activeChats: 1 },
-          $push: { activeConversations: conversationId },
-          $set: { lastAssignedAt: at },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    if (!agent) return this.describeHeldOrRefused(tenantId, agentId, conversationId);
-
-    try {
-      await this.reservations.create({ _id: conversationId, tenantId, agentId, reservedAt: at });
-    } catch (error) {
-      await this.giveBackSlot(agentId, conversationId);
-      if (!isDuplicateKey(error)) throw error;
-      return this.describeHeldOrRefused(tenantId, agentId, conversationId);
+  async reserve(
+    tenantId: string,
+    agentId: string,
+    conversationId: string,
+    at = Date.now(),
+  ): Promise<ReserveOutcome> {
+    const pending = this.storing.get(conversationId);
+    if (pending) {
+      await pending;
+      return this.reserve(tenantId, agentId, conversationId, at);
     }
-    this.logger.log({ message: 'reserved', agentId, conversationId, activeChats: agent.activeChats });
-    return this.describe(agent);
-  }
+    const alreadyHeld = this.directory.holderOf(conversationId) !== undefined;
+    const outcome = this.directory.reserve(tenantId, agentId, conversationId, at);
+    if (!outcome.reserved || alreadyHeld) return outcome;
 
-  async release(tenantId: string, conversationId: string): Promise<boolean> {
-    const reservation = await this.reservations.findOneAndDelete({ _id: conversationId, tenantId }).lean();
-    if (!reservation) return false;
-    await this.giveBackSlot(reservation.agentId, conversationId);
-    return true;
-  }
-
-  /**
-   * Ends one chat (only if this conversation still holds it, so a repeated call is harmless),
-   * then recomputes free slots from capacity: if capacity was lowered below the chats in
-   * progress, the freed slot must not be handed out again. The recompute is a compare-and-set;
-   * should it keep losing races, free slots stay low, never above capacity.
-   */
-  private async giveBackSlot(agentId: string, conversationId: string): Promise<void> {
-    await this.agents.updateOne(
-      { _id: agentId, activeConversations: conversationId },
-      { $pull: { activeConversations: conversationId }, $inc: { activeChats: -1 } },
+    const stored = this.writer.save({
+      _id: conversationId,
+      tenantId,
+      agentId: outcome.agentId,
+      reservedAt: new Date(at),
+    });
+    this.storing.set(
+      conversationId,
+      stored.catch(() => undefined),
     );
-    for (let attempt = 0; attempt < maxSlotRecomputes; attempt++) {
-      const agent = await this.agents.findById(agentId).lean();
-      if (!agent) return;
-      const freeSlots = Math.max(0, agent.capacity - agent.activeChats);
-      if (agent.freeSlots === freeSlots) return;
-      const result = await this.agents.updateOne(
-        { _id: agentId, capacity: agent.capacity, activeChats: agent.activeChats, freeSlots: agent.freeSlots },
-        { $set: { freeSlots } },
-      );
-      if (result.matchedCount === 1) return;
+    try {
+      await stored;
+    } catch (error) {
+      this.directory.release(tenantId, conversationId);
+      throw error;
+    } finally {
+      this.storing.delete(conversationId);
     }
-    this.logger.warn({ message: 'free slots left low after concurrent changes', agentId });
+    return outcome;
   }
 
-  /**
-   * The slot was not taken here. Either the conversation already holds one (a concurrent call
-   * won: on this agent, whose record of it may still be on its way, or on another) or the
-   * agent has no slot for it.
-   */
-  private async describeHeldOrRefused(tenantId: string, agentId: string, conversationId: string): Promise<ReserveOutcome> {
-    const [held, holdingAgent] = await Promise.all([
-      this.reservations.findById(conversationId).lean(),
-      this.agents.findOne({ _id: agentId, tenantId, activeConversations: conversationId }).lean(),
-    ]);
-    if (held) return this.describeExisting(held);
-    if (holdingAgent) return this.describe(holdingAgent);
-    return { reserved: false, agentId, displayName: '', activeChats: 0 };
-  }
-
-  /** The conversation already holds a slot: report whose, which may not be the agent asked for. */
-  private async describeExisting(reservation: Reservation): Promise<ReserveOutcome> {
-    const holder = await this.agents.findById(reservation.agentId).lean();
-    return {
-      reserved: true,
-      agentId: reservation.agentId,
-      displayName: holder?.displayName ?? '',
-      activeChats: holder?.activeChats ?? 0,
-    };
-  }
-
-  private describe(agent: Agent): ReserveOutcome {
-    return { reserved: true, agentId: agent._id, displayName: agent.displayName, activeChats: agent.activeChats };
+  /** Gives the conversation's slot back (only to the tenant holding it); false when it held none. */
+  async release(tenantId: string, conversationId: string): Promise<boolean> {
+    await this.storing.get(conversationId);
+    const holder = this.directory.release(tenantId, conversationId);
+    if (!holder) return false;
+    try {
+      await this.writer.remove(conversationId);
+    } catch (error) {
+      this.directory.restore(holder.agentId, conversationId, holder.lastAssignedAt);
+      throw error;
+    }
+    return true;
   }
 }

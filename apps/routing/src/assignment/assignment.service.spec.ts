@@ -10,10 +10,7 @@ import {
   type FindCandidatesResponse__Output,
   type ReserveCapacityRequest,
   type ReserveCapacityResponse__Output,
-  type RoutingDecided,
 } from '@handoff/contracts';
-import { RecordingSink } from '@handoff/messaging/testing';
-import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import { AssignmentService, MAX_RESERVE_ATTEMPTS } from './assignment.service.js';
 
@@ -39,24 +36,6 @@ class FakePresence {
       return { reserved: false, agentId, displayName: '', activeChats: 0 };
     const displayName = this.found.candidates.find((c) => c.agentId === agentId)?.displayName ?? '';
     return { reserved: true, agentId, displayName, activeChats: 1 };
-  }
-}
-
-class FakeDecisions {
-  readonly stored = new Map<string, RoutingDecided>();
-  readonly saved: RoutingDecided[] = [];
-  /** When set, save() behaves as if another router stored this decision first. */
-  storedFirstByOther?: RoutingDecided;
-
-  async findForEscalation(escalationId: string): Promise<RoutingDecided | null> {
-    return this.stored.get(escalationId) ?? null;
-  }
-
-  async save(decision: RoutingDecided): Promise<RoutingDecided> {
-    this.saved.push(decision);
-    const winner = this.storedFirstByOther ?? decision;
-    this.stored.set(decision.escalationId, winner);
-    return winner;
   }
 }
 
@@ -86,13 +65,9 @@ function candidate(agentId: string, proficiency: number): Candidate__Output {
 
 describe('AssignmentService', () => {
   let presence: FakePresence;
-  let decisions: FakeDecisions;
-  let publisher: RecordingSink;
 
   beforeEach(() => {
     presence = new FakePresence();
-    decisions = new FakeDecisions();
-    publisher = new RecordingSink();
   });
 
   async function assignment(maxReserveAttempts = 5): Promise<AssignmentService> {
@@ -100,7 +75,6 @@ describe('AssignmentService', () => {
       providers: [
         AssignmentService,
         { provide: PresenceClient, useValue: presence },
-        { provide: DecisionsRepository, useValue: decisions },
         { provide: MAX_RESERVE_ATTEMPTS, useValue: maxReserveAttempts },
       ],
     }).compile();
@@ -119,7 +93,7 @@ describe('AssignmentService', () => {
   }
 
   it('asks presence for agents who speak the language and know the topic', async () => {
-    await (await assignment()).route(escalation, publisher);
+    await (await assignment()).decide(escalation);
     assert.deepEqual(presence.searches, [
       {
         tenantId: 'acme',
@@ -130,11 +104,11 @@ describe('AssignmentService', () => {
     ]);
   });
 
-  it('assigns the best-ranked candidate, stores the decision and announces it', async () => {
+  it('assigns the best-ranked candidate, in a decision that honours its contract', async () => {
     agentsOnline([candidate('ana', 2), candidate('bo', 5), candidate('cy', 3)]);
     ['ana', 'bo', 'cy'].forEach((id) => presence.free.add(id));
 
-    const decision = await (await assignment()).route(escalation, publisher);
+    const decision = await (await assignment()).decide(escalation);
 
     assert.deepEqual(presence.reserveAttempts, ['bo']);
     assert.equal(decision.outcome, 'assigned');
@@ -145,10 +119,6 @@ describe('AssignmentService', () => {
       language: 'en',
       skills: [{ name: 'billing', minProficiency: 1 }],
     });
-    assert.deepEqual(decisions.saved, [decision]);
-    assert.deepEqual(publisher.emitted, [
-      { type: routingDecidedType, data: decision, id: decision.decisionId },
-    ]);
     const check = validator.validateData(routingDecidedType, decision);
     assert.ok(check.ok, check.ok ? '' : check.reason);
   });
@@ -157,7 +127,7 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 2), candidate('bo', 5), candidate('cy', 3)]);
     presence.free.add('ana');
 
-    const decision = await (await assignment()).route(escalation, publisher);
+    const decision = await (await assignment()).decide(escalation);
 
     assert.deepEqual(presence.reserveAttempts, ['bo', 'cy', 'ana']);
     assert.equal(decision.outcome, 'assigned');
@@ -168,7 +138,7 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('ana', 4)]);
     presence.answer = () => ({ reserved: true, agentId: 'dee', displayName: '', activeChats: 2 });
 
-    const decision = await (await assignment()).route(escalation, publisher);
+    const decision = await (await assignment()).decide(escalation);
 
     assert.deepEqual(decision.agent, { agentId: 'dee', displayName: 'dee' });
   });
@@ -176,7 +146,7 @@ describe('AssignmentService', () => {
   it('queues with no_agent_online when nobody is online', async () => {
     agentsOnline([], { online: 0, matching: 0 });
 
-    const decision = await (await assignment()).route(escalation, publisher);
+    const decision = await (await assignment()).decide(escalation);
 
     assert.equal(decision.outcome, 'queued');
     assert.deepEqual(decision.queue, { reason: 'no_agent_online' });
@@ -188,14 +158,14 @@ describe('AssignmentService', () => {
 
   it('queues with no_matching_agent when agents are online but none fits', async () => {
     agentsOnline([], { online: 4, matching: 0 });
-    assert.deepEqual((await (await assignment()).route(escalation, publisher)).queue, {
+    assert.deepEqual((await (await assignment()).decide(escalation)).queue, {
       reason: 'no_matching_agent',
     });
   });
 
   it('queues with all_agents_busy when the agents who fit have no free slot', async () => {
     agentsOnline([], { online: 4, matching: 2 });
-    assert.deepEqual((await (await assignment()).route(escalation, publisher)).queue, {
+    assert.deepEqual((await (await assignment()).decide(escalation)).queue, {
       reason: 'all_agents_busy',
     });
   });
@@ -203,7 +173,7 @@ describe('AssignmentService', () => {
   it('queues with all_agents_busy when every reservation is refused', async () => {
     agentsOnline([candidate('ana', 2), candidate('bo', 5)]);
 
-    const decision = await (await assignment()).route(escalation, publisher);
+    const decision = await (await assignment()).decide(escalation);
 
     assert.deepEqual(presence.reserveAttempts, ['bo', 'ana']);
     assert.deepEqual(decision.queue, { reason: 'all_agents_busy' });
@@ -213,75 +183,27 @@ describe('AssignmentService', () => {
     agentsOnline([candidate('a1', 5), candidate('a2', 4), candidate('a3', 3), candidate('a4', 2)]);
     presence.free.add('a4');
 
-    const decision = await (await assignment(2)).route(escalation, publisher);
+    const decision = await (await assignment(2)).decide(escalation);
 
     assert.deepEqual(presence.reserveAttempts, ['a1', 'a2']);
     assert.equal(decision.outcome, 'queued');
     assert.deepEqual(decision.queue, { reason: 'all_agents_busy' });
   });
+});
 
-  it('re-announces an earlier decision for the same escalation instead of routing again', async () => {
-    const earlier: RoutingDecided = {
-      decisionId: 'decision:esc:conv-1:m-1',
-      escalationId: escalation.escalationId,
-      conversationId: 'conv-1',
-      tenantId: 'acme',
-      outcome: 'assigned',
-      requirements: { language: 'en', skills: [] },
-      agent: { agentId: 'bo', displayName: 'Bo' },
-      decidedAt: '2026-11-25T10:00:01.000Z',
-    };
-    decisions.stored.set(escalation.escalationId, earlier);
-    agentsOnline([candidate('ana', 5)]);
-    presence.free.add('ana');
-
-    const decision = await (await assignment()).route(escalation, publisher);
-
-    assert.equal(decision, earlier);
-    assert.deepEqual(presence.searches, []);
-    assert.deepEqual(presence.reserveAttempts, []);
-    assert.deepEqual(decisions.saved, []);
-    assert.deepEqual(publisher.emitted, [
-      { type: routingDecidedType, data: earlier, id: earlier.decisionId },
-    ]);
-  });
-
-  it('takes one slot for a redelivered escalation and announces the same decision twice', async () => {
-    agentsOnline([candidate('ana', 5)]);
-    presence.free.add('ana');
-    const service = await assignment();
-
-    const first = await service.route(escalation, publisher);
-    const second = await service.route(escalation, publisher);
-
-    assert.deepEqual(presence.reserveAttempts, ['ana']);
-    assert.deepEqual(second, first);
-    assert.deepEqual(
-      publisher.emitted.map((e) => e.id),
-      [first.decisionId, first.decisionId],
-    );
-  });
-
-  it('announces the decision another router stored first', async () => {
-    const winner: RoutingDecided = {
-      decisionId: 'decision:esc:conv-1:m-1',
-      escalationId: escalation.escalationId,
-      conversationId: 'conv-1',
-      tenantId: 'acme',
-      outcome: 'queued',
-      requirements: { language: 'en', skills: [{ name: 'billing', minProficiency: 1 }] },
-      queue: { reason: 'all_agents_busy' },
-      decidedAt: '2026-11-25T10:00:01.000Z',
-    };
-    decisions.storedFirstByOther = winner;
-    agentsOnline([candidate('ana', 5)]);
-    presence.free.add('ana');
-
-    const decision = await (await assignment()).route(escalation, publisher);
-
-    assert.equal(decision, winner);
-    assert.deepEqual(publisher.emitted, [
-      { type: routingDecidedType, data: winner, id: winner.decisionId },
-    ]);
+describe('AssignmentService with the channel on the escalation', () => {
+  it('carries the channel into the decision, so conversation needs no lookup', async () => {
+    const presence = new FakePresence();
+    const moduleRef = await Test.createTestingModule({
+      providers: [
+        AssignmentService,
+        { provide: PresenceClient, useValue: presence },
+        { provide: MAX_RESERVE_ATTEMPTS, useValue: 5 },
+      ],
+    }).compile();
+    const decision = await moduleRef
+      .get(AssignmentService)
+      .decide({ ...escalation, channel: 'whatsapp' });
+    assert.equal(decision.channel, 'whatsapp');
   });
 });

@@ -1,22 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  deriveId,
-  routingDecidedType,
-  type EscalationRequested,
-  type RoutingDecided,
-} from '@handoff/contracts';
-import type { EventSink } from '@handoff/messaging';
-import { meter } from '@handoff/service-kit';
-import { DecisionsRepository } from '../decisions/decisions.repository.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { deriveId, type EscalationRequested, type RoutingDecided } from '@handoff/contracts';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import { rankCandidates } from './rank-candidates.js';
 import { requirementsFor } from './requirements.js';
 
 export const MAX_RESERVE_ATTEMPTS = Symbol('MAX_RESERVE_ATTEMPTS');
+/** Conversations routed at once by one instance. */
+export const ROUTING_CONCURRENCY = Symbol('ROUTING_CONCURRENCY');
 
-const decisions = meter().createCounter('handoff_routing_decisions_total', {
-  description: 'Routing decisions, by outcome and queue reason',
-});
 const candidateLimit = 20;
 
 type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
@@ -27,39 +18,13 @@ type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
  */
 @Injectable()
 export class AssignmentService {
-  private readonly logger = new Logger(AssignmentService.name);
-
   constructor(
     private readonly presence: PresenceClient,
-    private readonly decisionsRepository: DecisionsRepository,
     @Inject(MAX_RESERVE_ATTEMPTS) private readonly maxReserveAttempts: number,
   ) {}
 
-  async route(
-    escalation: EscalationRequested,
-    sink: EventSink,
-    traceparent?: string,
-  ): Promise<RoutingDecided> {
-    const earlier = await this.decisionsRepository.findForEscalation(escalation.escalationId);
-    const decision =
-      earlier ?? (await this.decisionsRepository.save(await this.decide(escalation)));
-    sink.emit(routingDecidedType, decision, {
-      id: decision.decisionId,
-      ...(traceparent ? { traceparent } : {}),
-    });
-    if (!earlier) {
-      decisions.add(1, { outcome: decision.outcome, reason: decision.queue?.reason ?? 'none' });
-      this.logger.log({
-        message: 'routed',
-        conversationId: decision.conversationId,
-        outcome: decision.outcome,
-        agentId: decision.agent?.agentId,
-      });
-    }
-    return decision;
-  }
-
-  private async decide(escalation: EscalationRequested): Promise<RoutingDecided> {
+  /** The decision for one escalation: an agent whose slot is now reserved, or the queue and why. */
+  async decide(escalation: EscalationRequested): Promise<RoutingDecided> {
     const { tenantId, conversationId, escalationId } = escalation;
     const requirements = requirementsFor(escalation);
     const found = await this.presence.findCandidates({
@@ -72,6 +37,7 @@ export class AssignmentService {
       escalationId,
       conversationId,
       tenantId,
+      ...(escalation.channel ? { channel: escalation.channel } : {}),
       requirements,
     };
 

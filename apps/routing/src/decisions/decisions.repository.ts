@@ -2,55 +2,52 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { RoutingDecided } from '@handoff/contracts';
 import type { Model } from 'mongoose';
-import { Decision, QueueEntry } from './decision.schema.js';
+import { Decision } from './decision.schema.js';
+
+const duplicateKey = 11000;
 
 @Injectable()
 export class DecisionsRepository {
-  constructor(
-    @InjectModel(Decision.name) private readonly decisions: Model<Decision>,
-    @InjectModel(QueueEntry.name) private readonly queue: Model<QueueEntry>,
-  ) {}
+  constructor(@InjectModel(Decision.name) private readonly decisions: Model<Decision>) {}
+
+  /**
+   * Stores a batch of decisions in one insert, keyed by escalation. Where one was stored before (a
+   * redelivered escalation, or another router that got there first), that one wins and is returned
+   * in its place, so every router announces the same decision. Only then is the store read.
+   */
+  async saveAll(decisions: readonly RoutingDecided[]): Promise<RoutingDecided[]> {
+    if (decisions.length === 0) return [];
+    const records = decisions.map((decision) => ({
+      _id: decision.escalationId,
+      conversationId: decision.conversationId,
+      tenantId: decision.tenantId,
+      outcome: decision.outcome,
+      event: decision,
+    }));
+    let taken: string[] = [];
+    try {
+      await this.decisions.collection.insertMany(records as never[], { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] })
+        .writeErrors;
+      if (
+        !writeErrors?.length ||
+        writeErrors.some((writeError) => writeError.code !== duplicateKey)
+      )
+        throw error;
+      taken = writeErrors.map((writeError) => records[writeError.index]!._id);
+    }
+    if (taken.length === 0) return [...decisions];
+    const earlier = new Map(
+      (await this.decisions.find({ _id: { $in: taken } }).lean()).map((stored) => [
+        stored._id,
+        stored.event,
+      ]),
+    );
+    return decisions.map((decision) => earlier.get(decision.escalationId) ?? decision);
+  }
 
   async findForEscalation(escalationId: string): Promise<RoutingDecided | null> {
     return (await this.decisions.findById(escalationId).lean())?.event ?? null;
-  }
-
-  /** Stores the decision; if another attempt stored one first, that one wins and is returned. */
-  async save(decision: RoutingDecided): Promise<RoutingDecided> {
-    try {
-      await this.decisions.create({
-        _id: decision.escalationId,
-        conversationId: decision.conversationId,
-        tenantId: decision.tenantId,
-        outcome: decision.outcome,
-        event: decision,
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      return (await this.findForEscalation(decision.escalationId)) ?? decision;
-    }
-    if (decision.outcome === 'queued') await this.enqueue(decision);
-    else await this.queue.deleteOne({ _id: decision.conversationId });
-    return decision;
-  }
-
-  private async enqueue(decision: RoutingDecided): Promise<void> {
-    await this.queue.updateOne(
-      { _id: decision.conversationId },
-      {
-        $set: {
-          tenantId: decision.tenantId,
-          escalationId: decision.escalationId,
-          requirements: decision.requirements,
-          reason: decision.queue?.reason ?? 'all_agents_busy',
-        },
-        $setOnInsert: { enqueuedAt: new Date(decision.decidedAt) },
-      },
-      { upsert: true },
-    );
-  }
-
-  async queuedCount(tenantId: string): Promise<number> {
-    return this.queue.countDocuments({ tenantId });
   }
 }

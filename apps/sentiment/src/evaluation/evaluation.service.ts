@@ -40,6 +40,7 @@ export class EvaluationService {
         conversationId,
         tenantId,
         language: recorded.language,
+        channel: recorded.channel,
         trigger: { ...trigger, messageId: message.messageId },
         sentiment,
         variables: recorded.variables,

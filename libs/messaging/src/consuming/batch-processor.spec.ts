@@ -12,6 +12,7 @@ import type { KafkaMessage, Message } from 'kafkajs';
 import type { MessagingOptions } from '../messaging.options.js';
 import type { TopicMessage } from '../publishing/event-message.js';
 import type { EventPublisher } from '../publishing/event-publisher.js';
+import { RejectedEventError } from './failure-classifier.js';
 import { BatchProcessor, type BatchHandler, type ChunkOutcome } from './batch-processor.js';
 import { consumedRecord, type ConsumedRecord } from './consumed-record.js';
 import { DeadLetterWriter } from './dead-letters.js';
@@ -644,6 +645,44 @@ describe('BatchProcessor', () => {
       assert.ok(
         undone.slice(1).every((ids) => ids === 'e1'),
         `e0 alone succeeded and is not rolled back: ${JSON.stringify(undone)}`,
+      );
+    });
+  });
+
+  describe('an event the handler rejects by name', () => {
+    it('dead-letters it at once, on its first attempt, and runs the rest of the chunk again as one batch', async () => {
+      const { records } = validRecords(5);
+      handler.failFor = (event) =>
+        event.id === 'e2' ? new RejectedEventError('conversation never started', 'e2') : undefined;
+
+      const outcome = await process(records);
+
+      assert.deepEqual(outcome, { doneThrough: '104' });
+      assert.deepEqual(
+        publisher.deadLetters.map(({ offset, stage, attempts, reason }) => [
+          offset,
+          stage,
+          attempts,
+          reason,
+        ]),
+        [['102', 'processing', '1', 'rejected: conversation never started']],
+      );
+      assert.deepEqual(handler.calls, [
+        ['e0', 'e1', 'e2', 'e3', 'e4'],
+        ['e0', 'e1', 'e3', 'e4'],
+      ]);
+      assert.deepEqual(handler.completed, ['e0', 'e1', 'e3', 'e4']);
+    });
+
+    it('dead-letters a rejection that names no event of the batch after its attempts, like any failure', async () => {
+      const { records } = validRecords(1);
+      handler.failFor = () => new RejectedEventError('refused', 'some-other-event');
+
+      await process(records);
+
+      assert.deepEqual(
+        publisher.deadLetters.map(({ offset, attempts, reason }) => [offset, attempts, reason]),
+        [['100', '2', 'rejected: refused']],
       );
     });
   });

@@ -21,7 +21,12 @@ import { backoffDelay } from './backoff.js';
 import type { ConsumedRecord } from './consumed-record.js';
 import { DeadLetterWriter, type DeadLetter } from './dead-letters.js';
 import { EventBatch } from './event-batch.js';
-import { describeError, isTransient } from './failure-classifier.js';
+import {
+  describeError,
+  isRejection,
+  isTransient,
+  type RejectedEventError,
+} from './failure-classifier.js';
 
 export type BatchHandler<T extends EventTopic> = (batch: EventBatch<T>) => Promise<void>;
 
@@ -76,16 +81,34 @@ export class BatchProcessor {
       record,
       check: this.validator.check(topic, record),
     }));
-    const events = checked.flatMap(({ check }) => (check.kind === 'event' ? [check.event] : []));
+    const valid = checked.filter(
+      (item): item is Checked<T> & { check: { kind: 'event' } } => item.check.kind === 'event',
+    );
+    const events = valid.map(({ check }) => check.event);
+    const offsets = valid.map(({ record }) => record.offset);
     const invalid = checked.flatMap(({ record, check }) =>
       check.kind === 'invalid'
         ? [{ record, stage: 'validation', reason: check.reason, attempts: 0 } satisfies DeadLetter]
         : [],
     );
     try {
-      await this.runHandler(topic, partition, events, handler);
+      await this.runHandler(topic, partition, events, offsets, handler);
     } catch (error) {
       if (isTransient(error)) return { transient: error };
+      const rejected = valid.find(
+        ({ check }) =>
+          isRejection(error) && check.event.id === (error as RejectedEventError).eventId,
+      );
+      if (rejected)
+        return this.withoutRejected(
+          topic,
+          partition,
+          records,
+          rejected.record,
+          error,
+          handler,
+          heartbeat,
+        );
       this.logger.warn({
         message: 'batch failed; processing its records one by one',
         topic,
@@ -111,6 +134,41 @@ export class BatchProcessor {
     }
     this.count(topic, checked);
     return { doneThrough: records.at(-1)!.offset };
+  }
+
+  /** The handler named the one event it cannot take: dead-letter it and run the rest as a batch again. */
+  private async withoutRejected<T extends EventTopic>(
+    topic: T,
+    partition: number,
+    records: readonly ConsumedRecord[],
+    rejected: ConsumedRecord,
+    error: unknown,
+    handler: BatchHandler<T>,
+    heartbeat: () => Promise<void>,
+  ): Promise<ChunkOutcome> {
+    try {
+      await this.deadLetters.write([
+        {
+          record: rejected,
+          stage: 'processing',
+          reason: `rejected: ${describeError(error)}`,
+          attempts: 1,
+        },
+      ]);
+    } catch (writeError) {
+      return { transient: writeError };
+    }
+    consumed.add(1, { topic, outcome: 'dead_lettered' });
+    await heartbeat();
+    const rest = await this.process(
+      topic,
+      partition,
+      records.filter((record) => record !== rejected),
+      handler,
+      heartbeat,
+    );
+    // The rest of the chunk is done: so is the chunk, the rejected record included.
+    return rest.transient === undefined ? { doneThrough: records.at(-1)!.offset } : rest;
   }
 
   private async oneByOne<T extends EventTopic>(
@@ -170,12 +228,24 @@ export class BatchProcessor {
         await waitWithHeartbeats(delayMs, heartbeat);
       }
       try {
-        await this.runHandler(topic, partition, [event], handler);
+        await this.runHandler(topic, partition, [event], [record.offset], handler);
         consumed.add(1, { topic, outcome: 'processed' });
         return;
       } catch (error) {
         if (isTransient(error)) throw error;
         lastError = error;
+        if (isRejection(error)) {
+          await this.deadLetters.write([
+            {
+              record,
+              stage: 'processing',
+              reason: `rejected: ${describeError(error)}`,
+              attempts: attempt,
+            },
+          ]);
+          consumed.add(1, { topic, outcome: 'dead_lettered' });
+          return;
+        }
         this.logger.warn({
           message: 'processing failed',
           attempt,
@@ -195,10 +265,11 @@ export class BatchProcessor {
     topic: T,
     partition: number,
     events: readonly TopicPayloads[T][],
+    offsets: readonly string[],
     handler: BatchHandler<T>,
   ): Promise<void> {
     if (events.length === 0) return;
-    const batch = new EventBatch(topic, partition, events, this.options.source);
+    const batch = new EventBatch(topic, partition, events, this.options.source, offsets);
     await tracer.startActiveSpan(
       `${topic} process`,
       {

@@ -97,7 +97,9 @@ export class DeadLetterWriter {
 
 /** A record dead-lettered before (and replayed) carries the old reasons; only the new ones stay. */
 function withoutDeadLetterHeaders(headers: IHeaders): IHeaders {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('handoff-dlq-')));
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !name.startsWith('handoff-dlq-')),
+  );
 }
 
 /** The broker refused the record for its size (kafkajs may wrap the protocol error it got). */

@@ -16,6 +16,8 @@ export class EventBatch<T extends EventTopic> {
     readonly partition: number,
     readonly events: readonly TopicPayloads[T][],
     private readonly source: string,
+    /** Each event's offset in its partition: the order in which one aggregate's events arrived. */
+    readonly offsets: readonly string[] = [],
   ) {}
 
   /** Queues an event; it is published with the batch's other effects, before the commit. */

@@ -12,6 +12,8 @@ import { consumedRecord } from './consumed-record.js';
 import { describeError } from './failure-classifier.js';
 import { PartitionOwnership } from './partition-ownership.js';
 
+const backgroundHeartbeatMs = 3_000;
+
 const pausedPartitions = meter().createUpDownCounter('handoff_consumer_paused_partitions', {
   description: 'Partitions waiting for a dependency to come back',
 });
@@ -161,6 +163,13 @@ export class EventConsumerRunner implements BeforeApplicationShutdown {
       this.health.batchStarted(topicPartition);
       await payload.heartbeat();
     };
+    // A handler waiting on a slow store must not cost the group its membership: the heartbeat goes
+    // on in the background (kafkajs shares one request among concurrent calls). If the group is
+    // rebalancing, the next heartbeat in the loop below throws and kafkajs rejoins.
+    const keepAlive = setInterval(
+      () => void payload.heartbeat().catch(() => undefined),
+      backgroundHeartbeatMs,
+    );
     try {
       for (let start = 0; start < batch.messages.length; start += this.options.maxBatchSize) {
         if (!payload.isRunning() || payload.isStale()) return;
@@ -196,6 +205,7 @@ export class EventConsumerRunner implements BeforeApplicationShutdown {
         await heartbeat();
       }
     } finally {
+      clearInterval(keepAlive);
       this.health.batchEnded(topicPartition);
     }
   }

@@ -135,6 +135,23 @@ const cases: [description: string, error: unknown, transient: boolean][] = [
     }),
     true,
   ],
+  // What the driver throws for insertMany when the store is down: a bulk error with nothing refused.
+  [
+    'MongoBulkWriteError that never reached the server',
+    Object.assign(errorLike('MongoBulkWriteError', 'connect ECONNREFUSED 127.0.0.1:27017'), {
+      writeErrors: [],
+      code: undefined,
+    }),
+    true,
+  ],
+  [
+    'MongoBulkWriteError with a refused write',
+    Object.assign(errorLike('MongoBulkWriteError', 'E11000 duplicate key'), {
+      writeErrors: [{ code: 11000 }],
+      code: 11000,
+    }),
+    false,
+  ],
   [
     'KafkaJSProtocolError MESSAGE_TOO_LARGE',
     { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE', retriable: false },

@@ -7,6 +7,29 @@ export class TransientError extends Error {
   override readonly name = 'TransientError';
 }
 
+/**
+ * The event itself can never be processed (it names a conversation that never started, breaks a
+ * limit): retrying cannot help, so it is dead-lettered at once with this message as the reason.
+ */
+export class RejectedEventError extends Error {
+  override readonly name = 'RejectedEventError';
+
+  /** `eventId` names the event of a batch that is rejected, so the rest of the batch goes on without it. */
+  constructor(
+    message: string,
+    readonly eventId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isRejection(error: unknown): boolean {
+  return (
+    error instanceof RejectedEventError ||
+    (error as { name?: unknown })?.name === 'RejectedEventError'
+  );
+}
+
 // gRPC status codes that say "try again later", not "this request is wrong".
 const transientGrpcCodes = new Set([
   4, // DEADLINE_EXCEEDED
@@ -75,6 +98,21 @@ export function isTransient(error: unknown, depth = 0): boolean {
       e.errorLabels.some((label) => label === 'RetryableWriteError' || label === 'ResetPool')
     )
       return true;
+    // A bulk write the server refused nothing of, and that has no server code, never reached it.
+    const writeErrors = (e as { writeErrors?: unknown }).writeErrors;
+    if (
+      name === 'MongoBulkWriteError' &&
+      e.code === undefined &&
+      !(Array.isArray(writeErrors) && writeErrors.length > 0)
+    )
+      return true;
+  }
+  if (
+    name.startsWith('Mongo') &&
+    typeof e.message === 'string' &&
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN/.test(e.message)
+  ) {
+    return true;
   }
   if (
     typeof e.message === 'string' &&

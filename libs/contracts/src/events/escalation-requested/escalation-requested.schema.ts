@@ -30,6 +30,11 @@ export const escalationRequestedSchema = {
     conversationId: identifierSchema,
     tenantId: identifierSchema,
     language: languageSchema,
+    channel: {
+      type: 'string',
+      maxLength: 32,
+      description: 'The channel the conversation is on, so later steps need not look it up',
+    },
     trigger: {
       type: 'object',
       required: ['kind', 'explanation', 'messageId'],

@@ -28,6 +28,11 @@ export const routingDecidedSchema = {
     escalationId: identifierSchema,
     conversationId: identifierSchema,
     tenantId: identifierSchema,
+    channel: {
+      type: 'string',
+      maxLength: 32,
+      description: 'The channel the conversation is on, from the escalation',
+    },
     outcome: extensibleEnum(
       ['assigned', 'queued'],
       'Outcomes this version does not know are ignored by consumers',

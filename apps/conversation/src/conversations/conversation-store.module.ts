@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { records } from './conversation.records.js';
+import { ConversationStore } from './conversation-store.js';
+
+/** The conversation records, shared by the features that append or read them. */
+@Module({
+  imports: [MongooseModule.forFeature(records)],
+  providers: [ConversationStore],
+  exports: [ConversationStore],
+})
+export class ConversationStoreModule {}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { RejectedEventError } from '@handoff/messaging';
+import type { Model } from 'mongoose';
+import {
+  emptyVariables,
+  setVariable,
+  type ConversationState,
+  type VariableValue,
+} from './conversation-states.js';
+import {
+  ConversationRecord,
+  DecisionRecord,
+  EscalationRecord,
+  MessageRecord,
+  VariableRecord,
+} from './conversation.records.js';
+import { conversationView, type ConversationView } from './conversation-view.js';
+
+const duplicateKey = 11000;
+
+/**
+ * The conversation service's records in the store. Writes are batched inserts by deterministic
+ * id: a record already there (a redelivery) is skipped, never rewritten. Reads serve a person's
+ * request or refill memory after a restart or rebalance; the hot path does not read.
+ */
+@Injectable()
+export class ConversationStore {
+  constructor(
+    @InjectModel(ConversationRecord.name) private readonly conversations: Model<ConversationRecord>,
+    @InjectModel(MessageRecord.name) private readonly messages: Model<MessageRecord>,
+    @InjectModel(VariableRecord.name) private readonly variables: Model<VariableRecord>,
+    @InjectModel(EscalationRecord.name) private readonly escalations: Model<EscalationRecord>,
+    @InjectModel(DecisionRecord.name) private readonly decisions: Model<DecisionRecord>,
+  ) {}
+
+  /**
+   * New conversations; one whose id another tenant already uses is refused. Returns the ids that
+   * were already stored for the same tenant (a start sent again), which only then costs a read.
+   */
+  async appendConversations(records: readonly ConversationRecord[]): Promise<string[]> {
+    const existing = await appendOnce(this.conversations, records);
+    if (existing.length === 0) return [];
+    const owners = await this.conversations
+      .find({ _id: { $in: existing } }, { tenantId: 1 })
+      .lean();
+    for (const owner of owners) {
+      const wanted = records.find((record) => record._id === owner._id);
+      if (wanted && wanted.tenantId !== owner.tenantId)
+        throw new RejectedEventError(`conversation ${owner._id} already exists for another tenant`);
+    }
+    return existing;
+  }
+
+  async appendMessages(records: readonly MessageRecord[]): Promise<void> {
+    await appendOnce(this.messages, records);
+  }
+
+  async appendVariables(records: readonly VariableRecord[]): Promise<void> {
+    await appendOnce(this.variables, records);
+  }
+
+  async appendEscalations(records: readonly EscalationRecord[]): Promise<void> {
+    await appendOnce(this.escalations, records);
+  }
+
+  async appendDecisions(records: readonly DecisionRecord[]): Promise<void> {
+    await appendOnce(this.decisions, records);
+  }
+
+  /** The in-memory state of conversations, rebuilt from their records (started ones only). */
+  async loadStates(conversationIds: readonly string[]): Promise<Map<string, ConversationState>> {
+    if (conversationIds.length === 0) return new Map();
+    const [started, collected] = await Promise.all([
+      this.conversations.find({ _id: { $in: conversationIds } }).lean(),
+      this.variables
+        .find({ conversationId: { $in: conversationIds } })
+        .sort({ seq: 1 })
+        .lean(),
+    ]);
+    const states = new Map<string, ConversationState>(
+      started.map((conversation) => [
+        conversation._id,
+        {
+          tenantId: conversation.tenantId,
+          language: conversation.language,
+          channel: conversation.channel,
+          variables: emptyVariables(),
+        },
+      ]),
+    );
+    for (const variable of collected) {
+      const state = states.get(variable.conversationId);
+      if (state?.tenantId === variable.tenantId)
+        setVariable(state.variables, variable.name, variable.value as VariableValue);
+    }
+    return states;
+  }
+
+  /** The channel of each conversation, for events from producers that did not carry it. */
+  async channelsOf(conversationIds: readonly string[]): Promise<Map<string, string>> {
+    if (conversationIds.length === 0) return new Map();
+    const found = await this.conversations
+      .find({ _id: { $in: conversationIds } }, { channel: 1 })
+      .lean();
+    return new Map(found.map((conversation) => [conversation._id, conversation.channel]));
+  }
+
+  /** The conversation as an agent reads it, or null if the tenant has no such conversation. */
+  async view(conversationId: string, tenantId: string): Promise<ConversationView | null> {
+    const conversation = await this.conversations.findOne({ _id: conversationId, tenantId }).lean();
+    if (!conversation) return null;
+    const byConversation = { conversationId, tenantId };
+    const [messages, variables, escalations, decisions] = await Promise.all([
+      this.messages.find(byConversation).lean(),
+      this.variables.find(byConversation).lean(),
+      this.escalations.find(byConversation).lean(),
+      this.decisions.find(byConversation).lean(),
+    ]);
+    return conversationView(conversation, { messages, variables, escalations, decisions });
+  }
+}
+
+/** Inserts what is not there yet; returns the ids that were (a redelivery, or someone else's). */
+async function appendOnce<T extends { _id: string }>(
+  model: Model<T>,
+  records: readonly T[],
+): Promise<string[]> {
+  if (records.length === 0) return [];
+  try {
+    await model.collection.insertMany(records as never[], { ordered: false });
+    return [];
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] }).writeErrors;
+    if (!writeErrors?.length || writeErrors.some((writeError) => writeError.code !== duplicateKey))
+      throw error;
+    return writeErrors.map((writeError) => records[writeError.index]!._id);
+  }
+}

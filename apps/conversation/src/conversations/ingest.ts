@@ -1,0 +1,237 @@
+import {
+  conversationStartedType,
+  deriveId,
+  maxVariablesPerConversation,
+  messagePostedType,
+  variableCollectedType,
+  type ConversationStarted,
+  type MessagePosted,
+  type MessageRecorded,
+  type Topics,
+  type TopicPayloads,
+  type VariableCollected,
+} from '@handoff/contracts';
+import { RejectedEventError } from '@handoff/messaging';
+import type { ConversationRecord, MessageRecord, VariableRecord } from './conversation.records.js';
+import {
+  copyVariables,
+  emptyVariables,
+  setVariable,
+  type ConversationState,
+  type ConversationStates,
+} from './conversation-states.js';
+
+export type ConversationEvent = TopicPayloads[typeof Topics.ConversationEvents];
+
+/** Raised when an event names a conversation that was never started (or another tenant's). */
+export class UnknownConversationError extends RejectedEventError {
+  constructor(conversationId: string, tenantId: string, eventId?: string) {
+    super(`conversation ${conversationId} of tenant ${tenantId} has not started`, eventId);
+  }
+}
+
+export class TooManyVariablesError extends RejectedEventError {
+  constructor(conversationId: string, name: string, eventId?: string) {
+    super(
+      `conversation ${conversationId} already holds ${maxVariablesPerConversation} variables; ${name} is one too many`,
+      eventId,
+    );
+  }
+}
+
+/** What one batch of bot-platform events adds: records to append and messages to republish. */
+export interface Ingested {
+  conversations: ConversationRecord[];
+  messages: MessageRecord[];
+  variables: VariableRecord[];
+  recorded: { data: MessageRecorded; id: string; traceparent?: string }[];
+}
+
+/**
+ * The conversations a batch needs from the store first: those its messages and variables name
+ * that are neither in memory nor started earlier in the same batch.
+ */
+export function conversationsToLoad(
+  events: readonly ConversationEvent[],
+  states: ConversationStates,
+): string[] {
+  const startedHere = new Set<string>();
+  const needed = new Set<string>();
+  for (const event of events) {
+    const { conversationId } = event.data;
+    if (event.type === conversationStartedType) startedHere.add(conversationId);
+    else if (!startedHere.has(conversationId) && !states.has(conversationId))
+      needed.add(conversationId);
+  }
+  return [...needed];
+}
+
+/** The conversations one batch works on: found in memory or loaded, or started by the batch. */
+class WorkingSet {
+  private readonly working = new Map<string, ConversationState>();
+
+  constructor(
+    private readonly states: ConversationStates,
+    private readonly loaded: ReadonlyMap<string, ConversationState>,
+    /** Filled as the batch changes conversations, so a failure can drop them from memory. */
+    private readonly touched: Set<string>,
+  ) {}
+
+  get(conversationId: string): ConversationState | undefined {
+    const state =
+      this.working.get(conversationId) ??
+      this.loaded.get(conversationId) ??
+      this.states.get(conversationId);
+    if (state) this.put(conversationId, state);
+    return state;
+  }
+
+  put(conversationId: string, state: ConversationState): void {
+    this.touched.add(conversationId);
+    this.working.set(conversationId, state);
+  }
+
+  /** Kept in memory only once the whole batch is applied, so the cache never evicts what the batch uses. */
+  keep(partition: number): void {
+    for (const [conversationId, state] of this.working)
+      this.states.set(conversationId, partition, state);
+  }
+}
+
+/**
+ * Applies a partition's events, in order, to the conversations in memory, and says what to store
+ * and publish. Each message is republished with the variables collected before it. Events the
+ * store already holds come back as the same records (same ids), so a redelivery appends nothing new.
+ * `loaded` holds the conversations the store had (see conversationsToLoad).
+ */
+export function ingest(
+  events: readonly ConversationEvent[],
+  offsets: readonly string[],
+  partition: number,
+  states: ConversationStates,
+  loaded: ReadonlyMap<string, ConversationState>,
+  touched: Set<string>,
+): Ingested {
+  const result: Ingested = { conversations: [], messages: [], variables: [], recorded: [] };
+  const working = new WorkingSet(states, loaded, touched);
+  events.forEach((event, index) => {
+    const seq = Number(offsets[index] ?? index);
+    switch (event.type) {
+      case conversationStartedType:
+        return start(event.data, event.id, working, result);
+      case messagePostedType:
+        return record(event.data, event.id, seq, event.traceparent, working, result);
+      case variableCollectedType:
+        return collect(event.data, event.id, seq, working, result);
+    }
+  });
+  working.keep(partition);
+  return result;
+}
+
+function start(
+  started: ConversationStarted,
+  eventId: string,
+  working: WorkingSet,
+  result: Ingested,
+): void {
+  const known = working.get(started.conversationId);
+  if (known) {
+    if (known.tenantId !== started.tenantId) {
+      throw new RejectedEventError(
+        `conversation ${started.conversationId} already exists for another tenant`,
+        eventId,
+      );
+    }
+    return;
+  }
+  working.put(started.conversationId, {
+    tenantId: started.tenantId,
+    language: started.language,
+    channel: started.channel,
+    variables: emptyVariables(),
+  });
+  result.conversations.push({
+    _id: started.conversationId,
+    tenantId: started.tenantId,
+    channel: started.channel,
+    language: started.language,
+    customer: started.customer,
+    startedAt: new Date(started.startedAt),
+  });
+}
+
+function record(
+  message: MessagePosted,
+  eventId: string,
+  seq: number,
+  traceparent: string | undefined,
+  working: WorkingSet,
+  result: Ingested,
+): void {
+  const conversation = conversationOf(working, message.conversationId, message.tenantId, eventId);
+  result.messages.push({
+    _id: deriveId('msg', message.conversationId, message.messageId),
+    conversationId: message.conversationId,
+    tenantId: message.tenantId,
+    messageId: message.messageId,
+    sender: message.sender,
+    text: message.text,
+    sentAt: new Date(message.sentAt),
+    ...(message.bot ? { bot: message.bot } : {}),
+    seq,
+  });
+  result.recorded.push({
+    id: deriveId('recorded', message.conversationId, message.messageId),
+    ...(traceparent ? { traceparent } : {}),
+    data: {
+      conversationId: message.conversationId,
+      tenantId: message.tenantId,
+      language: conversation.language,
+      channel: conversation.channel,
+      message: {
+        messageId: message.messageId,
+        sender: message.sender,
+        text: message.text,
+        sentAt: message.sentAt,
+      },
+      variables: copyVariables(conversation.variables),
+    },
+  });
+}
+
+function collect(
+  variable: VariableCollected,
+  eventId: string,
+  seq: number,
+  working: WorkingSet,
+  result: Ingested,
+): void {
+  const conversation = conversationOf(working, variable.conversationId, variable.tenantId, eventId);
+  const isNew = !Object.hasOwn(conversation.variables, variable.name);
+  if (isNew && Object.keys(conversation.variables).length >= maxVariablesPerConversation) {
+    throw new TooManyVariablesError(variable.conversationId, variable.name, eventId);
+  }
+  setVariable(conversation.variables, variable.name, variable.value);
+  result.variables.push({
+    _id: deriveId('var', variable.conversationId, eventId),
+    conversationId: variable.conversationId,
+    tenantId: variable.tenantId,
+    name: variable.name,
+    value: variable.value,
+    collectedAt: new Date(variable.collectedAt),
+    seq,
+  });
+}
+
+function conversationOf(
+  working: WorkingSet,
+  conversationId: string,
+  tenantId: string,
+  eventId: string,
+): ConversationState {
+  const conversation = working.get(conversationId);
+  if (!conversation || conversation.tenantId !== tenantId)
+    throw new UnknownConversationError(conversationId, tenantId, eventId);
+  return conversation;
+}

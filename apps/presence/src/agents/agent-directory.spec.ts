@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { AgentDirectory, type AgentProfile } from './agent-directory.js';
+
+const at = (seconds: number) => new Date(Date.UTC(2026, 10, 26, 10, 0, seconds));
+
+function agent(agentId: string, changes: Partial<AgentProfile> = {}): AgentProfile {
+  return {
+    agentId,
+    tenantId: 'acme',
+    displayName: `Agent ${agentId}`,
+    status: 'online',
+    skills: [{ name: 'billing', proficiency: 3 }],
+    languages: ['en'],
+    capacity: 2,
+    statusChangedAt: at(0),
+    ...changes,
+  };
+}
+
+const billing = (minProficiency = 1) => [{ name: 'billing', minProficiency }];
+
+describe('AgentDirectory', () => {
+  let directory: AgentDirectory;
+
+  beforeEach(() => {
+    directory = new AgentDirectory();
+  });
+
+  describe('find', () => {
+    it("returns only the tenant's online agents who speak the language and hold every skill, with a free slot", () => {
+      directory.apply(agent('fits'));
+      directory.apply(agent('away', { status: 'away' }));
+      directory.apply(agent('spanish', { languages: ['es'] }));
+      directory.apply(agent('weak', { skills: [{ name: 'billing', proficiency: 1 }] }));
+      directory.apply(agent('other-tenant', { tenantId: 'globex' }));
+      directory.apply(agent('full', { capacity: 1 }));
+      directory.reserve('acme', 'full', 'conv-full', 1);
+
+      const found = directory.find({
+        tenantId: 'acme',
+        language: 'en',
+        skills: billing(2),
+        limit: 10,
+      });
+
+      assert.deepEqual(
+        found.candidates.map((candidate) => candidate.agentId),
+        ['fits'],
+      );
+      assert.equal(
+        found.onlineAgents,
+        4,
+        'online agents of the tenant, whatever they speak or know',
+      );
+      assert.equal(found.matchingAgents, 2, 'matching agents, free or not');
+    });
+
+    it('ranks by proficiency, then share of capacity in use, then longest idle, then id; and keeps to the limit', () => {
+      directory.apply(
+        agent('expert', { skills: [{ name: 'billing', proficiency: 5 }], capacity: 4 }),
+      );
+      directory.apply(
+        agent('busy-expert', { skills: [{ name: 'billing', proficiency: 5 }], capacity: 4 }),
+      );
+      directory.reserve('acme', 'busy-expert', 'c1', 10);
+      directory.apply(agent('b-idle', { capacity: 2 }));
+      directory.apply(agent('a-idle', { capacity: 2 }));
+      directory.apply(agent('recent', { capacity: 4 }));
+      directory.reserve('acme', 'recent', 'c2', 50);
+      directory.release('acme', 'c2');
+
+      const ranked = directory.find({
+        tenantId: 'acme',
+        language: 'en',
+        skills: billing(),
+        limit: 10,
+      }).candidates;
+      assert.deepEqual(
+        ranked.map((candidate) => candidate.agentId),
+        ['expert', 'busy-expert', 'a-idle', 'b-idle', 'recent'],
+      );
+      assert.deepEqual(
+        directory
+          .find({ tenantId: 'acme', language: 'en', skills: billing(), limit: 2 })
+          .candidates.map((candidate) => candidate.agentId),
+        ['expert', 'busy-expert'],
+      );
+      const [best] = ranked;
+      assert.deepEqual(best, {
+        agentId: 'expert',
+        displayName: 'Agent expert',
+        proficiency: 5,
+        activeChats: 0,
+        capacity: 4,
+        lastAssignedAtMs: '0',
+      });
+    });
+
+    it('matches any agent when no skill is required', () => {
+      directory.apply(agent('no-skills', { skills: [] }));
+      assert.equal(
+        directory.find({ tenantId: 'acme', language: 'en', skills: [], limit: 5 }).candidates
+          .length,
+        1,
+      );
+    });
+  });
+
+  describe('reserve and release', () => {
+    it('takes one slot per conversation, however often it asks, and names the holder', () => {
+      directory.apply(agent('ana'));
+      const first = directory.reserve('acme', 'ana', 'conv-1', 100);
+      const again = directory.reserve('acme', 'ana', 'conv-1', 101);
+      const elsewhere = directory.reserve('acme', 'other-agent', 'conv-1', 102);
+
+      assert.deepEqual(first, {
+        reserved: true,
+        agentId: 'ana',
+        displayName: 'Agent ana',
+        activeChats: 1,
+      });
+      assert.deepEqual(again, first);
+      assert.deepEqual(elsewhere, first, 'the slot it holds, not a second one');
+      assert.equal(directory.get('ana')!.conversations.size, 1);
+      assert.equal(directory.get('ana')!.lastAssignedAt, 100);
+    });
+
+    it('refuses agents who are away, full, unknown or of another tenant, and another tenant asking for a held slot', () => {
+      directory.apply(agent('away', { status: 'away' }));
+      directory.apply(agent('single', { capacity: 1 }));
+      directory.reserve('acme', 'single', 'taken', 1);
+      const refused = (agentId: string) => ({
+        reserved: false,
+        agentId,
+        displayName: '',
+        activeChats: 0,
+      });
+
+      assert.deepEqual(directory.reserve('acme', 'away', 'c1', 1), refused('away'));
+      assert.deepEqual(directory.reserve('acme', 'single', 'c2', 1), refused('single'));
+      assert.deepEqual(directory.reserve('acme', 'ghost', 'c3', 1), refused('ghost'));
+      assert.deepEqual(directory.reserve('globex', 'single', 'c4', 1), refused('single'));
+      assert.deepEqual(directory.reserve('globex', 'single', 'taken', 1), refused('single'));
+    });
+
+    it('gives a slot back once, only to the tenant that holds it', () => {
+      directory.apply(agent('ana'));
+      directory.reserve('acme', 'ana', 'conv-1', 1);
+
+      assert.equal(directory.release('globex', 'conv-1'), undefined);
+      assert.equal(directory.release('acme', 'conv-1')?.agentId, 'ana');
+      assert.equal(directory.release('acme', 'conv-1'), undefined);
+      assert.equal(directory.get('ana')!.conversations.size, 0);
+      assert.equal(directory.holderOf('conv-1'), undefined);
+    });
+
+    it('keeps restored reservations past a lowered capacity, and takes no new one until enough end', () => {
+      directory.apply(agent('ana', { capacity: 1 }));
+      directory.restore('ana', 'old-1', 5);
+      directory.restore('ana', 'old-2', 6);
+      directory.restore('nobody', 'old-3', 7);
+
+      assert.equal(directory.get('ana')!.conversations.size, 2);
+      assert.equal(directory.holderOf('old-3'), undefined);
+      assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, false);
+      directory.release('acme', 'old-1');
+      assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, false, 'still at capacity');
+      directory.release('acme', 'old-2');
+      assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, true);
+    });
+  });
+
+  describe('apply', () => {
+    it('keeps the chats in progress across a status change, and ignores a change older than the one it knows', () => {
+      directory.apply(agent('ana', { statusChangedAt: at(10) }));
+      directory.reserve('acme', 'ana', 'conv-1', 1);
+      assert.equal(
+        directory.apply(agent('ana', { capacity: 5, statusChangedAt: at(20) })).applied,
+        true,
+      );
+      assert.equal(directory.get('ana')!.conversations.size, 1);
+      assert.equal(directory.get('ana')!.capacity, 5);
+
+      const late = directory.apply(agent('ana', { status: 'offline', statusChangedAt: at(15) }));
+      assert.equal(late.applied, false);
+      assert.equal(directory.get('ana')!.status, 'online');
+    });
+
+    it("refuses an agent id another tenant holds, leaving that tenant's agent as it was", () => {
+      directory.apply(agent('ana'));
+      assert.deepEqual(directory.apply(agent('ana', { tenantId: 'globex', capacity: 9 })), {
+        applied: false,
+        conflict: true,
+      });
+      assert.equal(directory.get('ana')!.tenantId, 'acme');
+      assert.equal(directory.get('ana')!.capacity, 2);
+    });
+  });
+});

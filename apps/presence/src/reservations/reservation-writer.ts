@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { Reservation } from './reservation.schema.js';
+
+interface Pending<T> {
+  item: T;
+  settle: (error?: unknown) => void;
+}
+
+const duplicateKey = 11000;
+
+/**
+ * Makes reservations durable in groups: every reservation or release asked for while the previous
+ * write is in flight goes into the next insert or delete, and each caller hears back once its own
+ * write is stored. One store round trip serves many gRPC calls.
+ */
+@Injectable()
+export class ReservationWriter {
+  private inserts: Pending<Reservation>[] = [];
+  private deletes: Pending<string>[] = [];
+  private writing = false;
+
+  constructor(@InjectModel(Reservation.name) private readonly reservations: Model<Reservation>) {}
+
+  save(reservation: Reservation): Promise<void> {
+    return this.enqueue(this.inserts, reservation);
+  }
+
+  remove(conversationId: string): Promise<void> {
+    return this.enqueue(this.deletes, conversationId);
+  }
+
+  private enqueue<T>(queue: Pending<T>[], item: T): Promise<void> {
+    const stored = new Promise<void>((resolve, reject) =>
+      queue.push({ item, settle: (error) => (error ? reject(error) : resolve()) }),
+    );
+    void this.drain();
+    return stored;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.inserts.length > 0 || this.deletes.length > 0) {
+        const [inserts, deletes] = [this.inserts, this.deletes];
+        this.inserts = [];
+        this.deletes = [];
+        await Promise.all([
+          this.write(inserts, (items) => this.insert(items)),
+          this.write(deletes, (ids) => this.delete(ids)),
+        ]);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async write<T>(batch: Pending<T>[], store: (items: T[]) => Promise<void>): Promise<void> {
+    if (batch.length === 0) return;
+    try {
+      await store(batch.map(({ item }) => item));
+      batch.forEach(({ settle }) => settle());
+    } catch (error) {
+      batch.forEach(({ settle }) => settle(error));
+    }
+  }
+
+  private async insert(reservations: Reservation[]): Promise<void> {
+    try {
+      await this.reservations.collection.insertMany(reservations as never[], { ordered: false });
+    } catch (error) {
+      // Already stored (a retried call): that is the same reservation.
+      const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
+      if (
+        !writeErrors?.length ||
+        writeErrors.some((writeError) => writeError.code !== duplicateKey)
+      )
+        throw error;
+    }
+  }
+
+  private async delete(conversationIds: string[]): Promise<void> {
+    await this.reservations.deleteMany({ _id: { $in: conversationIds } });
+  }
+}
