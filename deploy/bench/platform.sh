@@ -3,7 +3,7 @@
 # the tests'), the four services as the demo runs them, and drives handoffs at rising rates through
 # apps/platform-e2e/src/bench/platform-bench.ts; stops everything at the end.
 # With KAFKA_BROKERS / MONGO_URL set, it uses those instead of starting its own.
-# Ports: BENCH_KAFKA_PORT (29392), BENCH_FERRETDB_PORT (27217), BENCH_BASE_PORT (38100, five ports).
+# Ports: BENCH_KAFKA_PORT (29392), BENCH_FERRETDB_PORT (27217), BENCH_BASE_PORT (28300, five ports, below the ephemeral range).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"

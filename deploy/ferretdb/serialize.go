@@ -15,13 +15,16 @@ import (
 )
 
 // serializingProxy forwards the MongoDB wire protocol from public TCP
-// connections to FerretDB's private Unix socket, letting read-only commands
-// run concurrently but write commands only one at a time.
+// connections to FerretDB's private Unix socket, letting reads and inserts
+// run concurrently but every other write command only one at a time.
 //
-// Why: FerretDB v1 implements findAndModify/update as "query, modify in Go,
-// write back by _id" without a transaction, so two concurrent conditional
-// updates can both match and both write (lost update). With a single
-// writer at a time each write command becomes atomic.
+// Why: FerretDB v1 implements findAndModify/update/delete as "query, modify in
+// Go, write back by _id" without a transaction, so two concurrent conditional
+// updates can both match and both write (lost update). With a single such
+// writer at a time each of those commands becomes atomic. An insert reads
+// nothing first: the backend inserts each document on its own and its unique
+// _id index refuses a duplicate, so inserts need no turn of their own, and the
+// services' hot paths only insert.
 //
 // FerretDB answers every request with exactly one reply (it ignores the
 // moreToCome flag), so the proxy does the same: one message in, one out.
@@ -40,8 +43,10 @@ const (
 	maxMessageLen = 48_000_000 + 64*1024
 )
 
-// readOnlyCommands never modify data, so they may share the lock.
-var readOnlyCommands = map[string]bool{
+// sharedCommands never read-modify-write a document, so they may share the lock:
+// reads, and inserts (see serializingProxy).
+var sharedCommands = map[string]bool{
+	"insert": true,
 	"aggregate": true, "buildinfo": true, "collstats": true, "connectionstatus": true,
 	"count": true, "currentop": true, "datasize": true, "dbstats": true, "distinct": true,
 	"explain": true, "find": true, "getcmdlineopts": true, "getfreemonitoringstatus": true,
@@ -120,7 +125,7 @@ func (p *serializingProxy) handle(ctx context.Context, client net.Conn) {
 // roundTrip sends one request to FerretDB and reads its single reply while
 // holding the shared or exclusive lock as the command requires.
 func (p *serializingProxy) roundTrip(req []byte, backend net.Conn, br *bufio.Reader) ([]byte, error) {
-	if isReadOnly(req) {
+	if isShared(req) {
 		p.mu.RLock()
 		defer p.mu.RUnlock()
 	} else {
@@ -154,16 +159,16 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 	return msg, nil
 }
 
-// isReadOnly reports whether the message is a command known not to write.
-// Anything it cannot parse is treated as a write (the safe choice).
-func isReadOnly(msg []byte) bool {
+// isShared reports whether the message is a command that may run beside others.
+// Anything it cannot parse is treated as a serialised write (the safe choice).
+func isShared(msg []byte) bool {
 	switch binary.LittleEndian.Uint32(msg[12:16]) {
 	case opQuery:
 		// Legacy OP_QUERY is only used by drivers for the initial handshake.
 		return true
 	case opMsg:
 		name := opMsgCommand(msg[16:])
-		return name != "" && readOnlyCommands[strings.ToLower(name)]
+		return name != "" && sharedCommands[strings.ToLower(name)]
 	default:
 		return false
 	}

@@ -302,6 +302,8 @@ start() {
   # Lock fds 8/9 are closed so the broker does not hold them for its lifetime.
   "${detach[@]}" bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" \
     java "${heap[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    `# C1 only: on a small machine shared with the services, C2's compiling costs more than it wins.` \
+    -XX:TieredStopAtLevel=1 \
     "-Dkafka.logs.dir=$LOG_DIR" "$BROKER_LOG_OPT" \
     -cp "$LIBS_DIR/*" kafka.Kafka "$CONF_FILE" \
     </dev/null >>"$LOG_DIR/kafka.out" 2>&1 8>&- 9>&- &

@@ -95,7 +95,7 @@ describe('helm values schema', () => {
 
   describe('kafka', () => {
     it('creates as many partitions as the services do, and no fewer than the default maxReplicas', () => {
-      assert.equal(defaults.kafka.topicPartitions, 12);
+      assert.equal(defaults.kafka.topicPartitions, 6);
       assert.ok(defaults.kafka.topicPartitions >= defaults.autoscaling.maxReplicas);
     });
 

@@ -4,10 +4,11 @@ import { repoRoot, services, startPlatform, type Platform } from '../support/pla
 import { HandoffLoad, type HandoffTimes } from './handoff-load.js';
 import { describeLatency } from './latency.js';
 import { RawKafkaProbe } from './raw-kafka.js';
-import { PeakRss } from './rss.js';
+import { ServiceMetrics } from './service-metrics.js';
+import { ProcessSampler } from './rss.js';
 
 /**
- * `npm run bench:platform`: the platform as the demo runs it, 1,000 agents online, conversations
+ * `npm run bench:platform [-- --quick | --rates=50,100]`: the platform as the demo runs it, 1,000 agents online, conversations
  * that end with a request for a human offered at rising rates. For each rate: how many handoffs
  * were decided per second, the latency from the customer's request to the routing decision (and
  * per stage, to show where the time goes), what was left undecided, the raw Kafka latency of the
@@ -16,13 +17,19 @@ import { PeakRss } from './rss.js';
 const quick = process.argv.includes('--quick');
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:39092').split(',');
 const mongoUrl = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:57017';
-const basePort = Number(process.env['BENCH_BASE_PORT'] ?? 38100);
+const basePort = Number(process.env['BENCH_BASE_PORT'] ?? 28300);
 const runId = `bench${Date.now().toString(36)}`;
 const tenantId = `bench-${runId}`;
-const rates = quick ? [1, 5] : [1, 5, 20, 50, 100, 150, 200, 250, 300, 400];
+const ratesArgument = process.argv.find((argument) => argument.startsWith('--rates='));
+const rates = ratesArgument
+  ? ratesArgument.slice('--rates='.length).split(',').map(Number)
+  : quick
+    ? [1, 5]
+    : [1, 5, 20, 50, 100, 150, 200, 250, 300, 400];
 const agentCount = quick ? 100 : 1000;
 const drainMs = quick ? 15_000 : 30_000;
 const latencyLimitMs = 1000;
+const warmUpRate = 100;
 
 interface StepResult {
   rate: number;
@@ -34,6 +41,7 @@ interface StepResult {
   rawP99: number;
   stages: { recorded: number; escalated: number; decided: number };
   rss: Record<string, number>;
+  cpu: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -47,8 +55,14 @@ async function main(): Promise<void> {
     basePort,
     logDir: join(repoRoot, '.local', 'bench', 'logs'),
   });
-  const rss = new PeakRss(Object.fromEntries(services.map((name) => [name, platform.pid(name)])));
+  const rss = new ProcessSampler(
+    Object.fromEntries(services.map((name) => [name, platform.pid(name)])),
+    infrastructurePatterns(),
+  );
   const raw = new RawKafkaProbe(brokers, runId);
+  const inside = new ServiceMetrics(
+    Object.fromEntries(services.map((name) => [name, platform.url(name)])),
+  );
   const load = new HandoffLoad(brokers, runId, tenantId);
   rss.start();
   try {
@@ -66,15 +80,26 @@ async function main(): Promise<void> {
       `${agentCount} agents online in presence after ${((Date.now() - settled) / 1000).toFixed(1)} s`,
     );
 
+    // Fresh processes compile their hot code in the first seconds of load: warm them up unmeasured.
+    if (!quick) {
+      await step(load, raw, rss, warmUpRate, 'warm-up');
+      console.log(`warmed up with ${warmUpRate * 10} handoffs at ${warmUpRate}/s`);
+      await inside.take();
+    }
     const results: StepResult[] = [];
     printHeader();
     for (const rate of rates) {
       const result = await step(load, raw, rss, rate);
       results.push(result);
       printRow(result);
-      if (!passed(result)) break;
+      printCpu(result);
+      for (const line of await inside.take()) console.log(`${''.padStart(10)} ${line}`);
+      // One more rate after the first miss shows how it degrades; then stop.
+      if (results.filter((earlier) => !passed(earlier)).length >= 2) break;
     }
-    const sustained = results.filter(passed).at(-1);
+    // Sustained: the highest rate such that it and every rate below it passed.
+    const firstMiss = results.findIndex((result) => !passed(result));
+    const sustained = (firstMiss === -1 ? results : results.slice(0, firstMiss)).at(-1);
     console.log(
       `platform: ${sustained?.rate ?? 0} handoffs/s sustained, p99 ${sustained ? Math.round(sustained.p99) : 'n/a'} ms, raw kafka p99 ${baseline.p99} ms`,
     );
@@ -89,14 +114,15 @@ async function main(): Promise<void> {
 async function step(
   load: HandoffLoad,
   raw: RawKafkaProbe,
-  rss: PeakRss,
+  rss: ProcessSampler,
   rate: number,
+  name = `r${rate}`,
 ): Promise<StepResult> {
   const count = quick ? 20 : Math.max(150, rate * 10);
   rss.take();
   const rawDuring = raw.measure(10, count / rate);
   const started = Date.now();
-  const ids = await load.offer(`r${rate}`, rate, count);
+  const ids = await load.offer(name, rate, count);
   const deadline = Date.now() + drainMs;
   const undecided = () => ids.filter((id) => load.handoffs.get(id)!.decidedAt === undefined).length;
   while (undecided() > 0 && Date.now() < deadline) await sleep(100);
@@ -120,7 +146,23 @@ async function step(
       escalated: describeLatency(decided.map((t) => t.escalatedAt - t.recordedAt)).p50,
       decided: describeLatency(decided.map((t) => t.decidedAt - t.escalatedAt)).p50,
     },
-    rss: rss.take(),
+    ...(({ rssMb, cpuPercent }) => ({ rss: rssMb, cpu: cpuPercent }))(rss.take()),
+  };
+}
+
+/** The broker and store this run started (their ports come from bench:platform's script), for CPU figures. */
+function infrastructurePatterns(): Record<string, RegExp> {
+  const kafkaPort = process.env['KAFKA_PORT'];
+  const storePort = process.env['FERRETDB_PORT'];
+  return {
+    ...(kafkaPort ? { kafka: new RegExp(`kafka-${kafkaPort}/server\\.properties`) } : {}),
+    ...(storePort
+      ? {
+          ferretdb: new RegExp(`ferretdb-server -port ${storePort} `),
+          postgres: new RegExp(`^(\\S+/postgres -D \\S+/postgres-${storePort}/|postgres: )`),
+        }
+      : {}),
+    bench: /platform-bench\.js/,
   };
 }
 
@@ -162,6 +204,13 @@ const columns = [
 
 function printHeader(): void {
   console.log(columns.map((column) => column.padStart(10)).join(' '));
+}
+
+function printCpu(r: StepResult): void {
+  const shares = Object.entries(r.cpu)
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, percent]) => `${name} ${percent}%`);
+  console.log(`${''.padStart(10)} cpu (of one core): ${shares.join(', ')}`);
 }
 
 function printRow(r: StepResult): void {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -8,7 +9,7 @@ import {
 import { localStore, type LocalServer } from '../support/local-infra.js';
 import { startService, type RunningService } from '../support/platform.js';
 import { testInfra, uniqueRunId } from '../support/test-infra.js';
-import { TopicProbe } from '../support/topic-probe.js';
+import { pollUntil, TopicProbe } from '../support/topic-probe.js';
 import { assertNothingLost, freePort, quickRecovery, watchedTopics } from './fault-harness.js';
 
 const runId = uniqueRunId('storefault');
@@ -67,5 +68,47 @@ describe('the store stopped for 20 s under a steady stream of conversation event
         `${duringOutage} outputs during the outage; every event applied ${(caughtUpMs / 1000).toFixed(1)} s after publishing ended; ` +
         `${duplicates} duplicate outputs; 0 dead letters`,
     );
+  });
+
+  it('boots without a store, says why it is not ready, stays alive, and becomes ready once the store is there', async () => {
+    const lateStore = localStore(`${runId}-late`, await freePort());
+    const early = startService('conversation', {
+      runId: `${runId}-early`,
+      brokers,
+      mongoUrl: lateStore.address,
+      httpPort: await freePort(),
+      grpcPort: await freePort(),
+      env: quickRecovery,
+    });
+    try {
+      const notReady = await pollUntil(
+        'a readiness report naming the store',
+        async () => {
+          const response = await fetch(`${early.url}/health/ready`).catch(() => undefined);
+          const body =
+            response &&
+            ((await response.json()) as {
+              checks?: Record<string, { ok: boolean; detail?: string }>;
+            });
+          return response?.status === 503 &&
+            /store unreachable/.test(body?.checks?.['mongo']?.detail ?? '')
+            ? body
+            : undefined;
+        },
+        60_000,
+      );
+      assert.equal(notReady.checks?.['mongo']?.ok, false);
+      assert.equal(
+        (await fetch(`${early.url}/health/live`)).status,
+        200,
+        'an unreachable store is not a reason to restart',
+      );
+
+      await lateStore.start();
+      await early.waitUntilReady(60_000);
+    } finally {
+      await early.stop();
+      await lateStore.remove();
+    }
   });
 });

@@ -69,10 +69,16 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
     MONGO_DB: `${options.runId}_${name}`,
     ...options.env,
   };
-  const child = spawn(process.execPath, [join(repoRoot, 'apps', name, 'dist', 'main.js')], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // SERVICE_NODE_ARGS passes options to each service's Node.js, e.g. --cpu-prof to profile it under a benchmark.
+  const nodeArgs = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, join(repoRoot, 'apps', name, 'dist', 'main.js')],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

@@ -41,11 +41,19 @@ export class AgentStatusController {
 
 /** An agent as presence sees it now, chat slots included. */
 function agentView(agent: AgentEntry) {
-  const { conversations, lastAssignedAt, ...profile } = agent;
+  const { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt } =
+    agent;
   return {
-    ...profile,
-    activeChats: conversations.size,
-    freeSlots: Math.max(0, agent.capacity - conversations.size),
-    lastAssignedAt: lastAssignedAt ? new Date(lastAssignedAt) : null,
+    agentId,
+    tenantId,
+    displayName,
+    status,
+    skills,
+    languages,
+    capacity,
+    statusChangedAt,
+    activeChats: agent.conversations.size,
+    freeSlots: Math.max(0, capacity - agent.conversations.size),
+    lastAssignedAt: agent.lastAssignedAt ? new Date(agent.lastAssignedAt) : null,
   };
 }

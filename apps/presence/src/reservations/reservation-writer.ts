@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { meter } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { Reservation } from './reservation.schema.js';
 
@@ -9,6 +10,10 @@ interface Pending<T> {
 }
 
 const duplicateKey = 11000;
+const writeSeconds = meter().createHistogram('handoff_reservation_write_duration_seconds', {
+  description: 'Time to store a group of reservations or releases',
+  unit: 's',
+});
 
 /**
  * Makes reservations durable in groups: every reservation or release asked for while the previous
@@ -60,7 +65,11 @@ export class ReservationWriter {
   private async write<T>(batch: Pending<T>[], store: (items: T[]) => Promise<void>): Promise<void> {
     if (batch.length === 0) return;
     try {
+      const started = performance.now();
       await store(batch.map(({ item }) => item));
+      writeSeconds.record((performance.now() - started) / 1000, {
+        size: batch.length > 1 ? 'group' : 'single',
+      });
       batch.forEach(({ settle }) => settle());
     } catch (error) {
       batch.forEach(({ settle }) => settle(error));

@@ -99,7 +99,7 @@ describe('AssignmentService', () => {
         tenantId: 'acme',
         language: 'en',
         skills: [{ name: 'billing', minProficiency: 1 }],
-        limit: 20,
+        limit: 5,
       },
     ]);
   });

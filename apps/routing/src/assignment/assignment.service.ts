@@ -8,8 +8,6 @@ export const MAX_RESERVE_ATTEMPTS = Symbol('MAX_RESERVE_ATTEMPTS');
 /** Conversations routed at once by one instance. */
 export const ROUTING_CONCURRENCY = Symbol('ROUTING_CONCURRENCY');
 
-const candidateLimit = 20;
-
 type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
 
 /**
@@ -30,7 +28,8 @@ export class AssignmentService {
     const found = await this.presence.findCandidates({
       tenantId,
       ...requirements,
-      limit: candidateLimit,
+      // Presence answers best first: no more candidates than reservations routing will try.
+      limit: this.maxReserveAttempts,
     });
     const base = {
       decisionId: deriveId('decision', escalationId),

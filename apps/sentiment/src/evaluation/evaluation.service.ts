@@ -48,6 +48,6 @@ export class EvaluationService {
       },
       { id: escalationId, ...trace },
     );
-    this.logger.log({ message: 'escalation requested', conversationId, trigger: trigger.kind });
+    this.logger.debug({ message: 'escalation requested', conversationId, trigger: trigger.kind });
   }
 }

@@ -63,7 +63,7 @@ describe('kafkaEnv', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KAFKA_CLIENT_ID: 'handoff-demo',
       KAFKA_GROUP_ID: 'handoff-demo',
-      KAFKA_TOPIC_PARTITIONS: 12,
+      KAFKA_TOPIC_PARTITIONS: 6,
       KAFKA_REPLICATION_FACTOR: 1,
       KAFKA_MAX_ATTEMPTS: 3,
       KAFKA_RETRY_BACKOFF_MS: 200,

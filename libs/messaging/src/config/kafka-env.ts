@@ -20,7 +20,7 @@ export function kafkaEnv(service: string) {
       .pipe(z.array(hostPortSchema).min(1)),
     KAFKA_CLIENT_ID: z.string().min(1).default(`handoff-${service}`),
     KAFKA_GROUP_ID: z.string().min(1).default(`handoff-${service}`),
-    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(12),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     KAFKA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     KAFKA_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),

@@ -46,6 +46,14 @@ const tracer = trace.getTracer('handoff.messaging');
 const consumed = meter().createCounter('handoff_events_consumed_total', {
   description: 'Records consumed, by topic and outcome (processed, dead_lettered, skipped)',
 });
+const handlerSeconds = meter().createHistogram('handoff_batch_duration_seconds', {
+  description:
+    "Time per batch, by topic and phase: the handler's work, then publishing what it emitted",
+  unit: 's',
+});
+const batchEvents = meter().createHistogram('handoff_batch_events', {
+  description: 'Events per batch handed to a handler, by topic',
+});
 const skippedTypes = meter().createCounter('handoff_events_skipped_total', {
   description: 'Events of a type this version does not know, skipped, by topic and type',
 });
@@ -284,8 +292,13 @@ export class BatchProcessor {
       },
       async (span) => {
         try {
+          const started = performance.now();
           await handler(batch);
+          const handled = performance.now();
           await this.publisher.sendAll(batch.pending);
+          handlerSeconds.record((handled - started) / 1000, { topic, phase: 'handle' });
+          handlerSeconds.record((performance.now() - handled) / 1000, { topic, phase: 'publish' });
+          batchEvents.record(events.length, { topic });
         } catch (error) {
           batch.rollBack();
           span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(error) });

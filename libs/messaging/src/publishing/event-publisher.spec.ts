@@ -31,7 +31,11 @@ class FakeProducer {
     this.listeners.get(event)?.();
   }
 
+  /** When set, each sendBatch waits for it, so calls made meanwhile queue up. */
+  gate?: Promise<void>;
+
   async sendBatch(batch: ProducerBatch): Promise<void> {
+    await this.gate;
     if (this.failure) throw this.failure;
     this.batches.push(batch);
   }
@@ -270,6 +274,47 @@ describe('EventPublisher', () => {
     it('sends nothing for no messages', async () => {
       await publisher.sendAll([]);
       assert.equal(producer.batches.length, 0);
+    });
+
+    it('sends what callers ask for while a request is in flight together in the next one, in order', async () => {
+      let open!: () => void;
+      producer.gate = new Promise((resolve) => (open = resolve));
+      const message = (id: string) =>
+        eventMessage('handoff.conversation.control.requested', control, '/s', { id });
+      const first = publisher.sendAll([message('a')]);
+      const queued = [
+        publisher.sendAll([message('b')]),
+        publisher.sendAll([message('c'), message('d')]),
+      ];
+      open();
+      await Promise.all([first, ...queued]);
+
+      assert.deepEqual(
+        producer.batches.map((batch) =>
+          batch.topicMessages!.flatMap(({ messages }) => messages.map((sent) => valueOf(sent).id)),
+        ),
+        [['a'], ['b', 'c', 'd']],
+      );
+    });
+
+    it('fails every caller whose messages were in a request the broker refused, and goes on with the next', async () => {
+      let open!: () => void;
+      producer.gate = new Promise((resolve) => (open = resolve));
+      const message = (id: string) =>
+        eventMessage('handoff.conversation.control.requested', control, '/s', { id });
+      const first = publisher.sendAll([message('a')]);
+      const second = publisher.sendAll([message('b')]);
+      const third = publisher.sendAll([message('c')]);
+      producer.failure = new Error('broker unreachable');
+      open();
+      await Promise.all([
+        assert.rejects(first, /broker unreachable/),
+        assert.rejects(second, /broker unreachable/),
+        assert.rejects(third, /broker unreachable/),
+      ]);
+      producer.failure = undefined;
+      await publisher.sendAll([message('d')]);
+      assert.equal(producer.batches.length, 1);
     });
   });
 

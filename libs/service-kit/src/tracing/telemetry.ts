@@ -1,26 +1,29 @@
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import type { NodeSDK } from '@opentelemetry/sdk-node';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 let prometheus: PrometheusExporter | undefined;
 let sdk: NodeSDK | undefined;
 
 /**
- * Starts tracing and metrics before anything else loads. Traces go to the OTLP endpoint
- * when OTEL_EXPORTER_OTLP_ENDPOINT is set; metrics are always served on /metrics.
+ * Starts tracing and metrics before anything else loads. Traces go to the OTLP endpoint when
+ * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_TRACES_EXPORTER) is set; without one the tracing SDK is not
+ * loaded at all (it costs some 30 MB), and `traceparent` still travels in the events. Metrics are
+ * always served on /metrics.
  */
 export function startTelemetry(serviceName: string): void {
-  if (sdk) return;
-  if (!process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] && !process.env['OTEL_TRACES_EXPORTER']) {
-    process.env['OTEL_TRACES_EXPORTER'] = 'none';
-  }
+  ensureMetrics();
+  if (sdk || (!process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] && !process.env['OTEL_TRACES_EXPORTER']))
+    return;
   process.env['OTEL_METRICS_EXPORTER'] ??= 'none';
   process.env['OTEL_LOGS_EXPORTER'] ??= 'none';
-  sdk = new NodeSDK({ serviceName, instrumentations: [] });
-  sdk.start();
-  ensureMetrics();
+  // No instrumentation patches modules, so the SDK may register a moment after the others load.
+  void import('@opentelemetry/sdk-node').then(({ NodeSDK }) => {
+    sdk ??= new NodeSDK({ serviceName, instrumentations: [] });
+    sdk.start();
+  });
 }
 
 export async function stopTelemetry(): Promise<void> {
