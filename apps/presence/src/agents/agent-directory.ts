@@ -37,6 +37,13 @@ export class AgentEntry implements AgentProfile {
     this.update(profile);
   }
 
+  /** What the last status change said, without the slots in use. */
+  profile(): AgentProfile {
+    const { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt } =
+      this;
+    return { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt };
+  }
+
   update(profile: AgentProfile): this {
     this.agentId = profile.agentId;
     this.tenantId = profile.tenantId;

@@ -41,19 +41,10 @@ export class AgentStatusController {
 
 /** An agent as presence sees it now, chat slots included. */
 function agentView(agent: AgentEntry) {
-  const { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt } =
-    agent;
   return {
-    agentId,
-    tenantId,
-    displayName,
-    status,
-    skills,
-    languages,
-    capacity,
-    statusChangedAt,
+    ...agent.profile(),
     activeChats: agent.conversations.size,
-    freeSlots: Math.max(0, capacity - agent.conversations.size),
+    freeSlots: Math.max(0, agent.capacity - agent.conversations.size),
     lastAssignedAt: agent.lastAssignedAt ? new Date(agent.lastAssignedAt) : null,
   };
 }

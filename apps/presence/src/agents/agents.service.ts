@@ -137,16 +137,6 @@ function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
 }
 
 function recordOf(entry: AgentEntry): Agent {
-  const { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt } =
-    entry;
-  return {
-    _id: agentId,
-    tenantId,
-    displayName,
-    status,
-    skills,
-    languages,
-    capacity,
-    statusChangedAt,
-  };
+  const { agentId, ...profile } = entry.profile();
+  return { _id: agentId, ...profile };
 }

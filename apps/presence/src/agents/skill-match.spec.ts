@@ -15,7 +15,13 @@ describe('matchesSkills', () => {
 
   it('matches when every required skill is held at or above its minimum', () => {
     assert.equal(matchesSkills(held, [{ name: 'billing', minProficiency: 4 }]), true);
-    assert.equal(matchesSkills(held, [{ name: 'billing', minProficiency: 3 }, { name: 'returns', minProficiency: 2 }]), true);
+    assert.equal(
+      matchesSkills(held, [
+        { name: 'billing', minProficiency: 3 },
+        { name: 'returns', minProficiency: 2 },
+      ]),
+      true,
+    );
   });
 
   it('rejects an agent below the minimum proficiency', () => {
@@ -23,12 +29,21 @@ describe('matchesSkills', () => {
   });
 
   it('rejects an agent missing any one of the required skills', () => {
-    assert.equal(matchesSkills(held, [{ name: 'billing', minProficiency: 1 }, { name: 'technical', minProficiency: 1 }]), false);
+    assert.equal(
+      matchesSkills(held, [
+        { name: 'billing', minProficiency: 1 },
+        { name: 'technical', minProficiency: 1 },
+      ]),
+      false,
+    );
   });
 
   it('treats a requirement without a minimum as proficiency 1', () => {
     assert.equal(matchesSkills(held, [{ name: 'returns' }]), true);
-    assert.equal(matchesSkills([{ name: 'returns', proficiency: 0 }], [{ name: 'returns' }]), false);
+    assert.equal(
+      matchesSkills([{ name: 'returns', proficiency: 0 }], [{ name: 'returns' }]),
+      false,
+    );
   });
 
   it('compares skill names exactly', () => {
