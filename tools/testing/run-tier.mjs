@@ -1,8 +1,8 @@
 // Runs one tier of compiled tests (unit, integration, fault or e2e) with node's test runner.
 // Usage: node tools/testing/run-tier.mjs <tier> <summary.json>
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 // Compiled project tests live under dist/; workspace tooling tests are plain .mjs under tools/.
 // Integration files mostly wait on the broker, so a few share it at once; each uses its own
@@ -29,7 +29,9 @@ function findTests(dir, accept, found = []) {
 }
 
 const root = process.cwd();
-const compiled = (path) => path.endsWith(suffix) && path.includes(join('dist', ''));
+// A compiled test whose source was deleted or renamed is left behind by incremental builds: skip it.
+const sourceOf = (path) => path.replace(`${sep}dist${sep}`, `${sep}src${sep}`).replace(/\.js$/, '.ts');
+const compiled = (path) => path.endsWith(suffix) && path.includes(join('dist', '')) && existsSync(sourceOf(path));
 const tooling = (path) => Boolean(toolSuffixes[tier]) && path.endsWith(toolSuffixes[tier]);
 const files = [
   ...['libs', 'apps'].flatMap((dir) => findTests(join(root, dir), compiled)),
