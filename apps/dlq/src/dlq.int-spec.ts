@@ -14,6 +14,7 @@ import {
 } from '@handoff/contracts';
 import {
   TopicRecorder,
+  onlineAgentStatus,
   startAgentStatusTestApp,
   testMessagingOptions,
   type AgentStatusTestApp,
@@ -75,16 +76,8 @@ const jsonLines = <T>(stdout: string): T[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
 
-function agentStatus(agentId: string, displayName: string): AgentStatusChanged {
-  return {
-    agentId,
-    tenantId: `tenant_${runName}`,
-    displayName,
-    status: 'online',
-    skills: [{ name: 'billing', proficiency: 3 }],
-    languages: ['en'],
-    capacity: 2,
-  };
+function agentStatus(agentId: string, displayName?: string): AgentStatusChanged {
+  return onlineAgentStatus(agentId, `tenant_${runName}`, displayName);
 }
 
 /** Every record on a topic whose key is `key`, read from the beginning by a group of its own. */

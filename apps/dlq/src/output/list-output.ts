@@ -42,49 +42,20 @@ export function listTable(
   );
 }
 
-export interface DeadLetterSummaryJson {
-  id: string;
-  partition: number;
-  offset: string;
-  writtenAt: string | null;
-  failedAt: string | null;
-  originalTopic: string | null;
-  originalPartition: number | null;
-  originalOffset: string | null;
-  stage: string | null;
-  attempts: number | null;
-  consumerGroup: string | null;
-  reason: string | null;
-  eventId: string | null;
-  eventType: string | null;
-  valueOmitted: string | null;
+export type DeadLetterSummaryJson = Omit<DeadLetterView, 'record'> & {
   key: EncodedBytes | null;
   valueBytes: number | null;
   replays: DeadLetterReplayRecord[];
-}
+};
 
 /** One dead letter as the JSON lines of `list --json` give it (everything but the value). */
 export function deadLetterSummaryJson(
   letter: DeadLetterView,
   history: ReplayHistory,
 ): DeadLetterSummaryJson {
-  const { record } = letter;
+  const { record, ...fields } = letter;
   return {
-    id: letter.id,
-    partition: letter.partition,
-    offset: letter.offset,
-    writtenAt: letter.writtenAt,
-    failedAt: letter.failedAt,
-    originalTopic: letter.originalTopic,
-    originalPartition: letter.originalPartition,
-    originalOffset: letter.originalOffset,
-    stage: letter.stage,
-    attempts: letter.attempts,
-    consumerGroup: letter.consumerGroup,
-    reason: letter.reason,
-    eventId: letter.eventId,
-    eventType: letter.eventType,
-    valueOmitted: letter.valueOmitted,
+    ...fields,
     key: record.key === null ? null : encodeBytes(record.key),
     valueBytes: record.value === null ? null : record.value.length,
     replays: replaysOf(history, letter.id),

@@ -10,6 +10,7 @@ import {
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type IHeaders, type Producer } from 'kafkajs';
 import {
+  onlineAgentStatus,
   startAgentStatusTestApp,
   testMessagingOptions,
   type AgentStatusTestApp,
@@ -21,16 +22,8 @@ let service: AgentStatusTestApp;
 let deadLetters: TopicRecorder;
 let outsider: Producer;
 
-function agentStatus(agentId: string, displayName = 'Ana'): AgentStatusChanged {
-  return {
-    agentId,
-    tenantId: `tenant_${runName}`,
-    displayName,
-    status: 'online',
-    skills: [{ name: 'billing', proficiency: 3 }],
-    languages: ['en'],
-    capacity: 2,
-  };
+function agentStatus(agentId: string, displayName?: string): AgentStatusChanged {
+  return onlineAgentStatus(agentId, `tenant_${runName}`, displayName);
 }
 
 function agentStatusEvent(data: AgentStatusChanged) {

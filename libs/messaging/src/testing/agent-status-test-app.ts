@@ -2,7 +2,7 @@ import { Inject, type INestApplication } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import type { Kafka } from 'kafkajs';
-import { Topics, type TopicPayloads } from '@handoff/contracts';
+import { Topics, type AgentStatusChanged, type TopicPayloads } from '@handoff/contracts';
 import { HealthModule } from '@handoff/service-kit';
 import { ConsumeEvents, EventConsumer } from '../consuming/consume-events.decorator.js';
 import type { EventBatch } from '../consuming/event-batch.js';
@@ -15,6 +15,19 @@ import { KafkaStartup } from '../topics/kafka-startup.js';
 import { startGroupAtEnd } from './topic-recorder.js';
 
 export type AgentStatusEvent = TopicPayloads[typeof Topics.AgentStatus];
+
+/** A valid agent status for the test consumer: online, one skill, English, two slots. */
+export function onlineAgentStatus(agentId: string, tenantId: string, displayName = 'Ana'): AgentStatusChanged {
+  return {
+    agentId,
+    tenantId,
+    displayName,
+    status: 'online',
+    skills: [{ name: 'billing', proficiency: 3 }],
+    languages: ['en'],
+    capacity: 2,
+  };
+}
 
 /** What the test consumer saw, and how it is told to fail. */
 export class AgentStatusLog {
