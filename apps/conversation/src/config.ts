@@ -27,6 +27,7 @@ function toConversationConfig(env: z.output<typeof conversationEnv>) {
         Topics.RoutingDecisions,
         Topics.CustomerNotifications,
         Topics.ConversationControl,
+        Topics.ConversationLifecycle,
         Topics.DeadLetter,
       ],
     }),

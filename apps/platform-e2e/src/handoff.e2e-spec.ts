@@ -52,6 +52,15 @@ async function say(
   });
 }
 
+async function endConversation(conversationId: string, reason: string) {
+  await probe.publish('handoff.conversation.ended', {
+    conversationId,
+    tenantId,
+    reason,
+    endedAt: at(),
+  });
+}
+
 function decisionFor(conversationId: string) {
   return probe.waitFor(
     `routing decision for ${conversationId}`,
@@ -104,7 +113,7 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     });
     let bo: Record<string, unknown> | undefined;
     for (let i = 0; i < 100 && bo?.['status'] !== 'online'; i++) {
-      const res = await fetch(`${platform.url('presence')}/agents/agent-bo`);
+      const res = await fetch(`${platform.url('presence')}/agents/${tenantId}/agent-bo`);
       bo = res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
       if (bo?.['status'] !== 'online') await new Promise((r) => setTimeout(r, 200));
     }
@@ -200,7 +209,7 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     assert.equal(conversation['customer'].customerId, `cust-${conversationId}`);
 
     const presence = (await (
-      await fetch(`${platform.url('presence')}/agents/agent-ana`)
+      await fetch(`${platform.url('presence')}/agents/${tenantId}/agent-ana`)
     ).json()) as Record<string, unknown>;
     assert.equal(presence['activeChats'], 1);
     assert.equal(presence['freeSlots'], 0);
@@ -240,6 +249,44 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId,
     );
     assert.equal(notice.json?.['data'].language, 'de');
+  });
+
+  it('gives the slot back when a conversation is resolved, and serves the one waiting for it', async () => {
+    await endConversation(`conv-${runId}-1`, 'resolved');
+    const waiting = `conv-${runId}-2`;
+    const decision = await probe.waitFor(
+      'the waiting conversation assigned',
+      (r) =>
+        r.topic === Topics.RoutingDecisions &&
+        r.key === waiting &&
+        r.json?.['data'].outcome === 'assigned',
+    );
+    assert.equal(decision.json?.['data'].agent.agentId, 'agent-ana');
+    const connecting = await probe.waitFor(
+      'connecting notice for the waiting customer',
+      (r) =>
+        r.topic === Topics.CustomerNotifications &&
+        r.key === waiting &&
+        r.json?.['data'].template === 'handoff.connecting',
+    );
+    assert.match(connecting.json?.['data'].text, /Ana/);
+    const presence = (await (
+      await fetch(`${platform.url('presence')}/agents/${tenantId}/agent-ana`)
+    ).json()) as Record<string, unknown>;
+    assert.equal(presence['activeChats'], 1, 'one slot given back, one taken');
+  });
+
+  it('takes a customer who leaves out of the queue, with an abandoned decision', async () => {
+    const leaving = `conv-${runId}-3`;
+    await endConversation(leaving, 'customer_left');
+    const decision = await probe.waitFor(
+      'abandoned decision',
+      (r) =>
+        r.topic === Topics.RoutingDecisions &&
+        r.key === leaving &&
+        r.json?.['data'].outcome === 'abandoned',
+    );
+    assert.equal(decision.json?.['data'].escalationId.includes(leaving), true);
   });
 
   it('dead-letters malformed and schema-invalid input with its origin and reason, and keeps going', async () => {

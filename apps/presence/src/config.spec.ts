@@ -9,13 +9,24 @@ describe('loadPresenceConfig', () => {
     const config = loadPresenceConfig({});
     assert.equal(config.grpcUrl, '127.0.0.1:50051');
     assert.equal(config.runtime.httpPort, 3004);
-    assert.deepEqual(config.mongo, { url: 'mongodb://127.0.0.1:27017', dbName: 'handoff_presence' });
+    assert.deepEqual(config.mongo, {
+      url: 'mongodb://127.0.0.1:27017',
+      dbName: 'handoff_presence',
+    });
     assert.equal(config.messaging.source, '/handoff/presence');
-    assert.deepEqual(config.messaging.topics, [Topics.AgentStatus, Topics.DeadLetter]);
+    assert.deepEqual(config.messaging.topics, [
+      Topics.AgentStatus,
+      Topics.ConversationLifecycle,
+      Topics.AgentAvailability,
+      Topics.DeadLetter,
+    ]);
   });
 
   it('serves gRPC on the configured host and port', () => {
-    assert.equal(loadPresenceConfig({ GRPC_HOST: '0.0.0.0', GRPC_PORT: '50052' }).grpcUrl, '0.0.0.0:50052');
+    assert.equal(
+      loadPresenceConfig({ GRPC_HOST: '0.0.0.0', GRPC_PORT: '50052' }).grpcUrl,
+      '0.0.0.0:50052',
+    );
   });
 
   const invalid: [string, string][] = [
@@ -29,11 +40,14 @@ describe('loadPresenceConfig', () => {
   ];
   for (const [variable, value] of invalid) {
     it(`rejects ${variable}=${JSON.stringify(value)}, naming the variable`, () => {
-      assert.throws(() => loadPresenceConfig({ [variable]: value }), (error: unknown) => {
-        assert.ok(error instanceof ConfigError, 'expected a ConfigError');
-        assert.match(error.message, new RegExp(`\\b${variable}: `));
-        return true;
-      });
+      assert.throws(
+        () => loadPresenceConfig({ [variable]: value }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, 'expected a ConfigError');
+          assert.match(error.message, new RegExp(`\\b${variable}: `));
+          return true;
+        },
+      );
     });
   }
 });

@@ -20,7 +20,12 @@ function toPresenceConfig(env: z.output<typeof presenceEnv>) {
     grpcUrl: `${env.GRPC_HOST}:${env.GRPC_PORT}`,
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/presence',
-      topics: [Topics.AgentStatus, Topics.DeadLetter],
+      topics: [
+        Topics.AgentStatus,
+        Topics.ConversationLifecycle,
+        Topics.AgentAvailability,
+        Topics.DeadLetter,
+      ],
     }),
   };
 }

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@handoff/messaging';
 import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
-import { AssignmentModule } from './assignment/assignment.module.js';
 import type { RoutingConfig } from './config.js';
+import { QueuesModule } from './queues/queues.module.js';
 
 @Module({})
 export class RoutingAppModule {
@@ -14,11 +14,7 @@ export class RoutingAppModule {
         MetricsModule,
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
-        AssignmentModule.register({
-          presence: config.presence,
-          maxReserveAttempts: config.maxReserveAttempts,
-          concurrency: config.concurrency,
-        }),
+        QueuesModule.register({ presence: config.presence, maxPlacements: config.maxPlacements }),
       ],
     };
   }

@@ -8,13 +8,16 @@ describe('loadRoutingConfig', () => {
   it('has working defaults for local development', () => {
     const config = loadRoutingConfig({});
     assert.deepEqual(config.presence, { url: '127.0.0.1:50051', deadlineMs: 2000 });
-    assert.equal(config.maxReserveAttempts, 5);
+    assert.equal(config.maxPlacements, 200);
     assert.deepEqual(config.mongo, { url: 'mongodb://127.0.0.1:27017', dbName: 'handoff_routing' });
     assert.equal(config.runtime.httpPort, 3003);
     assert.equal(config.messaging.groupId, 'handoff-routing');
     assert.equal(config.messaging.source, '/handoff/routing');
     assert.deepEqual(config.messaging.topics, [
       Topics.Escalations,
+      Topics.ConversationLifecycle,
+      Topics.RoutingQueue,
+      Topics.AgentAvailability,
       Topics.RoutingDecisions,
       Topics.DeadLetter,
     ]);
@@ -24,11 +27,11 @@ describe('loadRoutingConfig', () => {
     const config = loadRoutingConfig({
       PRESENCE_GRPC_URL: 'presence.handoff.svc:50051',
       PRESENCE_DEADLINE_MS: '750',
-      ROUTING_MAX_RESERVE_ATTEMPTS: '3',
+      ROUTING_MAX_PLACEMENTS: '50',
       KAFKA_BROKERS: 'kafka-0:9092,kafka-1:9092',
     });
     assert.deepEqual(config.presence, { url: 'presence.handoff.svc:50051', deadlineMs: 750 });
-    assert.equal(config.maxReserveAttempts, 3);
+    assert.equal(config.maxPlacements, 50);
     assert.deepEqual(config.messaging.connection.brokers, ['kafka-0:9092', 'kafka-1:9092']);
   });
 
@@ -38,9 +41,9 @@ describe('loadRoutingConfig', () => {
     ['PRESENCE_DEADLINE_MS', 'soon'],
     ['PRESENCE_DEADLINE_MS', '10'],
     ['PRESENCE_DEADLINE_MS', '60000'],
-    ['ROUTING_MAX_RESERVE_ATTEMPTS', '0'],
-    ['ROUTING_MAX_RESERVE_ATTEMPTS', '21'],
-    ['ROUTING_MAX_RESERVE_ATTEMPTS', '2.5'],
+    ['ROUTING_MAX_PLACEMENTS', '0'],
+    ['ROUTING_MAX_PLACEMENTS', '501'],
+    ['ROUTING_MAX_PLACEMENTS', '2.5'],
     ['MONGO_URL', 'localhost:27017'],
     ['KAFKA_BROKERS', 'kafka-0'],
   ];

@@ -9,8 +9,7 @@ const routingEnv = z.object({
   ...mongoEnv('routing'),
   PRESENCE_GRPC_URL: hostPortSchema.default('127.0.0.1:50051'),
   PRESENCE_DEADLINE_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
-  ROUTING_MAX_RESERVE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
-  ROUTING_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  ROUTING_MAX_PLACEMENTS: z.coerce.number().int().min(1).max(500).default(200),
 });
 
 export type RoutingConfig = ReturnType<typeof toRoutingConfig>;
@@ -20,12 +19,18 @@ function toRoutingConfig(env: z.output<typeof routingEnv>) {
     runtime: runtimeFrom(env),
     mongo: { url: env.MONGO_URL, dbName: env.MONGO_DB },
     presence: { url: env.PRESENCE_GRPC_URL, deadlineMs: env.PRESENCE_DEADLINE_MS },
-    maxReserveAttempts: env.ROUTING_MAX_RESERVE_ATTEMPTS,
-    /** Conversations one instance routes at once (each conversation's escalations stay in order). */
-    concurrency: env.ROUTING_CONCURRENCY,
+    /** Waiting conversations of a tenant placed in one call to presence. */
+    maxPlacements: env.ROUTING_MAX_PLACEMENTS,
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/routing',
-      topics: [Topics.Escalations, Topics.RoutingDecisions, Topics.DeadLetter],
+      topics: [
+        Topics.Escalations,
+        Topics.ConversationLifecycle,
+        Topics.RoutingQueue,
+        Topics.AgentAvailability,
+        Topics.RoutingDecisions,
+        Topics.DeadLetter,
+      ],
     }),
   };
 }

@@ -11,6 +11,9 @@ export const Topics = {
   RoutingDecisions: 'handoff.routing.decisions.v1',
   CustomerNotifications: 'handoff.customer.notifications.v1',
   ConversationControl: 'handoff.conversation.control.v1',
+  ConversationLifecycle: 'handoff.conversation.lifecycle.v1',
+  AgentAvailability: 'handoff.presence.availability.v1',
+  RoutingQueue: 'handoff.routing.queue.v1',
   DeadLetter: 'handoff.dlq.v1',
   DeadLetterReplays: 'handoff.dlq.replays.v1',
 } as const;

@@ -21,6 +21,8 @@ export interface MessagingOptions {
   maxBatchSize: number;
   /** A handler running longer than this means the consumer is stuck: liveness fails. */
   stallTimeoutMs: number;
+  /** How long the group waits for a silent member (a crashed instance) before its partitions move. */
+  sessionTimeoutMs?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -6,3 +6,4 @@ export * from './metrics/metrics.module.js';
 export * from './mongo/mongo.module.js';
 export * from './tracing/telemetry.js';
 export * from './bootstrap/bootstrap.js';
+export * from './mongo/append-once.js';

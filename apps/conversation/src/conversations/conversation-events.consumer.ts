@@ -1,5 +1,5 @@
 import { Inject, type OnModuleInit } from '@nestjs/common';
-import { messageRecordedType, Topics } from '@handoff/contracts';
+import { messageRecordedType, conversationClosedType, Topics } from '@handoff/contracts';
 import {
   ConsumeEvents,
   EventConsumer,
@@ -12,7 +12,7 @@ import { ConversationStore } from './conversation-store.js';
 import { conversationsToLoad, ingest } from './ingest.js';
 
 /**
- * What the bot platform tells us: conversations starting, messages, collected variables. The
+ * What the bot platform tells us: conversations starting and ending, messages, collected variables. The
  * conversations of the partitions this instance owns live in memory; a batch is applied there,
  * appended to the store in three inserts at most, and each message republished with its context.
  */
@@ -56,6 +56,7 @@ export class ConversationEventsConsumer implements OnModuleInit {
     for (const { data, id, traceparent } of ingested.recorded) {
       batch.emit(messageRecordedType, data, { id, ...(traceparent ? { traceparent } : {}) });
     }
+    for (const { data, id } of ingested.closed) batch.emit(conversationClosedType, data, { id });
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { RejectedEventError } from '@handoff/messaging';
+import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import {
   emptyVariables,
@@ -16,8 +17,6 @@ import {
   VariableRecord,
 } from './conversation.records.js';
 import { conversationView, type ConversationView } from './conversation-view.js';
-
-const duplicateKey = 11000;
 
 /**
  * The conversation service's records in the store. Writes are batched inserts by deterministic
@@ -118,22 +117,5 @@ export class ConversationStore {
       this.decisions.find(byConversation).lean(),
     ]);
     return conversationView(conversation, { messages, variables, escalations, decisions });
-  }
-}
-
-/** Inserts what is not there yet; returns the ids that were (a redelivery, or someone else's). */
-async function appendOnce<T extends { _id: string }>(
-  model: Model<T>,
-  records: readonly T[],
-): Promise<string[]> {
-  if (records.length === 0) return [];
-  try {
-    await model.collection.insertMany(records as never[], { ordered: false });
-    return [];
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] }).writeErrors;
-    if (!writeErrors?.length || writeErrors.some((writeError) => writeError.code !== duplicateKey))
-      throw error;
-    return writeErrors.map((writeError) => records[writeError.index]!._id);
   }
 }

@@ -2,11 +2,13 @@
 import assert from 'node:assert/strict';
 import {
   EventValidator,
+  conversationEndedType,
   conversationStartedType,
   createEvent,
   messagePostedType,
   messageRecordedType,
   variableCollectedType,
+  type ConversationEnded,
   type ConversationStarted,
   type MessagePosted,
   type VariableCollected,
@@ -72,6 +74,23 @@ export function collected(
   return createEvent(
     variableCollectedType,
     { conversationId, tenantId, name, value, collectedAt: '2026-11-25T10:00:30.000Z', ...changes },
+    { ...source, id: eventId() },
+  );
+}
+
+export function ended(
+  conversationId: string,
+  changes: Partial<ConversationEnded> = {},
+): ConversationEvent {
+  return createEvent(
+    conversationEndedType,
+    {
+      conversationId,
+      tenantId,
+      reason: 'resolved',
+      endedAt: '2026-11-25T10:09:00.000Z',
+      ...changes,
+    },
     { ...source, id: eventId() },
   );
 }

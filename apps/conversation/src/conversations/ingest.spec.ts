@@ -6,6 +6,7 @@ import { ConversationStates } from './conversation-states.js';
 import {
   assertValidRecorded,
   collected,
+  ended,
   ingestBatch,
   intruder,
   posted,
@@ -273,6 +274,32 @@ describe('ingest', () => {
       assert.ok(result.messages[0]!._id.length <= 128);
       assert.ok(result.recorded[0]!.id.length <= 128);
       assertValidRecorded(result);
+    });
+  });
+
+  describe('ends', () => {
+    it('closes a conversation that ended, for those who hold a slot or a queue place for it', () => {
+      const end = ended('c1', { reason: 'customer_left' });
+      const result = ingestBatch(states, [started('c1'), end]);
+      assert.deepEqual(result.closed, [
+        {
+          id: deriveId('closed', 'c1', end.id),
+          data: {
+            conversationId: 'c1',
+            tenantId,
+            reason: 'customer_left',
+            closedAt: '2026-11-25T10:09:00.000Z',
+          },
+        },
+      ]);
+    });
+
+    it("refuses another tenant's end of a conversation, as a rejected event", () => {
+      ingestBatch(states, [started('c1')]);
+      assert.throws(
+        () => ingestBatch(states, [ended('c1', { tenantId: intruder })]),
+        RejectedEventError,
+      );
     });
   });
 });

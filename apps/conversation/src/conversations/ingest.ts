@@ -1,5 +1,8 @@
 import {
+  conversationEndedType,
   conversationStartedType,
+  type ConversationClosed,
+  type ConversationEnded,
   deriveId,
   maxVariablesPerConversation,
   messagePostedType,
@@ -45,6 +48,7 @@ export interface Ingested {
   messages: MessageRecord[];
   variables: VariableRecord[];
   recorded: { data: MessageRecorded; id: string; traceparent?: string }[];
+  closed: { data: ConversationClosed; id: string }[];
 }
 
 /**
@@ -112,7 +116,13 @@ export function ingest(
   loaded: ReadonlyMap<string, ConversationState>,
   touched: Set<string>,
 ): Ingested {
-  const result: Ingested = { conversations: [], messages: [], variables: [], recorded: [] };
+  const result: Ingested = {
+    conversations: [],
+    messages: [],
+    variables: [],
+    recorded: [],
+    closed: [],
+  };
   const working = new WorkingSet(states, loaded, touched);
   events.forEach((event, index) => {
     const seq = Number(offsets[index] ?? index);
@@ -123,6 +133,8 @@ export function ingest(
         return record(event.data, event.id, seq, event.traceparent, working, result);
       case variableCollectedType:
         return collect(event.data, event.id, seq, working, result);
+      case conversationEndedType:
+        return close(event.data, event.id, working, result);
     }
   });
   working.keep(partition);
@@ -221,6 +233,25 @@ function collect(
     value: variable.value,
     collectedAt: new Date(variable.collectedAt),
     seq,
+  });
+}
+
+/** A conversation that ended is closed for everyone who holds something for it (a slot, a queue place). */
+function close(
+  ended: ConversationEnded,
+  eventId: string,
+  working: WorkingSet,
+  result: Ingested,
+): void {
+  conversationOf(working, ended.conversationId, ended.tenantId, eventId);
+  result.closed.push({
+    id: deriveId('closed', ended.conversationId, eventId),
+    data: {
+      conversationId: ended.conversationId,
+      tenantId: ended.tenantId,
+      reason: ended.reason,
+      closedAt: ended.endedAt,
+    },
   });
 }
 

@@ -178,8 +178,11 @@ async function waitForAgents(platform: Platform, agents: string[]): Promise<void
   const deadline = Date.now() + 600_000;
   for (const agentId of sample) {
     while (
-      (await fetch(`${platform.url('presence')}/agents/${agentId}`).catch(() => undefined))
-        ?.status !== 200
+      (
+        await fetch(`${platform.url('presence')}/agents/${tenantId}/${agentId}`).catch(
+          () => undefined,
+        )
+      )?.status !== 200
     ) {
       if (Date.now() > deadline)
         throw new Error(`presence did not learn of ${agentId} within 10 minutes`);

@@ -107,6 +107,63 @@ describe('AgentDirectory', () => {
     });
   });
 
+  describe('languages', () => {
+    const speakers = (language: string) =>
+      directory
+        .find({ tenantId: 'acme', language, skills: [], limit: 10 })
+        .candidates.map((candidate) => candidate.agentId);
+
+    it('matches any variant of the language asked for, the exact variant first', () => {
+      directory.apply(agent('a-portugal', { languages: ['pt-PT'] }));
+      directory.apply(agent('b-portuguese', { languages: ['pt'] }));
+      directory.apply(agent('c-brazil', { languages: ['en', 'pt-BR'] }));
+      directory.apply(agent('d-english', { languages: ['en'] }));
+
+      assert.deepEqual(speakers('pt-BR'), ['c-brazil', 'a-portugal', 'b-portuguese']);
+      assert.deepEqual(speakers('pt'), ['b-portuguese', 'a-portugal', 'c-brazil']);
+      assert.deepEqual(speakers('es'), []);
+    });
+  });
+
+  describe('placeBest', () => {
+    it('places conversations in the order given, each with the best free agent, in one step', () => {
+      directory.apply(
+        agent('expert', { skills: [{ name: 'billing', proficiency: 5 }], capacity: 1 }),
+      );
+      directory.apply(
+        agent('junior', { skills: [{ name: 'billing', proficiency: 2 }], capacity: 1 }),
+      );
+      const placement = (conversationId: string, minProficiency = 1) => ({
+        conversationId,
+        language: 'en',
+        skills: billing(minProficiency),
+      });
+
+      const placed = directory.placeBest(
+        'acme',
+        [placement('first'), placement('second'), placement('third'), placement('picky', 4)],
+        7,
+      );
+
+      assert.deepEqual(
+        placed.map((outcome) => (outcome.reserved ? outcome.agentId : 'queued')),
+        ['expert', 'junior', 'queued', 'queued'],
+      );
+      assert.deepEqual(
+        [placed[2]!.onlineAgents, placed[2]!.matchingAgents],
+        [2, 2],
+        'why the third waits: two online who fit, none free',
+      );
+      assert.equal(directory.holderOf('acme', 'first')?.agentId, 'expert');
+      assert.equal(directory.get('acme', 'expert')!.lastAssignedAt, 7);
+      assert.deepEqual(
+        directory.placeBest('acme', [placement('first')], 9).map((outcome) => outcome.agentId),
+        ['expert'],
+        'asked again, a conversation keeps the slot it holds',
+      );
+    });
+  });
+
   describe('reserve and release', () => {
     it('takes one slot per conversation, however often it asks, and names the holder', () => {
       directory.apply(agent('ana'));
@@ -122,11 +179,11 @@ describe('AgentDirectory', () => {
       });
       assert.deepEqual(again, first);
       assert.deepEqual(elsewhere, first, 'the slot it holds, not a second one');
-      assert.equal(directory.get('ana')!.conversations.size, 1);
-      assert.equal(directory.get('ana')!.lastAssignedAt, 100);
+      assert.equal(directory.get('acme', 'ana')!.conversations.size, 1);
+      assert.equal(directory.get('acme', 'ana')!.lastAssignedAt, 100);
     });
 
-    it('refuses agents who are away, full, unknown or of another tenant, and another tenant asking for a held slot', () => {
+    it('refuses agents who are away, full, unknown or of another tenant', () => {
       directory.apply(agent('away', { status: 'away' }));
       directory.apply(agent('single', { capacity: 1 }));
       directory.reserve('acme', 'single', 'taken', 1);
@@ -141,7 +198,6 @@ describe('AgentDirectory', () => {
       assert.deepEqual(directory.reserve('acme', 'single', 'c2', 1), refused('single'));
       assert.deepEqual(directory.reserve('acme', 'ghost', 'c3', 1), refused('ghost'));
       assert.deepEqual(directory.reserve('globex', 'single', 'c4', 1), refused('single'));
-      assert.deepEqual(directory.reserve('globex', 'single', 'taken', 1), refused('single'));
     });
 
     it('gives a slot back once, only to the tenant that holds it', () => {
@@ -151,18 +207,18 @@ describe('AgentDirectory', () => {
       assert.equal(directory.release('globex', 'conv-1'), undefined);
       assert.equal(directory.release('acme', 'conv-1')?.agentId, 'ana');
       assert.equal(directory.release('acme', 'conv-1'), undefined);
-      assert.equal(directory.get('ana')!.conversations.size, 0);
-      assert.equal(directory.holderOf('conv-1'), undefined);
+      assert.equal(directory.get('acme', 'ana')!.conversations.size, 0);
+      assert.equal(directory.holderOf('acme', 'conv-1'), undefined);
     });
 
     it('keeps restored reservations past a lowered capacity, and takes no new one until enough end', () => {
       directory.apply(agent('ana', { capacity: 1 }));
-      directory.restore('ana', 'old-1', 5);
-      directory.restore('ana', 'old-2', 6);
-      directory.restore('nobody', 'old-3', 7);
+      directory.restore('acme', 'ana', 'old-1', 5);
+      directory.restore('acme', 'ana', 'old-2', 6);
+      directory.restore('acme', 'nobody', 'old-3', 7);
 
-      assert.equal(directory.get('ana')!.conversations.size, 2);
-      assert.equal(directory.holderOf('old-3'), undefined);
+      assert.equal(directory.get('acme', 'ana')!.conversations.size, 2);
+      assert.equal(directory.holderOf('acme', 'old-3'), undefined);
       assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, false);
       directory.release('acme', 'old-1');
       assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, false, 'still at capacity');
@@ -179,22 +235,31 @@ describe('AgentDirectory', () => {
         directory.apply(agent('ana', { capacity: 5, statusChangedAt: at(20) })).applied,
         true,
       );
-      assert.equal(directory.get('ana')!.conversations.size, 1);
-      assert.equal(directory.get('ana')!.capacity, 5);
+      assert.equal(directory.get('acme', 'ana')!.conversations.size, 1);
+      assert.equal(directory.get('acme', 'ana')!.capacity, 5);
 
       const late = directory.apply(agent('ana', { status: 'offline', statusChangedAt: at(15) }));
       assert.equal(late.applied, false);
-      assert.equal(directory.get('ana')!.status, 'online');
+      assert.equal(directory.get('acme', 'ana')!.status, 'online');
     });
 
-    it("refuses an agent id another tenant holds, leaving that tenant's agent as it was", () => {
-      directory.apply(agent('ana'));
-      assert.deepEqual(directory.apply(agent('ana', { tenantId: 'globex', capacity: 9 })), {
-        applied: false,
-        conflict: true,
+    it('keeps two tenants apart when they use the same agent and conversation ids', () => {
+      directory.apply(agent('ana', { capacity: 1 }));
+      directory.apply(
+        agent('ana', { tenantId: 'globex', capacity: 1, displayName: 'Ana of Globex' }),
+      );
+
+      assert.equal(directory.reserve('acme', 'ana', 'conv-1', 1).reserved, true);
+      const globex = directory.reserve('globex', 'ana', 'conv-1', 2);
+      assert.deepEqual(globex, {
+        reserved: true,
+        agentId: 'ana',
+        displayName: 'Ana of Globex',
+        activeChats: 1,
       });
-      assert.equal(directory.get('ana')!.tenantId, 'acme');
-      assert.equal(directory.get('ana')!.capacity, 2);
+      assert.equal(directory.get('acme', 'ana')!.capacity, 1);
+      assert.equal(directory.release('globex', 'conv-1')?.displayName, 'Ana of Globex');
+      assert.equal(directory.holderOf('acme', 'conv-1')?.displayName, 'Agent ana');
     });
   });
 });

@@ -1,68 +1,8 @@
 import type { Candidate, SkillRequirement } from '@handoff/contracts';
+import { AgentEntry, tenantKey, type AgentProfile } from './agent-entry.js';
+import { fitOf, keepBest, languageWanted, type Ranked } from './candidate-ranking.js';
 
-export type PresenceStatus = 'online' | 'away' | 'offline';
-
-/** What an agent brings, as the last status change said. */
-export interface AgentProfile {
-  agentId: string;
-  tenantId: string;
-  displayName: string;
-  status: PresenceStatus;
-  skills: { name: string; proficiency: number }[];
-  languages: string[];
-  capacity: number;
-  statusChangedAt: Date;
-}
-
-/**
- * An agent as the directory holds it. A class, not a spread copy: every entry has the same shape,
- * which keeps a search over thousands of them an order of magnitude faster.
- */
-export class AgentEntry implements AgentProfile {
-  agentId!: string;
-  tenantId!: string;
-  displayName!: string;
-  status!: PresenceStatus;
-  skills!: AgentProfile['skills'];
-  languages!: string[];
-  capacity!: number;
-  statusChangedAt!: Date;
-  /** Proficiency by skill name, for matching without scanning the skill list. */
-  skillLevels = new Map<string, number>();
-  /** Conversations holding one of the agent's chat slots. */
-  readonly conversations = new Set<string>();
-  lastAssignedAt = 0;
-
-  constructor(profile: AgentProfile) {
-    this.update(profile);
-  }
-
-  /** What the last status change said, without the slots in use. */
-  profile(): AgentProfile {
-    const { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt } =
-      this;
-    return { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt };
-  }
-
-  update(profile: AgentProfile): this {
-    this.agentId = profile.agentId;
-    this.tenantId = profile.tenantId;
-    this.displayName = profile.displayName;
-    this.status = profile.status;
-    this.skills = profile.skills;
-    this.languages = profile.languages;
-    this.capacity = profile.capacity;
-    this.statusChangedAt = profile.statusChangedAt;
-    this.skillLevels = new Map(profile.skills.map(({ name, proficiency }) => [name, proficiency]));
-    return this;
-  }
-}
-
-interface Ranked {
-  agent: AgentEntry;
-  proficiency: number;
-  load: number;
-}
+export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from './agent-entry.js';
 
 export interface CandidateQuery {
   tenantId: string;
@@ -81,41 +21,49 @@ export type ReserveOutcome =
   | { reserved: true; agentId: string; displayName: string; activeChats: number }
   | { reserved: false; agentId: string; displayName: ''; activeChats: 0 };
 
+/** One conversation to place with the best free agent who fits. */
+export interface Placement {
+  conversationId: string;
+  language: string;
+  skills: SkillRequirement[];
+}
+
+export type PlacementOutcome = ReserveOutcome & { onlineAgents: number; matchingAgents: number };
+
 /**
  * Every agent of every tenant with their chat slots, in memory. It is the one arbiter of capacity:
  * a reservation is checked and taken in one synchronous step, so two callers can never take the
- * same last slot, and a conversation never holds two. The store keeps what it needs to rebuild
- * it at boot (agent profiles, active reservations).
+ * same last slot, and a conversation never holds two. Agent and conversation ids are scoped by
+ * tenant: two tenants may use the same ids without meeting. The store keeps what it needs to
+ * rebuild it at boot (agent profiles, active reservations).
  */
 export class AgentDirectory {
   private readonly agents = new Map<string, AgentEntry>();
   /** Each tenant's agents, as an array: a search walks it without a lookup per agent. */
   private readonly byTenant = new Map<string, AgentEntry[]>();
+  /** The agent (tenant key) holding each conversation's slot, by conversation (tenant key). */
   private readonly holders = new Map<string, string>();
 
   get size(): number {
     return this.agents.size;
   }
 
-  /**
-   * Applies a status change; one older than what is known is ignored (a late or replayed event).
-   * Returns false when the agent id belongs to another tenant.
-   */
-  apply(profile: AgentProfile): { applied: boolean; entry?: AgentEntry; conflict?: boolean } {
-    const known = this.agents.get(profile.agentId);
-    if (known && known.tenantId !== profile.tenantId) return { applied: false, conflict: true };
+  /** Applies a status change; one older than what is known is ignored (a late or replayed event). */
+  apply(profile: AgentProfile): { applied: boolean; entry: AgentEntry } {
+    const key = tenantKey(profile.tenantId, profile.agentId);
+    const known = this.agents.get(key);
     if (known && known.statusChangedAt > profile.statusChangedAt)
       return { applied: false, entry: known };
     // Updated in place, so the tenant's list keeps pointing at it.
     if (known) return { applied: true, entry: known.update(profile) };
     const entry = new AgentEntry(profile);
-    this.agents.set(profile.agentId, entry);
+    this.agents.set(key, entry);
     this.tenantAgents(profile.tenantId).push(entry);
     return { applied: true, entry };
   }
 
-  get(agentId: string): AgentEntry | undefined {
-    return this.agents.get(agentId);
+  get(tenantId: string, agentId: string): AgentEntry | undefined {
+    return this.agents.get(tenantKey(tenantId, agentId));
   }
 
   /**
@@ -123,19 +71,7 @@ export class AgentDirectory {
    * one pass over the tenant's agents, keeping only the best `limit` (no sort of everyone).
    */
   find(query: CandidateQuery): CandidateResult {
-    let onlineAgents = 0;
-    let matchingAgents = 0;
-    const best: Ranked[] = [];
-    for (const agent of this.byTenant.get(query.tenantId) ?? []) {
-      if (agent.status !== 'online') continue;
-      onlineAgents++;
-      if (!agent.languages.includes(query.language)) continue;
-      const proficiency = weakestRequiredLevel(agent, query.skills);
-      if (proficiency === undefined) continue;
-      matchingAgents++;
-      if (agent.conversations.size >= agent.capacity || query.limit <= 0) continue;
-      keepBest(best, { agent, proficiency, load: load(agent) }, query.limit);
-    }
+    const { best, onlineAgents, matchingAgents } = this.search(query);
     return {
       candidates: best.map(({ agent, proficiency }) => ({
         agentId: agent.agentId,
@@ -151,47 +87,83 @@ export class AgentDirectory {
   }
 
   /** The agent whose slot the conversation holds, if any. */
-  holderOf(conversationId: string): AgentEntry | undefined {
-    const agentId = this.holders.get(conversationId);
-    return agentId === undefined ? undefined : this.agents.get(agentId);
+  holderOf(tenantId: string, conversationId: string): AgentEntry | undefined {
+    const agentKey = this.holders.get(tenantKey(tenantId, conversationId));
+    return agentKey === undefined ? undefined : this.agents.get(agentKey);
   }
 
-  /** Takes a slot if the agent is the tenant's, online and not full; a conversation holds at most one. */
+  /** Takes a slot if the agent is online and not full; a conversation holds at most one. */
   reserve(tenantId: string, agentId: string, conversationId: string, at: number): ReserveOutcome {
-    const holder = this.holderOf(conversationId);
-    if (holder) return holder.tenantId === tenantId ? reserved(holder) : refused(agentId);
-    const agent = this.agents.get(agentId);
-    if (
-      !agent ||
-      agent.tenantId !== tenantId ||
-      agent.status !== 'online' ||
-      agent.conversations.size >= agent.capacity
-    ) {
-      return refused(agentId);
-    }
+    const holder = this.holderOf(tenantId, conversationId);
+    if (holder) return reserved(holder);
+    const agent = this.get(tenantId, agentId);
+    if (!agent || agent.freeSlots === 0) return refused(agentId);
     this.hold(agent, conversationId, at);
     return reserved(agent);
   }
 
+  /**
+   * For each conversation in turn, a slot with the best free agent who fits; one that already holds
+   * a slot keeps it. Synchronous, so nothing else takes a slot between two placements.
+   */
+  placeBest(tenantId: string, placements: readonly Placement[], at: number): PlacementOutcome[] {
+    return placements.map((placement) => {
+      const holder = this.holderOf(tenantId, placement.conversationId);
+      if (holder) return { ...reserved(holder), onlineAgents: 0, matchingAgents: 0 };
+      const found = this.search({ tenantId, ...placement, limit: 1 });
+      const counts = { onlineAgents: found.onlineAgents, matchingAgents: found.matchingAgents };
+      const best = found.best[0];
+      if (!best) return { ...refused(''), ...counts };
+      this.hold(best.agent, placement.conversationId, at);
+      return { ...reserved(best.agent), ...counts };
+    });
+  }
+
   /** Gives the conversation's slot back; returns the agent who held it, or undefined. */
   release(tenantId: string, conversationId: string): AgentEntry | undefined {
-    const holder = this.holderOf(conversationId);
-    if (!holder || holder.tenantId !== tenantId) return undefined;
+    const key = tenantKey(tenantId, conversationId);
+    const agentKey = this.holders.get(key);
+    const holder = agentKey === undefined ? undefined : this.agents.get(agentKey);
+    if (!holder) return undefined;
     holder.conversations.delete(conversationId);
-    this.holders.delete(conversationId);
+    this.holders.delete(key);
     return holder;
   }
 
   /** A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows. */
-  restore(agentId: string, conversationId: string, at: number): void {
-    const agent = this.agents.get(agentId);
+  restore(tenantId: string, agentId: string, conversationId: string, at: number): void {
+    const agent = this.get(tenantId, agentId);
     if (agent) this.hold(agent, conversationId, at);
+  }
+
+  private search(query: CandidateQuery): {
+    best: Ranked[];
+    onlineAgents: number;
+    matchingAgents: number;
+  } {
+    const language = languageWanted(query.language);
+    let onlineAgents = 0;
+    let matchingAgents = 0;
+    const best: Ranked[] = [];
+    for (const agent of this.byTenant.get(query.tenantId) ?? []) {
+      if (agent.status !== 'online') continue;
+      onlineAgents++;
+      const fit = fitOf(agent, language, query.skills);
+      if (!fit) continue;
+      matchingAgents++;
+      if (agent.conversations.size >= agent.capacity || query.limit <= 0) continue;
+      keepBest(best, fit, query.limit);
+    }
+    return { best, onlineAgents, matchingAgents };
   }
 
   private hold(agent: AgentEntry, conversationId: string, at: number): void {
     agent.conversations.add(conversationId);
     agent.lastAssignedAt = Math.max(agent.lastAssignedAt, at);
-    this.holders.set(conversationId, agent.agentId);
+    this.holders.set(
+      tenantKey(agent.tenantId, conversationId),
+      tenantKey(agent.tenantId, agent.agentId),
+    );
   }
 
   private tenantAgents(tenantId: string): AgentEntry[] {
@@ -199,42 +171,6 @@ export class AgentDirectory {
     if (!agents) this.byTenant.set(tenantId, (agents = []));
     return agents;
   }
-}
-
-/** The agent's lowest level among the required skills (5 when none is required), or undefined if one is missing or too low. */
-function weakestRequiredLevel(
-  agent: AgentEntry,
-  required: readonly SkillRequirement[],
-): number | undefined {
-  let weakest = 5;
-  for (const need of required) {
-    const level = agent.skillLevels.get(need.name ?? '');
-    if (level === undefined || level < (need.minProficiency ?? 1)) return undefined;
-    weakest = Math.min(weakest, level);
-  }
-  return weakest;
-}
-
-/** Best first: most proficient, then least loaded, then longest since an assignment, then by id. */
-function before(a: Ranked, b: Ranked): boolean {
-  if (a.proficiency !== b.proficiency) return a.proficiency > b.proficiency;
-  if (a.load !== b.load) return a.load < b.load;
-  if (a.agent.lastAssignedAt !== b.agent.lastAssignedAt)
-    return a.agent.lastAssignedAt < b.agent.lastAssignedAt;
-  return a.agent.agentId < b.agent.agentId;
-}
-
-/** Inserts into a best-first list of at most `limit`, dropping what falls off the end. */
-function keepBest(best: Ranked[], candidate: Ranked, limit: number): void {
-  if (best.length === limit && !before(candidate, best[limit - 1]!)) return;
-  let index = best.length;
-  while (index > 0 && before(candidate, best[index - 1]!)) index--;
-  best.splice(index, 0, candidate);
-  if (best.length > limit) best.pop();
-}
-
-function load(agent: AgentEntry): number {
-  return agent.capacity > 0 ? agent.conversations.size / agent.capacity : 1;
 }
 
 function reserved(agent: AgentEntry): ReserveOutcome {

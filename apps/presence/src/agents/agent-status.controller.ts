@@ -1,7 +1,6 @@
 import {
   BadRequestException,
   Body,
-  ConflictException,
   Controller,
   Get,
   NotFoundException,
@@ -10,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { EventValidator, agentStatusChangedType } from '@handoff/contracts';
 import type { AgentEntry } from './agent-directory.js';
-import { AgentOfAnotherTenantError, AgentsService } from './agents.service.js';
+import { AgentsService } from './agents.service.js';
 
 const validator = new EventValidator();
 
@@ -23,17 +22,12 @@ export class AgentStatusController {
   async setStatus(@Param('agentId') agentId: string, @Body() body: Record<string, unknown>) {
     const result = validator.validateData(agentStatusChangedType, { ...body, agentId });
     if (!result.ok) throw new BadRequestException(`invalid agent status: ${result.reason}`);
-    try {
-      return agentView(await this.agents.applyStatus(result.data));
-    } catch (error) {
-      if (error instanceof AgentOfAnotherTenantError) throw new ConflictException(error.message);
-      throw error;
-    }
+    return agentView(await this.agents.applyStatus(result.data));
   }
 
-  @Get(':agentId')
-  get(@Param('agentId') agentId: string) {
-    const agent = this.agents.directory.get(agentId);
+  @Get(':tenantId/:agentId')
+  get(@Param('tenantId') tenantId: string, @Param('agentId') agentId: string) {
+    const agent = this.agents.directory.get(tenantId, agentId);
     if (!agent) throw new NotFoundException(`no agent ${agentId}`);
     return agentView(agent);
   }

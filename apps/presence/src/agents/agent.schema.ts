@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { deriveId } from '@handoff/contracts';
 import type { HydratedDocument } from 'mongoose';
 
 @Schema({ _id: false })
@@ -15,6 +16,7 @@ export class AgentSkill {
 export class Agent {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) tenantId!: string;
+  @Prop({ required: true }) agentId!: string;
   @Prop({ required: true }) displayName!: string;
   @Prop({ required: true, enum: ['online', 'away', 'offline'] }) status!:
     'online' | 'away' | 'offline';
@@ -22,6 +24,11 @@ export class Agent {
   @Prop({ type: [String], default: [] }) languages!: string[];
   @Prop({ required: true, min: 0 }) capacity!: number;
   @Prop({ type: Date, required: true }) statusChangedAt!: Date;
+}
+
+/** Agent ids are unique within their tenant only. */
+export function agentRecordId(tenantId: string, agentId: string): string {
+  return deriveId('agent', tenantId, agentId);
 }
 
 export type AgentDocument = HydratedDocument<Agent>;

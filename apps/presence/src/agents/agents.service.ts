@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AgentStatusChanged } from '@handoff/contracts';
-import { RejectedEventError } from '@handoff/messaging';
 import { HealthRegistry } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,13 +11,7 @@ import {
   type AgentProfile,
   type PresenceStatus,
 } from './agent-directory.js';
-import { Agent } from './agent.schema.js';
-
-export class AgentOfAnotherTenantError extends RejectedEventError {
-  constructor(agentId: string) {
-    super(`agent ${agentId} belongs to another tenant`);
-  }
-}
+import { Agent, agentRecordId } from './agent.schema.js';
 
 /**
  * Agents' presence: status changes applied to the in-memory directory and stored as profiles, one
@@ -47,21 +40,26 @@ export class AgentsService implements OnApplicationBootstrap {
     void this.loadUntilDone();
   }
 
-  /** Applies status changes in order and stores the profiles that changed. */
+  /**
+   * Applies status changes in order and stores the profiles that changed, in one bulk write.
+   * Returns each agent that changed once, with the id of the last change applied to them.
+   */
   async applyStatuses(
-    changes: readonly { change: AgentStatusChanged; at: Date }[],
-  ): Promise<AgentEntry[]> {
-    const applied: AgentEntry[] = [];
-    for (const { change, at } of changes) {
+    changes: readonly { change: AgentStatusChanged; at: Date; id: string }[],
+  ): Promise<{ entry: AgentEntry; causeId: string }[]> {
+    const applied = new Map<AgentEntry, string>();
+    for (const { change, at, id } of changes) {
       const result = this.directory.apply(profileOf(change, at));
-      if (result.conflict) throw new AgentOfAnotherTenantError(change.agentId);
-      if (result.applied) applied.push(result.entry!);
+      if (result.applied) {
+        applied.delete(result.entry);
+        applied.set(result.entry, id);
+      }
     }
-    if (applied.length > 0) {
+    if (applied.size > 0) {
       await this.agents.bulkWrite(
-        applied.map((entry) => ({
+        [...applied.keys()].map((entry) => ({
           replaceOne: {
-            filter: { _id: entry.agentId },
+            filter: { _id: agentRecordId(entry.tenantId, entry.agentId) },
             replacement: recordOf(entry),
             upsert: true,
           },
@@ -69,12 +67,12 @@ export class AgentsService implements OnApplicationBootstrap {
         { ordered: false },
       );
     }
-    return applied;
+    return [...applied].map(([entry, causeId]) => ({ entry, causeId }));
   }
 
   async applyStatus(change: AgentStatusChanged, at = new Date()): Promise<AgentEntry> {
-    await this.applyStatuses([{ change, at }]);
-    return this.directory.get(change.agentId)!;
+    await this.applyStatuses([{ change, at, id: `http:${at.getTime()}` }]);
+    return this.directory.get(change.tenantId, change.agentId)!;
   }
 
   private async loadUntilDone(): Promise<void> {
@@ -99,14 +97,14 @@ export class AgentsService implements OnApplicationBootstrap {
     for (const profile of profiles) {
       this.directory.apply({
         ...profile,
-        agentId: profile._id,
         skills: profile.skills.map(({ name, proficiency }) => ({ name, proficiency })),
       });
     }
     for (const reservation of held)
       this.directory.restore(
+        reservation.tenantId,
         reservation.agentId,
-        reservation._id,
+        reservation.conversationId,
         reservation.reservedAt.getTime(),
       );
     this.loaded = true;
@@ -137,6 +135,6 @@ function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
 }
 
 function recordOf(entry: AgentEntry): Agent {
-  const { agentId, ...profile } = entry.profile();
-  return { _id: agentId, ...profile };
+  const profile = entry.profile();
+  return { _id: agentRecordId(profile.tenantId, profile.agentId), ...profile };
 }

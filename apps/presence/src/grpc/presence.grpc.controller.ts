@@ -7,6 +7,8 @@ import {
   type ReleaseCapacityResponse,
   type ReserveCapacityRequest__Output,
   type ReserveCapacityResponse,
+  type ReserveBestRequest__Output,
+  type ReserveBestResponse,
 } from '@handoff/contracts';
 import { describeError, isTransient } from '@handoff/messaging';
 import { GrpcMethod, RpcException } from '@nestjs/microservices';
@@ -16,6 +18,7 @@ import { ReservationsService } from '../reservations/reservations.service.js';
 
 const defaultLimit = 20;
 const maxLimit = 100;
+const maxPlacements = 500;
 
 @Controller()
 export class PresenceGrpcController {
@@ -51,6 +54,35 @@ export class PresenceGrpcController {
       released: await unavailableWhenStoreIsDown(() =>
         this.reservations.release(request.tenantId, request.conversationId),
       ),
+    };
+  }
+
+  @GrpcMethod(PresenceGrpc.serviceName, 'ReserveBest')
+  async reserveBest(request: ReserveBestRequest__Output): Promise<ReserveBestResponse> {
+    requireFields(request, ['tenantId']);
+    if (request.placements.length > maxPlacements)
+      throw new RpcException({
+        code: status.INVALID_ARGUMENT,
+        message: `at most ${maxPlacements} placements per call`,
+      });
+    request.placements.forEach((placement, index) => {
+      const missing = (['conversationId', 'language'] as const).filter(
+        (field) => !placement[field],
+      );
+      if (missing.length > 0)
+        throw new RpcException({
+          code: status.INVALID_ARGUMENT,
+          message: `placement ${index}: missing ${missing.join(', ')}`,
+        });
+    });
+    const outcomes = await unavailableWhenStoreIsDown(() =>
+      this.reservations.placeBest(request.tenantId, request.placements),
+    );
+    return {
+      placed: outcomes.map((outcome, index) => ({
+        conversationId: request.placements[index]!.conversationId,
+        ...outcome,
+      })),
     };
   }
 }

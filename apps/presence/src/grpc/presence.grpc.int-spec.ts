@@ -43,18 +43,31 @@ type UnaryMethod<Request, Response> = (
 ) => grpc.ClientUnaryCall;
 
 function serviceClient(protoFile: string, packageName: string, serviceName: string): ServiceClient {
-  const loaded = grpc.loadPackageDefinition(loadSync(join(PresenceGrpc.protoRoot, protoFile), protoLoaderOptions));
-  const found = [...packageName.split('.'), serviceName].reduce<any>((namespace, part) => namespace?.[part], loaded);
+  const loaded = grpc.loadPackageDefinition(
+    loadSync(join(PresenceGrpc.protoRoot, protoFile), protoLoaderOptions),
+  );
+  const found = [...packageName.split('.'), serviceName].reduce<any>(
+    (namespace, part) => namespace?.[part],
+    loaded,
+  );
   assert.equal(typeof found, 'function', `${packageName}.${serviceName} is in ${protoFile}`);
   return found as ServiceClient;
 }
 
 /** One unary call over the socket, as any gRPC client makes it, with a deadline. */
-function unary<Request, Response>(client: grpc.Client, method: string, request: Request): Promise<Response> {
+function unary<Request, Response>(
+  client: grpc.Client,
+  method: string,
+  request: Request,
+): Promise<Response> {
   const send = (client as unknown as Record<string, UnaryMethod<Request, Response>>)[method]!;
   return new Promise((resolve, reject) => {
-    send.call(client, request, new grpc.Metadata(), { deadline: Date.now() + callDeadlineMs }, (error, response) =>
-      error ? reject(error) : resolve(response!),
+    send.call(
+      client,
+      request,
+      new grpc.Metadata(),
+      { deadline: Date.now() + callDeadlineMs },
+      (error, response) => (error ? reject(error) : resolve(response!)),
     );
   });
 }
@@ -62,10 +75,39 @@ function unary<Request, Response>(client: grpc.Client, method: string, request: 
 const findCandidates = (request: FindCandidatesRequest) =>
   unary<FindCandidatesRequest, FindCandidatesResponse__Output>(presence, 'FindCandidates', request);
 const reserveCapacity = (request: ReserveCapacityRequest) =>
-  unary<ReserveCapacityRequest, ReserveCapacityResponse__Output>(presence, 'ReserveCapacity', request);
+  unary<ReserveCapacityRequest, ReserveCapacityResponse__Output>(
+    presence,
+    'ReserveCapacity',
+    request,
+  );
 const releaseCapacity = (request: ReleaseCapacityRequest) =>
-  unary<ReleaseCapacityRequest, ReleaseCapacityResponse__Output>(presence, 'ReleaseCapacity', request);
-const checkHealth = (service: string) => unary<{ service: string }, { status: HealthServingStatus }>(health, 'Check', { service });
+  unary<ReleaseCapacityRequest, ReleaseCapacityResponse__Output>(
+    presence,
+    'ReleaseCapacity',
+    request,
+  );
+const reserveBest = (request: {
+  tenantId?: string;
+  placements?: {
+    conversationId?: string;
+    language?: string;
+    skills?: { name: string; minProficiency: number }[];
+  }[];
+}) =>
+  unary<
+    typeof request,
+    {
+      placed: {
+        conversationId: string;
+        reserved: boolean;
+        agentId: string;
+        onlineAgents: number;
+        matchingAgents: number;
+      }[];
+    }
+  >(presence, 'ReserveBest', request);
+const checkHealth = (service: string) =>
+  unary<{ service: string }, { status: HealthServingStatus }>(health, 'Check', { service });
 
 async function agentIs(agentId: string, changes: Partial<AgentStatusChanged>): Promise<void> {
   await app.get(AgentsService).applyStatus({
@@ -83,7 +125,11 @@ async function agentIs(agentId: string, changes: Partial<AgentStatusChanged>): P
 function assertGrpcError(code: grpc.status, details?: RegExp) {
   return (error: unknown) => {
     const serviceError = error as grpc.ServiceError;
-    assert.equal(serviceError.code, code, `expected ${grpc.status[code]}, got ${grpc.status[serviceError.code]}: ${serviceError.details}`);
+    assert.equal(
+      serviceError.code,
+      code,
+      `expected ${grpc.status[code]}, got ${grpc.status[serviceError.code]}: ${serviceError.details}`,
+    );
     if (details) assert.match(serviceError.details, details);
     return true;
   };
@@ -102,7 +148,9 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),
     });
-    const moduleRef = await Test.createTestingModule({ imports: [PresenceAppModule.forRoot(config)] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [PresenceAppModule.forRoot(config)],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
     connectGrpcServer(app, config.grpcUrl);
     await app.init();
@@ -110,8 +158,16 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
     await app.startAllMicroservices();
 
     const address = `127.0.0.1:${port}`;
-    const Presence = serviceClient(PresenceGrpc.protoFile, PresenceGrpc.packageName, PresenceGrpc.serviceName);
-    const Health = serviceClient(HealthGrpc.protoFile, HealthGrpc.packageName, HealthGrpc.serviceName);
+    const Presence = serviceClient(
+      PresenceGrpc.protoFile,
+      PresenceGrpc.packageName,
+      PresenceGrpc.serviceName,
+    );
+    const Health = serviceClient(
+      HealthGrpc.protoFile,
+      HealthGrpc.packageName,
+      HealthGrpc.serviceName,
+    );
     presence = new Presence(address, grpc.credentials.createInsecure());
     health = new Health(address, grpc.credentials.createInsecure());
 
@@ -135,52 +191,129 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
   });
 
   it('finds online agents of the tenant who speak the language and hold the skill', async () => {
-    const found = await findCandidates({ tenantId, language: 'en', skills: [{ name: 'billing', minProficiency: 3 }] });
+    const found = await findCandidates({
+      tenantId,
+      language: 'en',
+      skills: [{ name: 'billing', minProficiency: 3 }],
+    });
 
     assert.equal(found.onlineAgents, 3, 'ana, bo and cy are online');
     assert.equal(found.matchingAgents, 1);
     assert.deepEqual(found.candidates, [
-      { agentId: 'ana', displayName: 'ana', proficiency: 4, activeChats: 0, capacity: 2, lastAssignedAtMs: '0' },
+      {
+        agentId: 'ana',
+        displayName: 'ana',
+        proficiency: 4,
+        activeChats: 0,
+        capacity: 2,
+        lastAssignedAtMs: '0',
+      },
     ]);
 
     const anyone = await findCandidates({ tenantId, language: 'en', skills: [], limit: 1 });
     assert.equal(anyone.matchingAgents, 2);
     assert.equal(anyone.candidates.length, 1, 'the limit is applied');
 
-    const otherTenant = await findCandidates({ tenantId: `other_${tenantId}`, language: 'en', skills: [] });
+    const otherTenant = await findCandidates({
+      tenantId: `other_${tenantId}`,
+      language: 'en',
+      skills: [],
+    });
     assert.deepEqual(otherTenant, { candidates: [], onlineAgents: 0, matchingAgents: 0 });
   });
 
   it('reserves a slot once per conversation and gives it back on release', async () => {
     const conversationId = uniqueName('conv');
     const reserved = await reserveCapacity({ tenantId, agentId: 'ana', conversationId });
-    assert.deepEqual(reserved, { reserved: true, agentId: 'ana', displayName: 'ana', activeChats: 1 });
-    assert.deepEqual(await reserveCapacity({ tenantId, agentId: 'ana', conversationId }), reserved, 'a retried call holds the same slot');
+    assert.deepEqual(reserved, {
+      reserved: true,
+      agentId: 'ana',
+      displayName: 'ana',
+      activeChats: 1,
+    });
+    assert.deepEqual(
+      await reserveCapacity({ tenantId, agentId: 'ana', conversationId }),
+      reserved,
+      'a retried call holds the same slot',
+    );
 
-    const [ana] = (await findCandidates({ tenantId, language: 'en', skills: [{ name: 'billing', minProficiency: 3 }] })).candidates;
+    const [ana] = (
+      await findCandidates({
+        tenantId,
+        language: 'en',
+        skills: [{ name: 'billing', minProficiency: 3 }],
+      })
+    ).candidates;
     assert.equal(ana?.activeChats, 1);
     assert.ok(Number(ana?.lastAssignedAtMs) > 0);
 
     assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), { released: true });
     assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), { released: false });
-    const [released] = (await findCandidates({ tenantId, language: 'en', skills: [{ name: 'billing', minProficiency: 3 }] })).candidates;
+    const [released] = (
+      await findCandidates({
+        tenantId,
+        language: 'en',
+        skills: [{ name: 'billing', minProficiency: 3 }],
+      })
+    ).candidates;
     assert.equal(released?.activeChats, 0);
   });
 
   it('gives the last slot to exactly one of ten concurrent callers', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => reserveCapacity({ tenantId, agentId: 'bo', conversationId: uniqueName('conv') })),
+      Array.from({ length: 10 }, () =>
+        reserveCapacity({ tenantId, agentId: 'bo', conversationId: uniqueName('conv') }),
+      ),
     );
     assert.equal(outcomes.filter((outcome) => outcome.reserved).length, 1);
-    assert.ok(outcomes.filter((outcome) => !outcome.reserved).every((outcome) => outcome.activeChats === 0));
+    assert.ok(
+      outcomes.filter((outcome) => !outcome.reserved).every((outcome) => outcome.activeChats === 0),
+    );
+  });
+
+  it('places conversations in order with the best free agent, one call for all, and says why the rest wait', async () => {
+    await agentIs('ed', {
+      skills: [{ name: 'refunds', proficiency: 3 }],
+      languages: ['pt'],
+      capacity: 1,
+    });
+    const [first, second] = [uniqueName('conv'), uniqueName('conv')];
+    const refunds = [{ name: 'refunds', minProficiency: 1 }];
+    const { placed } = await reserveBest({
+      tenantId,
+      placements: [
+        { conversationId: first, language: 'pt-BR', skills: refunds },
+        { conversationId: second, language: 'pt-BR', skills: refunds },
+      ],
+    });
+    assert.deepEqual(
+      placed.map(({ conversationId, reserved, agentId }) => [conversationId, reserved, agentId]),
+      [
+        [first, true, 'ed'],
+        [second, false, ''],
+      ],
+      'a pt-BR conversation reaches a pt agent; the second finds him full',
+    );
+    assert.equal(placed[1]!.matchingAgents, 1);
+    assert.ok(placed[1]!.onlineAgents >= 1);
+    await assert.rejects(
+      reserveBest({ tenantId, placements: [{ conversationId: uniqueName('conv') }] }),
+      assertGrpcError(grpc.status.INVALID_ARGUMENT, /placement 0: missing language/),
+    );
   });
 
   it('answers INVALID_ARGUMENT, naming the fields, when required fields are missing', async () => {
-    await assert.rejects(findCandidates({ tenantId, skills: [] }), assertGrpcError(grpc.status.INVALID_ARGUMENT, /language/));
+    await assert.rejects(
+      findCandidates({ tenantId, skills: [] }),
+      assertGrpcError(grpc.status.INVALID_ARGUMENT, /language/),
+    );
     await assert.rejects(
       reserveCapacity({ tenantId, conversationId: uniqueName('conv') }),
       assertGrpcError(grpc.status.INVALID_ARGUMENT, /agentId/),
     );
-    await assert.rejects(releaseCapacity({}), assertGrpcError(grpc.status.INVALID_ARGUMENT, /tenantId, conversationId/));
+    await assert.rejects(
+      releaseCapacity({}),
+      assertGrpcError(grpc.status.INVALID_ARGUMENT, /tenantId, conversationId/),
+    );
   });
 });

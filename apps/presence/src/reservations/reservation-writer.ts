@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { meter } from '@handoff/service-kit';
+import { appendOnce, meter } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { Reservation } from './reservation.schema.js';
 
@@ -9,7 +9,6 @@ interface Pending<T> {
   settle: (error?: unknown) => void;
 }
 
-const duplicateKey = 11000;
 const writeSeconds = meter().createHistogram('handoff_reservation_write_duration_seconds', {
   description: 'Time to store a group of reservations or releases',
   unit: 's',
@@ -32,8 +31,8 @@ export class ReservationWriter {
     return this.enqueue(this.inserts, reservation);
   }
 
-  remove(conversationId: string): Promise<void> {
-    return this.enqueue(this.deletes, conversationId);
+  remove(reservationId: string): Promise<void> {
+    return this.enqueue(this.deletes, reservationId);
   }
 
   private enqueue<T>(queue: Pending<T>[], item: T): Promise<void> {
@@ -77,20 +76,11 @@ export class ReservationWriter {
   }
 
   private async insert(reservations: Reservation[]): Promise<void> {
-    try {
-      await this.reservations.collection.insertMany(reservations as never[], { ordered: false });
-    } catch (error) {
-      // Already stored (a retried call): that is the same reservation.
-      const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-      if (
-        !writeErrors?.length ||
-        writeErrors.some((writeError) => writeError.code !== duplicateKey)
-      )
-        throw error;
-    }
+    // Already stored (a retried call): that is the same reservation.
+    await appendOnce(this.reservations, reservations);
   }
 
-  private async delete(conversationIds: string[]): Promise<void> {
-    await this.reservations.deleteMany({ _id: { $in: conversationIds } });
+  private async delete(reservationIds: string[]): Promise<void> {
+    await this.reservations.deleteMany({ _id: { $in: reservationIds } });
   }
 }

@@ -1,12 +1,21 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { deriveId } from '@handoff/contracts';
 
-/** One chat slot held by a conversation; keyed by conversation, so a conversation holds at most one. */
+/**
+ * One chat slot held by a conversation. Keyed by tenant and conversation, so a conversation holds
+ * at most one and two tenants' conversation ids never meet.
+ */
 @Schema({ collection: 'reservations', versionKey: false })
 export class Reservation {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) tenantId!: string;
+  @Prop({ required: true }) conversationId!: string;
   @Prop({ required: true, index: true }) agentId!: string;
   @Prop({ type: Date, required: true }) reservedAt!: Date;
+}
+
+export function reservationId(tenantId: string, conversationId: string): string {
+  return deriveId('reservation', tenantId, conversationId);
 }
 
 export const ReservationSchema = SchemaFactory.createForClass(Reservation);

@@ -42,7 +42,7 @@ async function onlineAgent(capacity: number): Promise<string> {
 }
 
 async function slotsOf(agentId: string) {
-  const agent = agents.directory.get(agentId);
+  const agent = agents.directory.get(tenantId, agentId);
   assert.ok(agent, `agent ${agentId} exists`);
   const activeChats = agent.conversations.size;
   assert.equal(
@@ -264,13 +264,20 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     assert.equal(slots.freeSlots, slots.capacity - slots.activeChats);
   });
 
-  it('rejects a status change for an agent id that belongs to another tenant', async () => {
+  it('keeps an agent id of another tenant apart, in memory and in the store', async () => {
     const agentId = await onlineAgent(1);
-    await assert.rejects(
-      agents.applyStatus({ ...agentStatus(agentId), tenantId: `other_${tenantId}` }),
-      /another tenant/,
-    );
-    assert.equal(agents.directory.get(agentId)?.tenantId, tenantId);
+    const otherTenant = `other_${tenantId}`;
+    await agents.applyStatus({ ...agentStatus(agentId), tenantId: otherTenant, capacity: 3 });
+    const conversationId = `conv_${dbName}_shared_id`;
+    await reservations.reserve(tenantId, agentId, conversationId);
+    const other = await reservations.reserve(otherTenant, agentId, conversationId);
+
+    assert.deepEqual([other.reserved, other.activeChats], [true, 1]);
+    assert.equal(agents.directory.get(tenantId, agentId)?.capacity, 1);
+    assert.equal(agents.directory.get(otherTenant, agentId)?.capacity, 3);
+    assert.equal(await reservationModel.countDocuments({ agentId }), 2);
+    assert.equal(await reservations.release(otherTenant, conversationId), true);
+    assert.equal(agents.directory.holderOf(tenantId, conversationId)?.agentId, agentId);
   });
 
   it('rebuilds agents and the slots in use from the store after a restart', async () => {
@@ -281,7 +288,7 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
 
     const restarted = await startPresence();
     try {
-      const agent = restarted.get(AgentsService).directory.get(agentId);
+      const agent = restarted.get(AgentsService).directory.get(tenantId, agentId);
       assert.ok(agent, 'the agent is known again');
       assert.deepEqual([...agent.conversations], [`conv_${dbName}_restart_2`]);
       const again = await restarted
@@ -299,11 +306,11 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
 
   it('ignores a status change older than the one it knows', async () => {
     const agentId = await onlineAgent(2);
-    const now = agents.directory.get(agentId)!.statusChangedAt;
+    const now = agents.directory.get(tenantId, agentId)!.statusChangedAt;
     await agents.applyStatus(
       agentStatus(agentId, { status: 'offline' }),
       new Date(now.getTime() - 60_000),
     );
-    assert.equal(agents.directory.get(agentId)?.status, 'online');
+    assert.equal(agents.directory.get(tenantId, agentId)?.status, 'online');
   });
 });

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AgentDirectory, type ReserveOutcome } from '../agents/agent-directory.js';
+import {
+  AgentDirectory,
+  tenantKey,
+  type Placement,
+  type PlacementOutcome,
+  type ReserveOutcome,
+} from '../agents/agent-directory.js';
+import { reservationId } from './reservation.schema.js';
 import { ReservationWriter } from './reservation-writer.js';
 
 /**
@@ -23,47 +30,98 @@ export class ReservationsService {
     conversationId: string,
     at = Date.now(),
   ): Promise<ReserveOutcome> {
-    const pending = this.storing.get(conversationId);
-    if (pending) {
-      await pending;
-      return this.reserve(tenantId, agentId, conversationId, at);
-    }
-    const alreadyHeld = this.directory.holderOf(conversationId) !== undefined;
+    await this.whileStoring(tenantId, [conversationId]);
+    const alreadyHeld = this.directory.holderOf(tenantId, conversationId) !== undefined;
     const outcome = this.directory.reserve(tenantId, agentId, conversationId, at);
-    if (!outcome.reserved || alreadyHeld) return outcome;
-
-    const stored = this.writer.save({
-      _id: conversationId,
-      tenantId,
-      agentId: outcome.agentId,
-      reservedAt: new Date(at),
-    });
-    this.storing.set(
-      conversationId,
-      stored.catch(() => undefined),
-    );
-    try {
-      await stored;
-    } catch (error) {
-      this.directory.release(tenantId, conversationId);
-      throw error;
-    } finally {
-      this.storing.delete(conversationId);
-    }
+    if (outcome.reserved && !alreadyHeld)
+      await this.store(tenantId, [{ conversationId, agentId: outcome.agentId }], at);
     return outcome;
+  }
+
+  /** Places a tenant's conversations in order with the best free agents (see AgentDirectory.placeBest). */
+  async placeBest(
+    tenantId: string,
+    placements: readonly Placement[],
+    at = Date.now(),
+  ): Promise<PlacementOutcome[]> {
+    const conversationIds = placements.map(({ conversationId }) => conversationId);
+    await this.whileStoring(tenantId, conversationIds);
+    const alreadyHeld = new Set(
+      conversationIds.filter((id) => this.directory.holderOf(tenantId, id) !== undefined),
+    );
+    const outcomes = this.directory.placeBest(tenantId, placements, at);
+    const taken = outcomes.flatMap((outcome, index) => {
+      const { conversationId } = placements[index]!;
+      return outcome.reserved && !alreadyHeld.has(conversationId)
+        ? [{ conversationId, agentId: outcome.agentId }]
+        : [];
+    });
+    if (taken.length > 0) await this.store(tenantId, taken, at);
+    return outcomes;
   }
 
   /** Gives the conversation's slot back (only to the tenant holding it); false when it held none. */
   async release(tenantId: string, conversationId: string): Promise<boolean> {
-    await this.storing.get(conversationId);
-    const holder = this.directory.release(tenantId, conversationId);
-    if (!holder) return false;
+    return (await this.releaseAll(tenantId, [conversationId])).length > 0;
+  }
+
+  /** Gives back the slots the conversations hold; returns the agents who got one back, once each. */
+  async releaseAll(tenantId: string, conversationIds: readonly string[]) {
+    await this.whileStoring(tenantId, conversationIds);
+    const released = conversationIds.flatMap((conversationId) => {
+      const holder = this.directory.release(tenantId, conversationId);
+      return holder ? [{ conversationId, holder }] : [];
+    });
+    if (released.length === 0) return [];
     try {
-      await this.writer.remove(conversationId);
+      await Promise.all(
+        released.map(({ conversationId }) =>
+          this.writer.remove(reservationId(tenantId, conversationId)),
+        ),
+      );
     } catch (error) {
-      this.directory.restore(holder.agentId, conversationId, holder.lastAssignedAt);
+      for (const { conversationId, holder } of released)
+        this.directory.restore(tenantId, holder.agentId, conversationId, holder.lastAssignedAt);
       throw error;
     }
-    return true;
+    return [...new Set(released.map(({ holder }) => holder))];
+  }
+
+  private async whileStoring(tenantId: string, conversationIds: readonly string[]): Promise<void> {
+    for (const conversationId of conversationIds)
+      await this.storing.get(tenantKey(tenantId, conversationId));
+  }
+
+  /** Stores newly taken slots; if the store fails they are given back, and the caller hears why. */
+  private async store(
+    tenantId: string,
+    taken: readonly { conversationId: string; agentId: string }[],
+    at: number,
+  ): Promise<void> {
+    const stored = Promise.all(
+      taken.map(({ conversationId, agentId }) =>
+        this.writer.save({
+          _id: reservationId(tenantId, conversationId),
+          tenantId,
+          conversationId,
+          agentId,
+          reservedAt: new Date(at),
+        }),
+      ),
+    ).then(() => undefined);
+    const keys = taken.map(({ conversationId }) => tenantKey(tenantId, conversationId));
+    for (const key of keys)
+      this.storing.set(
+        key,
+        stored.catch(() => undefined),
+      );
+    try {
+      await stored;
+    } catch (error) {
+      for (const { conversationId } of taken) this.directory.release(tenantId, conversationId);
+      throw error;
+    } finally {
+      for (const key of keys) this.storing.delete(key);
+    }
   }
 }

@@ -46,7 +46,9 @@ function noteDeadline(method: string, call: grpc.ServerUnaryCall<unknown, unknow
 }
 
 async function startSlowPresenceServer(port: number): Promise<grpc.Server> {
-  const loaded = grpc.loadPackageDefinition(loadSync(join(PresenceGrpc.protoRoot, PresenceGrpc.protoFile), protoLoaderOptions));
+  const loaded = grpc.loadPackageDefinition(
+    loadSync(join(PresenceGrpc.protoRoot, PresenceGrpc.protoFile), protoLoaderOptions),
+  );
   const definition = (loaded as any).handoff.presence.v1.Presence.service as grpc.ServiceDefinition;
   const presence = new grpc.Server();
   presence.addService(definition, {
@@ -56,7 +58,16 @@ async function startSlowPresenceServer(port: number): Promise<grpc.Server> {
     ) => {
       noteDeadline('FindCandidates', call);
       const response: FindCandidatesResponse = {
-        candidates: [{ agentId: 'ana', displayName: 'Ana', proficiency: 4, activeChats: 0, capacity: 2, lastAssignedAtMs: '0' }],
+        candidates: [
+          {
+            agentId: 'ana',
+            displayName: 'Ana',
+            proficiency: 4,
+            activeChats: 0,
+            capacity: 2,
+            lastAssignedAtMs: '0',
+          },
+        ],
         onlineAgents: 1,
         matchingAgents: 1,
       };
@@ -67,17 +78,37 @@ async function startSlowPresenceServer(port: number): Promise<grpc.Server> {
       callback: grpc.sendUnaryData<ReserveCapacityResponse>,
     ) => {
       noteDeadline('ReserveCapacity', call);
-      replyLater(callback, { reserved: true, agentId: call.request.agentId, displayName: 'Ana', activeChats: 1 }, serverDelayMs);
+      replyLater(
+        callback,
+        { reserved: true, agentId: call.request.agentId, displayName: 'Ana', activeChats: 1 },
+        serverDelayMs,
+      );
     },
-    ReleaseCapacity: (_call: unknown, callback: grpc.sendUnaryData<{ released: boolean }>) => callback(null, { released: true }),
+    ReleaseCapacity: (_call: unknown, callback: grpc.sendUnaryData<{ released: boolean }>) =>
+      callback(null, { released: true }),
+    ReserveBest: (
+      call: grpc.ServerUnaryCall<{ tenantId: string }, unknown>,
+      callback: grpc.sendUnaryData<unknown>,
+    ) => {
+      noteDeadline('ReserveBest', call);
+      replyLater(
+        callback,
+        { placed: [] },
+        call.request.tenantId === slowTenant ? serverDelayMs : 0,
+      );
+    },
   });
   await new Promise<void>((resolve, reject) =>
-    presence.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())),
+    presence.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error) =>
+      error ? reject(error) : resolve(),
+    ),
   );
   return presence;
 }
 
-async function failureOf(call: Promise<unknown>): Promise<{ error: grpc.ServiceError; elapsedMs: number }> {
+async function failureOf(
+  call: Promise<unknown>,
+): Promise<{ error: grpc.ServiceError; elapsedMs: number }> {
   const startedAt = Date.now();
   try {
     await call;
@@ -91,13 +122,20 @@ describe("routing's PresenceClient against a real gRPC server", () => {
   before(async () => {
     const port = await freeLoopbackPort();
     server = await startSlowPresenceServer(port);
-    const config = loadRoutingConfig({ PRESENCE_GRPC_URL: `127.0.0.1:${port}`, PRESENCE_DEADLINE_MS: String(deadlineMs) });
-    const moduleRef = await Test.createTestingModule({ imports: [PresenceClientModule.register(config.presence)] }).compile();
+    const config = loadRoutingConfig({
+      PRESENCE_GRPC_URL: `127.0.0.1:${port}`,
+      PRESENCE_DEADLINE_MS: String(deadlineMs),
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [PresenceClientModule.register(config.presence)],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
     await app.init();
     client = app.get(PresenceClient);
     // Connect first, so the deadlines below measure calls, not a cold channel on a busy machine.
-    const channel = app.get<ClientGrpc>(PRESENCE_GRPC).getClientByServiceName<grpc.Client>(PresenceGrpc.serviceName);
+    const channel = app
+      .get<ClientGrpc>(PRESENCE_GRPC)
+      .getClientByServiceName<grpc.Client>(PresenceGrpc.serviceName);
     await new Promise<void>((resolve, reject) =>
       channel.waitForReady(Date.now() + 10_000, (error) => (error ? reject(error) : resolve())),
     );
@@ -110,28 +148,72 @@ describe("routing's PresenceClient against a real gRPC server", () => {
   });
 
   it('gets an answer from a presence server that answers in time, and sends the configured deadline with the call', async () => {
-    const found = await client.findCandidates({ tenantId: 'tenant-quick', language: 'en', skills: [], limit: 5 });
+    const found = await client.findCandidates({
+      tenantId: 'tenant-quick',
+      language: 'en',
+      skills: [],
+      limit: 5,
+    });
 
     assert.equal(found.candidates[0]?.agentId, 'ana');
     assert.equal(found.candidates[0]?.lastAssignedAtMs, '0');
     const seen = deadlinesSeen.at(-1)!;
     assert.equal(seen.method, 'FindCandidates');
-    assert.ok(seen.remainingMs > 0 && seen.remainingMs <= deadlineMs, `deadline ${seen.remainingMs} ms away when it arrived`);
+    assert.ok(
+      seen.remainingMs > 0 && seen.remainingMs <= deadlineMs,
+      `deadline ${seen.remainingMs} ms away when it arrived`,
+    );
   });
 
   it('fails FindCandidates with DEADLINE_EXCEEDED within the configured deadline when presence is slow', async () => {
-    const { error, elapsedMs } = await failureOf(client.findCandidates({ tenantId: slowTenant, language: 'en', skills: [], limit: 5 }));
+    const { error, elapsedMs } = await failureOf(
+      client.findCandidates({ tenantId: slowTenant, language: 'en', skills: [], limit: 5 }),
+    );
 
-    assert.equal(error.code, grpc.status.DEADLINE_EXCEEDED, `got ${grpc.status[error.code]}: ${error.details}`);
+    assert.equal(
+      error.code,
+      grpc.status.DEADLINE_EXCEEDED,
+      `got ${grpc.status[error.code]}: ${error.details}`,
+    );
     assert.ok(elapsedMs >= deadlineMs - 20, `gave up after ${elapsedMs} ms, before the deadline`);
-    assert.ok(elapsedMs < deadlineMs + schedulingSlackMs, `waited ${elapsedMs} ms for a ${deadlineMs} ms deadline`);
+    assert.ok(
+      elapsedMs < deadlineMs + schedulingSlackMs,
+      `waited ${elapsedMs} ms for a ${deadlineMs} ms deadline`,
+    );
   });
 
   it('fails ReserveCapacity with DEADLINE_EXCEEDED too', async () => {
-    const { error, elapsedMs } = await failureOf(client.reserveCapacity({ tenantId: slowTenant, agentId: 'ana', conversationId: 'conv-1' }));
+    const { error, elapsedMs } = await failureOf(
+      client.reserveCapacity({ tenantId: slowTenant, agentId: 'ana', conversationId: 'conv-1' }),
+    );
 
-    assert.equal(error.code, grpc.status.DEADLINE_EXCEEDED, `got ${grpc.status[error.code]}: ${error.details}`);
-    assert.ok(elapsedMs < deadlineMs + schedulingSlackMs, `waited ${elapsedMs} ms for a ${deadlineMs} ms deadline`);
-    assert.ok(deadlinesSeen.some((seen) => seen.method === 'ReserveCapacity' && seen.remainingMs <= deadlineMs));
+    assert.equal(
+      error.code,
+      grpc.status.DEADLINE_EXCEEDED,
+      `got ${grpc.status[error.code]}: ${error.details}`,
+    );
+    assert.ok(
+      elapsedMs < deadlineMs + schedulingSlackMs,
+      `waited ${elapsedMs} ms for a ${deadlineMs} ms deadline`,
+    );
+    assert.ok(
+      deadlinesSeen.some(
+        (seen) => seen.method === 'ReserveCapacity' && seen.remainingMs <= deadlineMs,
+      ),
+    );
+  });
+
+  it('fails ReserveBest with DEADLINE_EXCEEDED too, and answers it in time for a quick tenant', async () => {
+    assert.deepEqual(await client.reserveBest({ tenantId: 'tenant-quick', placements: [] }), {
+      placed: [],
+    });
+    const { error, elapsedMs } = await failureOf(
+      client.reserveBest({ tenantId: slowTenant, placements: [] }),
+    );
+    assert.equal(error.code, grpc.status.DEADLINE_EXCEEDED);
+    assert.ok(
+      elapsedMs < serverDelayMs,
+      `gave up after ${elapsedMs} ms, before the server answered`,
+    );
   });
 });

@@ -5,6 +5,8 @@ import {
   type FindCandidatesRequest,
   type FindCandidatesResponse__Output,
   type PresenceService,
+  type ReserveBestRequest,
+  type ReserveBestResponse__Output,
   type ReserveCapacityRequest,
   type ReserveCapacityResponse__Output,
 } from '@handoff/contracts';
@@ -34,6 +36,10 @@ export class PresenceClient implements OnModuleInit {
 
   reserveCapacity(request: ReserveCapacityRequest): Promise<ReserveCapacityResponse__Output> {
     return lastValueFrom(this.service.reserveCapacity(request, new Metadata(), this.callOptions()));
+  }
+
+  reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
+    return lastValueFrom(this.service.reserveBest(request, new Metadata(), this.callOptions()));
   }
 
   private callOptions() {

@@ -29,7 +29,7 @@ const channels: Record<Topic, ChannelInfo> = {
   },
   [Topics.ConversationEvents]: {
     description:
-      'What the bot platform reports, keyed by conversation id: conversations started, messages, collected variables.',
+      'What the bot platform reports, keyed by conversation id: conversations started and ended, messages, collected variables.',
     platform: ['receive'],
   },
   [Topics.ConversationMessages]: {
@@ -57,6 +57,21 @@ const channels: Record<Topic, ChannelInfo> = {
   [Topics.ConversationControl]: {
     description: 'Tells the bot platform to pause or resume the bot; keyed by conversation id.',
     platform: ['send'],
+  },
+  [Topics.ConversationLifecycle]: {
+    description:
+      'Conversations the conversation service closed (resolved, or the customer left), keyed by conversation id. Presence gives the slot back; routing takes the conversation out of its queue.',
+    platform: ['send', 'receive'],
+  },
+  [Topics.AgentAvailability]: {
+    description:
+      'Every change in what an agent can take (status, a chat slot given back), keyed by tenant id. Presence publishes; routing drains queues on it.',
+    platform: ['send', 'receive'],
+  },
+  [Topics.RoutingQueue]: {
+    description:
+      "Escalations entering and leaving their tenant's queue, keyed by tenant id, so one routing instance owns a tenant's queue order.",
+    platform: ['send', 'receive'],
   },
   [Topics.DeadLetter]: {
     description:

@@ -1,5 +1,9 @@
 import { Topics, type EventTopic } from '../topics.js';
+import * as agentAvailability from './agent-availability-changed/index.js';
 import * as agentStatus from './agent-status-changed/index.js';
+import * as conversationClosed from './conversation-closed/index.js';
+import * as conversationEnded from './conversation-ended/index.js';
+import * as routingQueue from './routing-queue/index.js';
 import * as controlRequested from './conversation-control-requested/index.js';
 import * as conversationStarted from './conversation-started/index.js';
 import * as notificationRequested from './customer-notification-requested/index.js';
@@ -22,6 +26,11 @@ export interface EventDataByType {
   [routingDecided.routingDecidedType]: routingDecided.RoutingDecided;
   [notificationRequested.customerNotificationRequestedType]: notificationRequested.CustomerNotificationRequested;
   [controlRequested.conversationControlRequestedType]: controlRequested.ConversationControlRequested;
+  [conversationEnded.conversationEndedType]: conversationEnded.ConversationEnded;
+  [conversationClosed.conversationClosedType]: conversationClosed.ConversationClosed;
+  [agentAvailability.agentAvailabilityChangedType]: agentAvailability.AgentAvailabilityChanged;
+  [routingQueue.routingEnqueuedType]: routingQueue.RoutingEnqueued;
+  [routingQueue.routingWithdrawnType]: routingQueue.RoutingWithdrawn;
 }
 
 export type EventType = keyof EventDataByType;
@@ -30,7 +39,7 @@ interface CatalogEntry {
   readonly topic: EventTopic;
   readonly schema: { readonly $id: string; readonly title: string; readonly description: string };
   /** The data field whose value keys the Kafka message, so one aggregate stays in order. */
-  readonly keyField: 'agentId' | 'conversationId';
+  readonly keyField: 'agentId' | 'conversationId' | 'tenantId';
 }
 
 /** Where each event type travels, what it must look like and what keys it. */
@@ -84,6 +93,31 @@ export const eventCatalog = {
     topic: Topics.ConversationControl,
     schema: controlRequested.conversationControlRequestedSchema,
     keyField: 'conversationId',
+  },
+  [conversationEnded.conversationEndedType]: {
+    topic: Topics.ConversationEvents,
+    schema: conversationEnded.conversationEndedSchema,
+    keyField: 'conversationId',
+  },
+  [conversationClosed.conversationClosedType]: {
+    topic: Topics.ConversationLifecycle,
+    schema: conversationClosed.conversationClosedSchema,
+    keyField: 'conversationId',
+  },
+  [agentAvailability.agentAvailabilityChangedType]: {
+    topic: Topics.AgentAvailability,
+    schema: agentAvailability.agentAvailabilityChangedSchema,
+    keyField: 'tenantId',
+  },
+  [routingQueue.routingEnqueuedType]: {
+    topic: Topics.RoutingQueue,
+    schema: routingQueue.routingEnqueuedSchema,
+    keyField: 'tenantId',
+  },
+  [routingQueue.routingWithdrawnType]: {
+    topic: Topics.RoutingQueue,
+    schema: routingQueue.routingWithdrawnSchema,
+    keyField: 'tenantId',
   },
 } as const satisfies Record<EventType, CatalogEntry>;
 

@@ -72,3 +72,23 @@ export const sentimentSchema = {
     label: extensibleEnum(['negative', 'neutral', 'positive']),
   },
 } as const;
+
+/** What an agent must bring to take a conversation. */
+export const requirementsSchema = {
+  type: 'object',
+  required: ['skills', 'language'],
+  properties: {
+    language: languageSchema,
+    skills: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'minProficiency'],
+        properties: {
+          name: skillNameSchema,
+          minProficiency: { type: 'integer', minimum: 1, maximum: 5 },
+        },
+      },
+    },
+  },
+} as const;

@@ -7,6 +7,8 @@ import type { ReleaseCapacityRequest } from './generated/handoff/presence/v1/Rel
 import type { ReleaseCapacityResponse__Output } from './generated/handoff/presence/v1/ReleaseCapacityResponse.js';
 import type { ReserveCapacityRequest } from './generated/handoff/presence/v1/ReserveCapacityRequest.js';
 import type { ReserveCapacityResponse__Output } from './generated/handoff/presence/v1/ReserveCapacityResponse.js';
+import type { ReserveBestRequest } from './generated/handoff/presence/v1/ReserveBestRequest.js';
+import type { ReserveBestResponse__Output } from './generated/handoff/presence/v1/ReserveBestResponse.js';
 
 export type { FindCandidatesRequest__Output } from './generated/handoff/presence/v1/FindCandidatesRequest.js';
 export type { FindCandidatesResponse } from './generated/handoff/presence/v1/FindCandidatesResponse.js';
@@ -16,6 +18,10 @@ export type { ReserveCapacityResponse } from './generated/handoff/presence/v1/Re
 export type { ReleaseCapacityRequest__Output } from './generated/handoff/presence/v1/ReleaseCapacityRequest.js';
 export type { ReleaseCapacityResponse } from './generated/handoff/presence/v1/ReleaseCapacityResponse.js';
 export type { SkillRequirement } from './generated/handoff/presence/v1/SkillRequirement.js';
+export type { ReserveBestRequest__Output } from './generated/handoff/presence/v1/ReserveBestRequest.js';
+export type { ReserveBestResponse } from './generated/handoff/presence/v1/ReserveBestResponse.js';
+export type { Placement, Placement__Output } from './generated/handoff/presence/v1/Placement.js';
+export type { Placed, Placed__Output } from './generated/handoff/presence/v1/Placed.js';
 export type {
   FindCandidatesRequest,
   FindCandidatesResponse__Output,
@@ -23,6 +29,8 @@ export type {
   ReleaseCapacityResponse__Output,
   ReserveCapacityRequest,
   ReserveCapacityResponse__Output,
+  ReserveBestRequest,
+  ReserveBestResponse__Output,
 };
 
 const protoRoot = fileURLToPath(new URL('../../proto/', import.meta.url));
@@ -69,6 +77,11 @@ export interface PresenceService {
     metadata: Metadata,
     options: CallOptions,
   ): Observable<ReleaseCapacityResponse__Output>;
+  reserveBest(
+    request: ReserveBestRequest,
+    metadata: Metadata,
+    options: CallOptions,
+  ): Observable<ReserveBestResponse__Output>;
 }
 
 export type HealthServingStatus = 'UNKNOWN' | 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN';

@@ -68,6 +68,7 @@ describe('kafkaEnv', () => {
       KAFKA_MAX_ATTEMPTS: 3,
       KAFKA_RETRY_BACKOFF_MS: 200,
       KAFKA_RETRY_MAX_BACKOFF_MS: 30_000,
+      KAFKA_SESSION_TIMEOUT_MS: 30_000,
       KAFKA_PARTITIONS_CONCURRENCY: 4,
       KAFKA_MAX_BATCH_SIZE: 500,
       KAFKA_STALL_TIMEOUT_MS: 300_000,
@@ -152,6 +153,7 @@ describe('messagingOptionsFrom', () => {
       KAFKA_PARTITIONS_CONCURRENCY: '2',
       KAFKA_MAX_BATCH_SIZE: '100',
       KAFKA_STALL_TIMEOUT_MS: '90000',
+      KAFKA_SESSION_TIMEOUT_MS: '10000',
     });
 
     assert.deepEqual(
@@ -169,6 +171,7 @@ describe('messagingOptionsFrom', () => {
         partitionsConsumedConcurrently: 2,
         maxBatchSize: 100,
         stallTimeoutMs: 90_000,
+        sessionTimeoutMs: 10_000,
       },
     );
   });

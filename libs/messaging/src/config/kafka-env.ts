@@ -28,6 +28,7 @@ export function kafkaEnv(service: string) {
     KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     KAFKA_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     KAFKA_STALL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
     KAFKA_SSL: flag.optional(),
     KAFKA_SSL_CA_FILE: optionalText,
     KAFKA_SSL_CERT_FILE: optionalText,
@@ -68,6 +69,7 @@ export function messagingOptionsFrom(
     partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONCURRENCY,
     maxBatchSize: env.KAFKA_MAX_BATCH_SIZE,
     stallTimeoutMs: env.KAFKA_STALL_TIMEOUT_MS,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
   };
 }
 

@@ -8,6 +8,7 @@ import { KAFKA_CLIENT, MESSAGING_OPTIONS, type MessagingOptions } from '../messa
 import { KafkaStartup } from '../topics/kafka-startup.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
 import { BatchProcessor, type BatchHandler } from './batch-processor.js';
+import { partitionAssigners } from './co-partitioned-assigner.js';
 import { consumedRecord } from './consumed-record.js';
 import { describeError } from './failure-classifier.js';
 import { PartitionOwnership } from './partition-ownership.js';
@@ -119,14 +120,16 @@ export class EventConsumerRunner implements BeforeApplicationShutdown {
   }
 
   private createConsumer(): Consumer {
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      sessionTimeout,
       rebalanceTimeout: 60_000,
-      heartbeatInterval: 3_000,
+      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
       maxWaitTimeInMs: 100,
       retry: { retries: 8 },
+      partitionAssigners,
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.ownership.assigned(payload.memberAssignment);

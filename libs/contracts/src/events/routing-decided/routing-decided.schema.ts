@@ -1,8 +1,7 @@
 import type { EventData } from '../event-data.js';
 import {
   identifierSchema,
-  languageSchema,
-  skillNameSchema,
+  requirementsSchema,
   timestampSchema,
   extensibleEnum,
 } from '../common.schema.js';
@@ -34,27 +33,10 @@ export const routingDecidedSchema = {
       description: 'The channel the conversation is on, from the escalation',
     },
     outcome: extensibleEnum(
-      ['assigned', 'queued'],
-      'Outcomes this version does not know are ignored by consumers',
+      ['assigned', 'queued', 'abandoned'],
+      'Outcomes this version does not know are ignored by consumers. abandoned: the conversation ended (the customer left) while it waited',
     ),
-    requirements: {
-      type: 'object',
-      required: ['skills', 'language'],
-      properties: {
-        language: languageSchema,
-        skills: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['name', 'minProficiency'],
-            properties: {
-              name: skillNameSchema,
-              minProficiency: { type: 'integer', minimum: 1, maximum: 5 },
-            },
-          },
-        },
-      },
-    },
+    requirements: requirementsSchema,
     agent: {
       type: 'object',
       description: 'Present when outcome is assigned',
@@ -70,6 +52,11 @@ export const routingDecidedSchema = {
       required: ['reason'],
       properties: {
         reason: extensibleEnum(['no_agent_online', 'no_matching_agent', 'all_agents_busy']),
+        position: {
+          type: 'integer',
+          minimum: 1,
+          description: "Place in the tenant's queue when decided (1 is served next)",
+        },
       },
     },
     decidedAt: timestampSchema,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EscalationRequested } from '@handoff/contracts';
-import { requirementsFor } from './requirements.js';
+import { priorityFor, requirementsFor } from './requirements.js';
 
 function escalation(variables: EscalationRequested['variables'], language = 'en'): EscalationRequested {
   return {
@@ -50,5 +50,13 @@ describe('requirementsFor', () => {
     // A longer name would make the routing decision break its own schema and be dead-lettered downstream.
     assert.deepEqual(requirementsFor(escalation({ topic: 'a'.repeat(65) })).skills, []);
     assert.deepEqual(requirementsFor(escalation({ topic: 'a'.repeat(64) })).skills, [{ name: 'a'.repeat(64), minProficiency: 1 }]);
+  });
+});
+
+describe('priorityFor', () => {
+  it('serves premium tiers first, whatever the case of the tier', () => {
+    assert.equal(priorityFor(escalation({ customer_tier: 'Gold' })), 5);
+    assert.equal(priorityFor(escalation({ customer_tier: 'basic' })), 0);
+    assert.equal(priorityFor(escalation({})), 0);
   });
 });

@@ -8,18 +8,29 @@ export interface Requirements {
 const skillPattern = new RegExp(skillNameSchema.pattern);
 const premiumTiers = new Set(['vip', 'premium', 'gold', 'platinum']);
 
+/** Premium customers are served before others waiting in the same queue. */
+export const premiumPriority = 5;
+
+function isPremium(escalation: EscalationRequested): boolean {
+  const tier = escalation.variables['customer_tier'];
+  return typeof tier === 'string' && premiumTiers.has(tier.toLowerCase());
+}
+
+export function priorityFor(escalation: EscalationRequested): number {
+  return isPremium(escalation) ? premiumPriority : 0;
+}
+
 /**
  * What the agent must bring: the conversation's language, and the skill the bot's collected
  * `topic` names (stronger for premium customers). No topic means any agent will do.
  */
 export function requirementsFor(escalation: EscalationRequested): Requirements {
   const topic = escalation.variables['topic'];
-  const tier = escalation.variables['customer_tier'];
   const skills: Requirements['skills'] = [];
   if (typeof topic === 'string') {
     const name = topic.trim().toLowerCase();
     if (name.length <= skillNameSchema.maxLength && skillPattern.test(name)) {
-      const minProficiency = typeof tier === 'string' && premiumTiers.has(tier.toLowerCase()) ? 3 : 1;
+      const minProficiency = isPremium(escalation) ? 3 : 1;
       skills.push({ name, minProficiency });
     }
   }

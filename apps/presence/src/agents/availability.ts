@@ -1,0 +1,26 @@
+import { deriveId, type AgentAvailabilityChanged } from '@handoff/contracts';
+import type { AgentEntry } from './agent-entry.js';
+
+/**
+ * What routing hears when an agent can take more or fewer conversations. The id derives from the
+ * event that caused it, so a redelivered cause yields a recognisable duplicate.
+ */
+export function availabilityOf(
+  agent: AgentEntry,
+  cause: AgentAvailabilityChanged['cause'],
+  causeId: string,
+  at: Date,
+): { data: AgentAvailabilityChanged; id: string } {
+  return {
+    id: deriveId('availability', causeId, agent.tenantId, agent.agentId),
+    data: {
+      tenantId: agent.tenantId,
+      agentId: agent.agentId,
+      status: agent.status,
+      freeSlots: agent.freeSlots,
+      languages: agent.languages,
+      cause,
+      changedAt: at.toISOString(),
+    },
+  };
+}

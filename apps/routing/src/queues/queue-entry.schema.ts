@@ -1,0 +1,21 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { deriveId, type RoutingEnqueued } from '@handoff/contracts';
+
+/** A conversation waiting in its tenant's queue; removed when it is assigned or leaves. */
+@Schema({ collection: 'queue_entries', versionKey: false })
+export class QueueEntryRecord {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true, index: true }) tenantId!: string;
+  @Prop({ required: true }) conversationId!: string;
+  @Prop({ required: true }) escalationId!: string;
+  @Prop() channel?: string;
+  @Prop({ type: Object, required: true }) requirements!: RoutingEnqueued['requirements'];
+  @Prop({ required: true }) priority!: number;
+  @Prop({ type: Date, required: true }) enqueuedAt!: Date;
+}
+
+export function queueEntryId(tenantId: string, conversationId: string): string {
+  return deriveId('queued', tenantId, conversationId);
+}
+
+export const QueueEntrySchema = SchemaFactory.createForClass(QueueEntryRecord);

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { appendOnce } from '@handoff/service-kit';
+import type { Model } from 'mongoose';
+import { QueueEntryRecord, queueEntryId } from './queue-entry.schema.js';
+import type { QueueEntry } from './tenant-queue.js';
+
+/**
+ * Where a tenant's queue survives a restart or a move to another instance: entries are appended
+ * when they arrive and deleted when they leave, and read back only when an instance takes the
+ * tenant over.
+ */
+@Injectable()
+export class QueueStore {
+  constructor(
+    @InjectModel(QueueEntryRecord.name) private readonly entries: Model<QueueEntryRecord>,
+  ) {}
+
+  async load(tenantId: string): Promise<QueueEntry[]> {
+    const records = await this.entries.find({ tenantId }).lean();
+    return records.map(({ _id: _, ...record }) => ({
+      ...record,
+      ...(record.channel ? { channel: record.channel } : {}),
+      announced: false,
+    }));
+  }
+
+  async append(entries: readonly QueueEntry[]): Promise<void> {
+    // One stored before (a redelivered batch) is the same entry.
+    await appendOnce(
+      this.entries,
+      entries.map(({ announced: _, ...entry }) => ({
+        _id: queueEntryId(entry.tenantId, entry.conversationId),
+        ...entry,
+      })),
+    );
+  }
+
+  async remove(entries: readonly QueueEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.entries.deleteMany({
+      _id: { $in: entries.map((entry) => queueEntryId(entry.tenantId, entry.conversationId)) },
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DecisionsModule } from '../decisions/decisions.module.js';
+import { EscalationIntakeConsumer } from '../intake/escalation-intake.consumer.js';
+import { PresenceClientModule } from '../presence-client/presence-client.module.js';
+import { QueueEntryRecord, QueueEntrySchema } from './queue-entry.schema.js';
+import { MAX_PLACEMENTS, QueueRouter } from './queue-router.js';
+import { QueueStore } from './queue-store.js';
+import { QueueConsumer } from './queue.consumer.js';
+
+@Module({})
+export class QueuesModule {
+  static register(options: {
+    presence: { url: string; deadlineMs: number };
+    maxPlacements: number;
+  }): DynamicModule {
+    return {
+      module: QueuesModule,
+      imports: [
+        DecisionsModule,
+        PresenceClientModule.register(options.presence),
+        MongooseModule.forFeature([{ name: QueueEntryRecord.name, schema: QueueEntrySchema }]),
+      ],
+      controllers: [EscalationIntakeConsumer, QueueConsumer],
+      providers: [
+        QueueRouter,
+        QueueStore,
+        { provide: MAX_PLACEMENTS, useValue: options.maxPlacements },
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import type { EventData } from '../event-data.js';
+import {
+  extensibleEnum,
+  identifierSchema,
+  languageSchema,
+  timestampSchema,
+} from '../common.schema.js';
+
+export const agentAvailabilityChangedType = 'handoff.agent.availability.changed';
+
+export const agentAvailabilityChangedSchema = {
+  $id: 'https://schemas.handoff.dev/events/agent-availability-changed.json',
+  title: 'AgentAvailabilityChanged',
+  description:
+    "Presence saw an agent become able to take more conversations, or fewer: a status change or a chat slot given back. Keyed by tenant, so whoever owns a tenant's queues hears every change in order.",
+  type: 'object',
+  required: ['tenantId', 'agentId', 'status', 'freeSlots', 'cause', 'changedAt'],
+  properties: {
+    tenantId: identifierSchema,
+    agentId: identifierSchema,
+    status: extensibleEnum(
+      ['online', 'away', 'offline'],
+      'Any value this version does not know means the agent takes no new chats',
+    ),
+    freeSlots: { type: 'integer', minimum: 0, maximum: 50, description: 'Chat slots free now' },
+    languages: { type: 'array', maxItems: 16, items: languageSchema },
+    cause: extensibleEnum(
+      ['status_changed', 'slot_released'],
+      'Any value this version does not know is treated as a change of free slots',
+    ),
+    changedAt: timestampSchema,
+  },
+} as const;
+
+export type AgentAvailabilityChanged = EventData<typeof agentAvailabilityChangedSchema>;

@@ -1,0 +1,2 @@
+export * from './routing-enqueued.schema.js';
+export * from './routing-withdrawn.schema.js';

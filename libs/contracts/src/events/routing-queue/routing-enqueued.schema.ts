@@ -1,0 +1,42 @@
+import type { EventData } from '../event-data.js';
+import {
+  identifierSchema,
+  requirementsSchema,
+  sentimentSchema,
+  timestampSchema,
+} from '../common.schema.js';
+
+export const routingEnqueuedType = 'handoff.routing.enqueued';
+
+export const routingEnqueuedSchema = {
+  $id: 'https://schemas.handoff.dev/events/routing-enqueued.json',
+  title: 'RoutingEnqueued',
+  description:
+    "An escalation enters its tenant's queue, with what the agent must bring. Keyed by tenant: one routing instance owns a tenant's queue order.",
+  type: 'object',
+  required: [
+    'escalationId',
+    'conversationId',
+    'tenantId',
+    'requirements',
+    'priority',
+    'enqueuedAt',
+  ],
+  properties: {
+    escalationId: identifierSchema,
+    conversationId: identifierSchema,
+    tenantId: identifierSchema,
+    channel: { type: 'string', maxLength: 32 },
+    requirements: requirementsSchema,
+    priority: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 9,
+      description: 'Higher is served first; within a priority, the longest waiting first',
+    },
+    sentiment: sentimentSchema,
+    enqueuedAt: timestampSchema,
+  },
+} as const;
+
+export type RoutingEnqueued = EventData<typeof routingEnqueuedSchema>;
