@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DeadLetterHeaders, Topics } from '@handoff/contracts';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import {
   storedTranscripts,
   recordedOutputs,
@@ -19,18 +19,25 @@ export const watchedTopics = [
 export const quickRecovery = { KAFKA_RETRY_BACKOFF_MS: '100', KAFKA_RETRY_MAX_BACKOFF_MS: '2000' };
 
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
+  return (await freePorts(1))[0]!;
+}
+
+/** Distinct free loopback ports: all are held open together, so none is handed out twice. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return ports;
 }
 
 /**

@@ -125,6 +125,51 @@ describe('AgentDirectory', () => {
     });
   });
 
+  describe('search index', () => {
+    it('follows every change of skills, languages and status, and counts who is online', () => {
+      const find = (language: string, skill?: string) =>
+        directory.find({
+          tenantId: 'acme',
+          language,
+          skills: skill ? [{ name: skill, minProficiency: 1 }] : [],
+          limit: 10,
+        });
+      directory.apply(agent('ana', { statusChangedAt: at(1) }));
+      directory.apply(agent('bo', { languages: ['es'], statusChangedAt: at(1) }));
+      assert.deepEqual(
+        find('en', 'billing').candidates.map((c) => c.agentId),
+        ['ana'],
+      );
+
+      directory.apply(
+        agent('ana', {
+          skills: [{ name: 'refunds', proficiency: 2 }],
+          languages: ['de'],
+          statusChangedAt: at(2),
+        }),
+      );
+      assert.deepEqual(find('en', 'billing').candidates, []);
+      assert.deepEqual(
+        find('de', 'refunds').candidates.map((c) => c.agentId),
+        ['ana'],
+      );
+      assert.equal(find('de', 'refunds').onlineAgents, 2);
+
+      directory.apply(
+        agent('ana', {
+          status: 'offline',
+          skills: [{ name: 'refunds', proficiency: 2 }],
+          languages: ['de'],
+          statusChangedAt: at(3),
+        }),
+      );
+      assert.deepEqual(find('de', 'refunds').candidates, []);
+      assert.equal(find('de', 'refunds').onlineAgents, 1);
+      assert.equal(find('es').candidates[0]?.agentId, 'bo');
+      assert.deepEqual(find('es', 'unknown-skill').candidates, []);
+    });
+  });
+
   describe('placeBest', () => {
     it('places conversations in the order given, each with the best free agent, in one step', () => {
       directory.apply(
@@ -224,6 +269,29 @@ describe('AgentDirectory', () => {
       assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, false, 'still at capacity');
       directory.release('acme', 'old-2');
       assert.equal(directory.reserve('acme', 'ana', 'new', 8).reserved, true);
+    });
+  });
+
+  describe('close', () => {
+    it('gives the slot back and takes none again for that conversation, remembering a bounded number', () => {
+      directory = new AgentDirectory(2);
+      directory.apply(agent('ana', { capacity: 3 }));
+      directory.reserve('acme', 'ana', 'done', 1);
+
+      assert.equal(directory.close('acme', 'done')?.agentId, 'ana');
+      assert.equal(directory.reserve('acme', 'ana', 'done', 2).reserved, false);
+      const placement = { conversationId: 'done', language: 'en', skills: [] };
+      assert.equal(directory.placeBest('acme', [placement], 3)[0]!.reserved, false);
+      assert.equal(
+        directory.reserve('globex', 'ana', 'done', 2).reserved,
+        false,
+        'no such agent there',
+      );
+
+      directory.close('acme', 'later-1');
+      directory.close('acme', 'later-2');
+      assert.equal(directory.isClosed('acme', 'done'), false, 'the oldest is forgotten');
+      assert.equal(directory.isClosed('acme', 'later-2'), true);
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Candidate, SkillRequirement } from '@handoff/contracts';
 import { AgentEntry, tenantKey, type AgentProfile } from './agent-entry.js';
 import { fitOf, keepBest, languageWanted, type Ranked } from './candidate-ranking.js';
+import { TenantIndex } from './tenant-index.js';
 
 export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from './agent-entry.js';
 
@@ -39,10 +40,17 @@ export type PlacementOutcome = ReserveOutcome & { onlineAgents: number; matching
  */
 export class AgentDirectory {
   private readonly agents = new Map<string, AgentEntry>();
-  /** Each tenant's agents, as an array: a search walks it without a lookup per agent. */
-  private readonly byTenant = new Map<string, AgentEntry[]>();
+  /** Each tenant's agents, bucketed for search. */
+  private readonly byTenant = new Map<string, TenantIndex>();
   /** The agent (tenant key) holding each conversation's slot, by conversation (tenant key). */
   private readonly holders = new Map<string, string>();
+  /**
+   * Conversations closed lately (tenant keys, oldest first): a placement repeated after a crash,
+   * arriving after the conversation closed, must not take a slot nobody would give back.
+   */
+  private readonly closed = new Set<string>();
+
+  constructor(private readonly closedMemory = 200_000) {}
 
   get size(): number {
     return this.agents.size;
@@ -54,11 +62,13 @@ export class AgentDirectory {
     const known = this.agents.get(key);
     if (known && known.statusChangedAt > profile.statusChangedAt)
       return { applied: false, entry: known };
-    // Updated in place, so the tenant's list keeps pointing at it.
-    if (known) return { applied: true, entry: known.update(profile) };
+    if (known) {
+      this.tenantIndex(profile.tenantId).change(known, () => known.update(profile));
+      return { applied: true, entry: known };
+    }
     const entry = new AgentEntry(profile);
     this.agents.set(key, entry);
-    this.tenantAgents(profile.tenantId).push(entry);
+    this.tenantIndex(profile.tenantId).add(entry);
     return { applied: true, entry };
   }
 
@@ -68,7 +78,7 @@ export class AgentDirectory {
 
   /**
    * Online agents of the tenant who speak the language and hold every skill, free ones best first:
-   * one pass over the tenant's agents, keeping only the best `limit` (no sort of everyone).
+   * one pass over the smallest bucket that can hold them, keeping only the best `limit` (no sort).
    */
   find(query: CandidateQuery): CandidateResult {
     const { best, onlineAgents, matchingAgents } = this.search(query);
@@ -97,7 +107,8 @@ export class AgentDirectory {
     const holder = this.holderOf(tenantId, conversationId);
     if (holder) return reserved(holder);
     const agent = this.get(tenantId, agentId);
-    if (!agent || agent.freeSlots === 0) return refused(agentId);
+    if (!agent || agent.freeSlots === 0 || this.isClosed(tenantId, conversationId))
+      return refused(agentId);
     this.hold(agent, conversationId, at);
     return reserved(agent);
   }
@@ -113,7 +124,8 @@ export class AgentDirectory {
       const found = this.search({ tenantId, ...placement, limit: 1 });
       const counts = { onlineAgents: found.onlineAgents, matchingAgents: found.matchingAgents };
       const best = found.best[0];
-      if (!best) return { ...refused(''), ...counts };
+      if (!best || this.isClosed(tenantId, placement.conversationId))
+        return { ...refused(''), ...counts };
       this.hold(best.agent, placement.conversationId, at);
       return { ...reserved(best.agent), ...counts };
     });
@@ -130,6 +142,20 @@ export class AgentDirectory {
     return holder;
   }
 
+  /** The conversation is over: its slot (if any) comes back and it takes no slot again. */
+  close(tenantId: string, conversationId: string): AgentEntry | undefined {
+    const key = tenantKey(tenantId, conversationId);
+    this.closed.delete(key);
+    this.closed.add(key);
+    if (this.closed.size > this.closedMemory)
+      this.closed.delete(this.closed.values().next().value!);
+    return this.release(tenantId, conversationId);
+  }
+
+  isClosed(tenantId: string, conversationId: string): boolean {
+    return this.closed.has(tenantKey(tenantId, conversationId));
+  }
+
   /** A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows. */
   restore(tenantId: string, agentId: string, conversationId: string, at: number): void {
     const agent = this.get(tenantId, agentId);
@@ -141,20 +167,20 @@ export class AgentDirectory {
     onlineAgents: number;
     matchingAgents: number;
   } {
+    const index = this.byTenant.get(query.tenantId);
+    if (!index) return { best: [], onlineAgents: 0, matchingAgents: 0 };
     const language = languageWanted(query.language);
-    let onlineAgents = 0;
     let matchingAgents = 0;
     const best: Ranked[] = [];
-    for (const agent of this.byTenant.get(query.tenantId) ?? []) {
+    for (const agent of index.candidates(language.primary, query.skills)) {
       if (agent.status !== 'online') continue;
-      onlineAgents++;
       const fit = fitOf(agent, language, query.skills);
       if (!fit) continue;
       matchingAgents++;
       if (agent.conversations.size >= agent.capacity || query.limit <= 0) continue;
       keepBest(best, fit, query.limit);
     }
-    return { best, onlineAgents, matchingAgents };
+    return { best, onlineAgents: index.online, matchingAgents };
   }
 
   private hold(agent: AgentEntry, conversationId: string, at: number): void {
@@ -166,10 +192,10 @@ export class AgentDirectory {
     );
   }
 
-  private tenantAgents(tenantId: string): AgentEntry[] {
-    let agents = this.byTenant.get(tenantId);
-    if (!agents) this.byTenant.set(tenantId, (agents = []));
-    return agents;
+  private tenantIndex(tenantId: string): TenantIndex {
+    let index = this.byTenant.get(tenantId);
+    if (!index) this.byTenant.set(tenantId, (index = new TenantIndex()));
+    return index;
   }
 }
 

@@ -9,10 +9,11 @@ export class AgentSkill {
 }
 
 /**
- * An agent's profile and status as last changed: what presence reloads into memory at boot.
- * Chat slots in use are not stored here; they are the active reservations.
+ * One status change of an agent as applied: appended, never updated (an update by key scans the
+ * collection on the local store). The newest per agent is what presence reloads at boot; older ones
+ * are deleted in the background. Chat slots in use are not here; they are the reservations.
  */
-@Schema({ collection: 'agents', versionKey: false })
+@Schema({ collection: 'agent_statuses', versionKey: false })
 export class Agent {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) tenantId!: string;
@@ -26,9 +27,9 @@ export class Agent {
   @Prop({ type: Date, required: true }) statusChangedAt!: Date;
 }
 
-/** Agent ids are unique within their tenant only. */
-export function agentRecordId(tenantId: string, agentId: string): string {
-  return deriveId('agent', tenantId, agentId);
+/** Agent ids are unique within their tenant only; a change is recorded once, by what caused it. */
+export function statusRecordId(tenantId: string, agentId: string, causeId: string): string {
+  return deriveId('status', tenantId, agentId, causeId);
 }
 
 export type AgentDocument = HydratedDocument<Agent>;

@@ -4,6 +4,7 @@ import { Reservation, ReservationSchema } from '../reservations/reservation.sche
 import { AgentDirectory } from './agent-directory.js';
 import { AgentStatusConsumer } from './agent-status.consumer.js';
 import { AgentStatusController } from './agent-status.controller.js';
+import { AgentStatusLog } from './agent-status-log.js';
 import { Agent, AgentSchema } from './agent.schema.js';
 import { AgentsService } from './agents.service.js';
 
@@ -15,7 +16,11 @@ import { AgentsService } from './agents.service.js';
     ]),
   ],
   controllers: [AgentStatusController, AgentStatusConsumer],
-  providers: [AgentsService, { provide: AgentDirectory, useValue: new AgentDirectory() }],
+  providers: [
+    AgentsService,
+    AgentStatusLog,
+    { provide: AgentDirectory, useValue: new AgentDirectory() },
+  ],
   exports: [AgentsService, AgentDirectory, MongooseModule],
 })
 export class AgentsModule {}

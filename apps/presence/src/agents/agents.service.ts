@@ -11,11 +11,11 @@ import {
   type AgentProfile,
   type PresenceStatus,
 } from './agent-directory.js';
-import { Agent, agentRecordId } from './agent.schema.js';
+import { AgentStatusLog } from './agent-status-log.js';
 
 /**
- * Agents' presence: status changes applied to the in-memory directory and stored as profiles, one
- * bulk write per batch. At boot the directory is rebuilt from the stored profiles and active
+ * Agents' presence: status changes applied to the in-memory directory and appended to the status
+ * log, one insert per batch. At boot the directory is rebuilt from the stored profiles and active
  * reservations; the service is not ready until then.
  */
 @Injectable()
@@ -25,7 +25,7 @@ export class AgentsService implements OnApplicationBootstrap {
 
   constructor(
     readonly directory: AgentDirectory,
-    @InjectModel(Agent.name) private readonly agents: Model<Agent>,
+    private readonly statusLog: AgentStatusLog,
     @InjectModel(Reservation.name) private readonly reservations: Model<Reservation>,
     health: HealthRegistry,
   ) {
@@ -55,19 +55,9 @@ export class AgentsService implements OnApplicationBootstrap {
         applied.set(result.entry, id);
       }
     }
-    if (applied.size > 0) {
-      await this.agents.bulkWrite(
-        [...applied.keys()].map((entry) => ({
-          replaceOne: {
-            filter: { _id: agentRecordId(entry.tenantId, entry.agentId) },
-            replacement: recordOf(entry),
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-    }
-    return [...applied].map(([entry, causeId]) => ({ entry, causeId }));
+    const changed = [...applied].map(([entry, causeId]) => ({ entry, causeId }));
+    await this.statusLog.append(changed);
+    return changed;
   }
 
   async applyStatus(change: AgentStatusChanged, at = new Date()): Promise<AgentEntry> {
@@ -91,15 +81,10 @@ export class AgentsService implements OnApplicationBootstrap {
 
   private async load(): Promise<void> {
     const [profiles, held] = await Promise.all([
-      this.agents.find().lean(),
+      this.statusLog.load(),
       this.reservations.find().lean(),
     ]);
-    for (const profile of profiles) {
-      this.directory.apply({
-        ...profile,
-        skills: profile.skills.map(({ name, proficiency }) => ({ name, proficiency })),
-      });
-    }
+    for (const profile of profiles) this.directory.apply(profile);
     for (const reservation of held)
       this.directory.restore(
         reservation.tenantId,
@@ -110,7 +95,7 @@ export class AgentsService implements OnApplicationBootstrap {
     this.loaded = true;
     this.logger.log({
       message: 'agents loaded',
-      agents: profiles.length,
+      agents: this.directory.size,
       reservations: held.length,
     });
   }
@@ -132,9 +117,4 @@ function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
     capacity: change.capacity,
     statusChangedAt: at,
   };
-}
-
-function recordOf(entry: AgentEntry): Agent {
-  const profile = entry.profile();
-  return { _id: agentRecordId(profile.tenantId, profile.agentId), ...profile };
 }

@@ -11,7 +11,10 @@ export function connectGrpcServer(app: INestApplication, url: string): void {
       options: {
         url,
         package: [PresenceGrpc.packageName, HealthGrpc.packageName],
-        protoPath: [join(PresenceGrpc.protoRoot, PresenceGrpc.protoFile), join(PresenceGrpc.protoRoot, HealthGrpc.protoFile)],
+        protoPath: [
+          join(PresenceGrpc.protoRoot, PresenceGrpc.protoFile),
+          join(PresenceGrpc.protoRoot, HealthGrpc.protoFile),
+        ],
         loader: protoLoaderOptions,
       },
     },

@@ -5,8 +5,8 @@ import { availabilityOf } from '../agents/availability.js';
 import { ReservationsService } from './reservations.service.js';
 
 /**
- * Gives a conversation's chat slot back when it is closed (resolved, or the customer left), and
- * tells routing the agent is free again.
+ * Gives the chat slots of closed conversations back (resolved, or the customer left), one store
+ * write per tenant and batch, and tells routing which agents are free again.
  */
 @EventConsumer()
 export class ConversationClosedConsumer {
@@ -16,13 +16,21 @@ export class ConversationClosedConsumer {
   async onConversationClosed(
     @Payload() batch: EventBatch<typeof Topics.ConversationLifecycle>,
   ): Promise<void> {
-    for (const event of batch.events) {
-      const { tenantId, conversationId } = event.data;
-      const freed = await this.reservations.releaseAll(tenantId, [conversationId]);
-      for (const agent of freed) {
-        const { data, id } = availabilityOf(agent, 'slot_released', event.id, new Date(event.time));
-        batch.emit(agentAvailabilityChangedType, data, { id });
-      }
+    const byTenant = new Map<string, string[]>();
+    for (const { data } of batch.events) {
+      const conversations = byTenant.get(data.tenantId) ?? [];
+      conversations.push(data.conversationId);
+      byTenant.set(data.tenantId, conversations);
+    }
+    const freed = await Promise.all(
+      [...byTenant].map(([tenantId, conversationIds]) =>
+        this.reservations.closeAll(tenantId, conversationIds),
+      ),
+    );
+    const last = batch.events.at(-1)!;
+    for (const agent of freed.flat()) {
+      const { data, id } = availabilityOf(agent, 'slot_released', last.id, new Date(last.time));
+      batch.emit(agentAvailabilityChangedType, data, { id });
     }
   }
 }

@@ -7,6 +7,8 @@ import type { AgentStatusChanged } from '@handoff/contracts';
 import { HealthModule, HealthRegistry, MongoModule } from '@handoff/service-kit';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import type { Connection, Model } from 'mongoose';
+import { AgentStatusLog } from '../agents/agent-status-log.js';
+import { Agent } from '../agents/agent.schema.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { Reservation } from './reservation.schema.js';
 import { ReservationsModule } from './reservations.module.js';
@@ -299,6 +301,37 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
         [true, 1],
         'the held slot is recognised, not taken twice',
       );
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('appends each status change and sweeps the ones a newer change replaced, keeping the newest across a restart', async () => {
+    const agentId = uniqueName('agent');
+    const statusModel = app.get<Model<Agent>>(getModelToken(Agent.name));
+    const startedAt = Date.now();
+    for (const [offset, capacity] of [
+      [0, 1],
+      [1_000, 2],
+      [2_000, 3],
+    ] as const)
+      await agents.applyStatus(agentStatus(agentId, { capacity }), new Date(startedAt + offset));
+    assert.equal(
+      await statusModel.countDocuments({ tenantId, agentId }),
+      3,
+      'appended, not updated',
+    );
+
+    await app.get(AgentStatusLog).sweep();
+    const kept = await statusModel.find({ tenantId, agentId }).lean();
+    assert.deepEqual(
+      kept.map((record) => record.capacity),
+      [3],
+    );
+
+    const restarted = await startPresence();
+    try {
+      assert.equal(restarted.get(AgentsService).directory.get(tenantId, agentId)?.capacity, 3);
     } finally {
       await restarted.close();
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AgentDirectory,
   tenantKey,
+  type AgentEntry,
   type Placement,
   type PlacementOutcome,
   type ReserveOutcome,
@@ -67,9 +68,22 @@ export class ReservationsService {
 
   /** Gives back the slots the conversations hold; returns the agents who got one back, once each. */
   async releaseAll(tenantId: string, conversationIds: readonly string[]) {
+    return this.giveBack(tenantId, conversationIds, (id) => this.directory.release(tenantId, id));
+  }
+
+  /** The conversations are over: their slots come back and they take none again. */
+  async closeAll(tenantId: string, conversationIds: readonly string[]) {
+    return this.giveBack(tenantId, conversationIds, (id) => this.directory.close(tenantId, id));
+  }
+
+  private async giveBack(
+    tenantId: string,
+    conversationIds: readonly string[],
+    release: (conversationId: string) => AgentEntry | undefined,
+  ): Promise<AgentEntry[]> {
     await this.whileStoring(tenantId, conversationIds);
     const released = conversationIds.flatMap((conversationId) => {
-      const holder = this.directory.release(tenantId, conversationId);
+      const holder = release(conversationId);
       return holder ? [{ conversationId, holder }] : [];
     });
     if (released.length === 0) return [];

@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import type { EscalationRequested } from '@handoff/contracts';
 import { priorityFor, requirementsFor } from './requirements.js';
 
-function escalation(variables: EscalationRequested['variables'], language = 'en'): EscalationRequested {
+function escalation(
+  variables: EscalationRequested['variables'],
+  language = 'en',
+): EscalationRequested {
   return {
     escalationId: 'esc:conv-1:m-1',
     conversationId: 'conv-1',
@@ -22,22 +25,35 @@ describe('requirementsFor', () => {
   });
 
   it('asks for the topic as a skill at the lowest proficiency', () => {
-    assert.deepEqual(requirementsFor(escalation({ topic: 'billing' })).skills, [{ name: 'billing', minProficiency: 1 }]);
+    assert.deepEqual(requirementsFor(escalation({ topic: 'billing' })).skills, [
+      { name: 'billing', minProficiency: 1 },
+    ]);
   });
 
   it('normalises the topic to a skill name', () => {
-    assert.deepEqual(requirementsFor(escalation({ topic: '  Returns ' })).skills, [{ name: 'returns', minProficiency: 1 }]);
+    assert.deepEqual(requirementsFor(escalation({ topic: '  Returns ' })).skills, [
+      { name: 'returns', minProficiency: 1 },
+    ]);
   });
 
   it('asks for a stronger agent for premium tiers, whatever their case', () => {
     for (const tier of ['vip', 'premium', 'Gold', 'PLATINUM']) {
-      assert.deepEqual(requirementsFor(escalation({ topic: 'billing', customer_tier: tier })).skills, [{ name: 'billing', minProficiency: 3 }], tier);
+      assert.deepEqual(
+        requirementsFor(escalation({ topic: 'billing', customer_tier: tier })).skills,
+        [{ name: 'billing', minProficiency: 3 }],
+        tier,
+      );
     }
   });
 
   it('keeps the lowest proficiency for other tiers', () => {
-    assert.deepEqual(requirementsFor(escalation({ topic: 'billing', customer_tier: 'standard' })).skills, [{ name: 'billing', minProficiency: 1 }]);
-    assert.deepEqual(requirementsFor(escalation({ topic: 'billing', customer_tier: 1 })).skills, [{ name: 'billing', minProficiency: 1 }]);
+    assert.deepEqual(
+      requirementsFor(escalation({ topic: 'billing', customer_tier: 'standard' })).skills,
+      [{ name: 'billing', minProficiency: 1 }],
+    );
+    assert.deepEqual(requirementsFor(escalation({ topic: 'billing', customer_tier: 1 })).skills, [
+      { name: 'billing', minProficiency: 1 },
+    ]);
   });
 
   it('asks for no skill when the topic cannot be a skill name', () => {
@@ -49,7 +65,9 @@ describe('requirementsFor', () => {
   it('asks for no skill when the topic is longer than a skill name may be', () => {
     // A longer name would make the routing decision break its own schema and be dead-lettered downstream.
     assert.deepEqual(requirementsFor(escalation({ topic: 'a'.repeat(65) })).skills, []);
-    assert.deepEqual(requirementsFor(escalation({ topic: 'a'.repeat(64) })).skills, [{ name: 'a'.repeat(64), minProficiency: 1 }]);
+    assert.deepEqual(requirementsFor(escalation({ topic: 'a'.repeat(64) })).skills, [
+      { name: 'a'.repeat(64), minProficiency: 1 },
+    ]);
   });
 });
 

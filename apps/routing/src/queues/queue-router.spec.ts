@@ -9,7 +9,6 @@ import {
   type RoutingEnqueued,
 } from '@handoff/contracts';
 import { PartitionOwnership } from '@handoff/messaging';
-import type { DecisionsRepository } from '../decisions/decisions.repository.js';
 import type { PresenceClient } from '../presence-client/presence.client.js';
 import { QueueRouter, type QueueChange } from './queue-router.js';
 import type { QueueStore } from './queue-store.js';
@@ -64,24 +63,20 @@ class FakeQueueStore {
   async load(tenantId: string): Promise<QueueEntry[]> {
     return [...this.stored.values()]
       .filter((entry) => entry.tenantId === tenantId)
-      .map((entry) => ({ ...entry, announced: false }));
+      .map((entry) => ({ ...entry, announced: false, stored: true }));
   }
+  readonly removals: string[] = [];
   async append(entries: readonly QueueEntry[]): Promise<void> {
-    for (const entry of entries) this.stored.set(entry.conversationId, { ...entry });
+    for (const entry of entries) {
+      entry.stored = true;
+      this.stored.set(entry.conversationId, { ...entry });
+    }
   }
   async remove(entries: readonly QueueEntry[]): Promise<void> {
-    for (const entry of entries) this.stored.delete(entry.conversationId);
-  }
-}
-
-class FakeDecisions {
-  readonly stored = new Map<string, RoutingDecided>();
-  async saveAll(decisions: readonly RoutingDecided[]): Promise<RoutingDecided[]> {
-    return decisions.map((decision) => {
-      const earlier = this.stored.get(decision.decisionId);
-      if (!earlier) this.stored.set(decision.decisionId, decision);
-      return earlier ?? decision;
-    });
+    for (const entry of entries.filter(({ stored }) => stored)) {
+      this.removals.push(entry.conversationId);
+      this.stored.delete(entry.conversationId);
+    }
   }
 }
 
@@ -135,7 +130,6 @@ describe('QueueRouter', () => {
     router = new QueueRouter(
       presence as unknown as PresenceClient,
       store as unknown as QueueStore,
-      new FakeDecisions() as unknown as DecisionsRepository,
       200,
       ownership,
     );
@@ -149,6 +143,7 @@ describe('QueueRouter', () => {
     assert.equal(decided[0]!.decisionId, 'decision:esc:c1');
     assert.equal(router.waiting('acme'), 0);
     assert.equal(store.stored.size, 0);
+    assert.deepEqual(store.removals, [], 'placed at once, it was never stored');
   });
 
   it('queues with the reason and place, then serves the highest priority and the oldest first when capacity appears', async () => {

@@ -6,7 +6,6 @@ import {
   type RoutingWithdrawn,
 } from '@handoff/contracts';
 import { PartitionOwnership } from '@handoff/messaging';
-import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import {
   abandonedDecision,
@@ -37,7 +36,9 @@ interface OwnedQueue {
  * tenant's waiting conversations. New arrivals are placed at once if an agent who fits is free;
  * the rest wait, and are placed in serving order the moment presence says capacity appeared. A
  * tenant's work runs one step at a time; its queue in memory is dropped when a step fails or the
- * partition moves, and loaded again from the store.
+ * partition moves, and loaded again from the store. Decisions are not stored here (conversation
+ * keeps them): one made again after a crash or a move has the same id and, presence being
+ * idempotent per conversation, the same agent, so consumers recognise it as a duplicate.
  */
 @Injectable()
 export class QueueRouter {
@@ -47,7 +48,6 @@ export class QueueRouter {
   constructor(
     private readonly presence: PresenceClient,
     private readonly store: QueueStore,
-    private readonly decisions: DecisionsRepository,
     @Inject(MAX_PLACEMENTS) private readonly maxPlacements: number,
     ownership: PartitionOwnership,
   ) {
@@ -87,13 +87,15 @@ export class QueueRouter {
           decided.push(abandonedDecision(entry, now));
         }
       }
-      const stillWaiting = arrived.filter((entry) => owned.queue.has(entry.conversationId));
-      await this.store.append(stillWaiting);
+      const waiting = () => arrived.filter((entry) => owned.queue.has(entry.conversationId));
       // Those who waited before could not be placed and no capacity has appeared since, so only
       // newcomers can be placed now; a queue just loaded from the store is tried in full.
-      const placing = owned.unsettled ? owned.queue.head(this.maxPlacements) : stillWaiting;
+      const placing = owned.unsettled ? owned.queue.head(this.maxPlacements) : waiting();
       const placed = await this.place(owned, placing, now);
-      return this.record([...decided, ...placed.decided], [...left, ...placed.assigned]);
+      // Only who still waits is stored: were this step to fail, the arrivals come again from Kafka.
+      await this.store.append(waiting());
+      await this.store.remove([...left, ...placed.assigned]);
+      return [...decided, ...placed.decided];
     });
   }
 
@@ -103,7 +105,8 @@ export class QueueRouter {
       const owned = await this.ownedQueue(tenantId, partition);
       if (owned.queue.size === 0) return [];
       const placed = await this.place(owned, owned.queue.head(this.maxPlacements), new Date());
-      return this.record(placed.decided, placed.assigned);
+      await this.store.remove(placed.assigned);
+      return placed.decided;
     });
   }
 
@@ -146,16 +149,6 @@ export class QueueRouter {
     return { decided, assigned };
   }
 
-  /** Stores the decisions (an earlier one with the same id wins), then removes who left the queue. */
-  private async record(
-    decided: readonly RoutingDecided[],
-    leaving: readonly QueueEntry[],
-  ): Promise<RoutingDecided[]> {
-    const announced = await this.decisions.saveAll(decided);
-    await this.store.remove(leaving);
-    return announced;
-  }
-
   private async ownedQueue(tenantId: string, partition: number): Promise<OwnedQueue> {
     const known = this.queues.get(tenantId);
     if (known) return known;
@@ -192,5 +185,6 @@ function entryOf(enqueued: RoutingEnqueued): QueueEntry {
     priority: enqueued.priority,
     enqueuedAt: new Date(enqueued.enqueuedAt),
     announced: false,
+    stored: false,
   };
 }

@@ -22,6 +22,7 @@ export class QueueStore {
       ...record,
       ...(record.channel ? { channel: record.channel } : {}),
       announced: false,
+      stored: true,
     }));
   }
 
@@ -29,17 +30,20 @@ export class QueueStore {
     // One stored before (a redelivered batch) is the same entry.
     await appendOnce(
       this.entries,
-      entries.map(({ announced: _, ...entry }) => ({
+      entries.map(({ announced: _, stored: __, ...entry }) => ({
         _id: queueEntryId(entry.tenantId, entry.conversationId),
         ...entry,
       })),
     );
+    for (const entry of entries) entry.stored = true;
   }
 
+  /** Deletes the entries that were stored; the others never were. */
   async remove(entries: readonly QueueEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+    const stored = entries.filter((entry) => entry.stored);
+    if (stored.length === 0) return;
     await this.entries.deleteMany({
-      _id: { $in: entries.map((entry) => queueEntryId(entry.tenantId, entry.conversationId)) },
+      _id: { $in: stored.map((entry) => queueEntryId(entry.tenantId, entry.conversationId)) },
     });
   }
 }

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DecisionsModule } from '../decisions/decisions.module.js';
 import { EscalationIntakeConsumer } from '../intake/escalation-intake.consumer.js';
 import { PresenceClientModule } from '../presence-client/presence-client.module.js';
 import { QueueEntryRecord, QueueEntrySchema } from './queue-entry.schema.js';
@@ -17,7 +16,6 @@ export class QueuesModule {
     return {
       module: QueuesModule,
       imports: [
-        DecisionsModule,
         PresenceClientModule.register(options.presence),
         MongooseModule.forFeature([{ name: QueueEntryRecord.name, schema: QueueEntrySchema }]),
       ],

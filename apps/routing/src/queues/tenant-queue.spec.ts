@@ -11,6 +11,7 @@ function entry(conversationId: string, priority: number, second: number): QueueE
     priority,
     enqueuedAt: new Date(Date.UTC(2026, 10, 26, 10, 0, second)),
     announced: false,
+    stored: false,
   };
 }
 

@@ -11,6 +11,8 @@ export interface QueueEntry {
   enqueuedAt: Date;
   /** A queued decision has told the customer they wait, with their place. */
   announced: boolean;
+  /** Kept in the store (it waited, or was loaded from there): leaving the queue deletes it. */
+  stored: boolean;
 }
 
 /** Served first: the highest priority, then the longest waiting, then by escalation id. */
