@@ -14,7 +14,11 @@ export class RoutingAppModule {
         MetricsModule,
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
-        QueuesModule.register({ presence: config.presence, maxPlacements: config.maxPlacements }),
+        QueuesModule.register({
+          presence: config.presence,
+          maxPlacements: config.maxPlacements,
+          offerTimeoutMs: config.offerTimeoutMs,
+        }),
       ],
     };
   }

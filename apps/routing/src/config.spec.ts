@@ -9,6 +9,7 @@ describe('loadRoutingConfig', () => {
     const config = loadRoutingConfig({});
     assert.deepEqual(config.presence, { url: '127.0.0.1:50051', deadlineMs: 2000 });
     assert.equal(config.maxPlacements, 200);
+    assert.equal(config.offerTimeoutMs, 0);
     assert.deepEqual(config.mongo, { url: 'mongodb://127.0.0.1:27017', dbName: 'handoff_routing' });
     assert.equal(config.runtime.httpPort, 3003);
     assert.equal(config.messaging.groupId, 'handoff-routing');
@@ -16,6 +17,8 @@ describe('loadRoutingConfig', () => {
     assert.deepEqual(config.messaging.topics, [
       Topics.Escalations,
       Topics.ConversationLifecycle,
+      Topics.AgentCommands,
+      Topics.AgentCommandResults,
       Topics.RoutingQueue,
       Topics.AgentAvailability,
       Topics.RoutingDecisions,
@@ -44,6 +47,8 @@ describe('loadRoutingConfig', () => {
     ['ROUTING_MAX_PLACEMENTS', '0'],
     ['ROUTING_MAX_PLACEMENTS', '501'],
     ['ROUTING_MAX_PLACEMENTS', '2.5'],
+    ['ROUTING_OFFER_TIMEOUT_MS', '-1'],
+    ['ROUTING_OFFER_TIMEOUT_MS', '600001'],
     ['MONGO_URL', 'localhost:27017'],
     ['KAFKA_BROKERS', 'kafka-0'],
   ];

@@ -10,6 +10,7 @@ const routingEnv = z.object({
   PRESENCE_GRPC_URL: hostPortSchema.default('127.0.0.1:50051'),
   PRESENCE_DEADLINE_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
   ROUTING_MAX_PLACEMENTS: z.coerce.number().int().min(1).max(500).default(200),
+  ROUTING_OFFER_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 
 export type RoutingConfig = ReturnType<typeof toRoutingConfig>;
@@ -21,11 +22,15 @@ function toRoutingConfig(env: z.output<typeof routingEnv>) {
     presence: { url: env.PRESENCE_GRPC_URL, deadlineMs: env.PRESENCE_DEADLINE_MS },
     /** Waiting conversations of a tenant placed in one call to presence. */
     maxPlacements: env.ROUTING_MAX_PLACEMENTS,
+    /** How long an agent has to accept an offer; 0 assigns conversations directly. */
+    offerTimeoutMs: env.ROUTING_OFFER_TIMEOUT_MS,
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/routing',
       topics: [
         Topics.Escalations,
         Topics.ConversationLifecycle,
+        Topics.AgentCommands,
+        Topics.AgentCommandResults,
         Topics.RoutingQueue,
         Topics.AgentAvailability,
         Topics.RoutingDecisions,

@@ -19,6 +19,7 @@ export * from './events/conversation-ended/index.js';
 export * from './events/conversation-closed/index.js';
 export * from './events/agent-availability-changed/index.js';
 export * from './events/routing-queue/index.js';
+export * from './events/agent-commands/index.js';
 export * from './validation/event-validator.js';
 export * from './dead-letters/dead-letter-record.js';
 export * from './grpc/presence.js';

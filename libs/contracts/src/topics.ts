@@ -12,6 +12,8 @@ export const Topics = {
   CustomerNotifications: 'handoff.customer.notifications.v1',
   ConversationControl: 'handoff.conversation.control.v1',
   ConversationLifecycle: 'handoff.conversation.lifecycle.v1',
+  AgentCommands: 'handoff.agent.commands.v1',
+  AgentCommandResults: 'handoff.agent.command.results.v1',
   AgentAvailability: 'handoff.presence.availability.v1',
   RoutingQueue: 'handoff.routing.queue.v1',
   DeadLetter: 'handoff.dlq.v1',
@@ -51,7 +53,11 @@ export const inboundEventMaxBytes = 64 * KiB;
 export const internalEventMaxBytes = 768 * KiB;
 
 /** Topics integrators publish to, with the tighter inbound limit. */
-export const inboundTopics: readonly EventTopic[] = [Topics.AgentStatus, Topics.ConversationEvents];
+export const inboundTopics: readonly EventTopic[] = [
+  Topics.AgentStatus,
+  Topics.ConversationEvents,
+  Topics.AgentCommands,
+];
 
 export function maxEventBytes(topic: EventTopic): number {
   return inboundTopics.includes(topic) ? inboundEventMaxBytes : internalEventMaxBytes;

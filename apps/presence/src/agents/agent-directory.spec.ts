@@ -206,6 +206,13 @@ describe('AgentDirectory', () => {
         ['expert'],
         'asked again, a conversation keeps the slot it holds',
       );
+      directory.release('acme', 'first');
+      const declinedByExpert = { ...placement('again'), excludeAgentIds: ['expert'] };
+      assert.deepEqual(
+        directory.placeBest('acme', [declinedByExpert], 10).map((outcome) => outcome.reserved),
+        [false],
+        'never back to an agent who declined it, even the only free one',
+      );
     });
   });
 

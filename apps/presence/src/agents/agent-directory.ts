@@ -10,6 +10,7 @@ export interface CandidateQuery {
   language: string;
   skills: SkillRequirement[];
   limit: number;
+  excludeAgentIds?: readonly string[];
 }
 
 export interface CandidateResult {
@@ -27,6 +28,8 @@ export interface Placement {
   conversationId: string;
   language: string;
   skills: SkillRequirement[];
+  /** Agents not to place it with: they declined it, or let its offer run out. */
+  excludeAgentIds?: readonly string[];
 }
 
 export type PlacementOutcome = ReserveOutcome & { onlineAgents: number; matchingAgents: number };
@@ -170,10 +173,11 @@ export class AgentDirectory {
     const index = this.byTenant.get(query.tenantId);
     if (!index) return { best: [], onlineAgents: 0, matchingAgents: 0 };
     const language = languageWanted(query.language);
+    const excluded = query.excludeAgentIds?.length ? new Set(query.excludeAgentIds) : undefined;
     let matchingAgents = 0;
     const best: Ranked[] = [];
     for (const agent of index.candidates(language.primary, query.skills)) {
-      if (agent.status !== 'online') continue;
+      if (agent.status !== 'online' || excluded?.has(agent.agentId)) continue;
       const fit = fitOf(agent, language, query.skills);
       if (!fit) continue;
       matchingAgents++;

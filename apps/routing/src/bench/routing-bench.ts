@@ -11,7 +11,7 @@ import {
   protoLoaderOptions,
   Topics,
 } from '@handoff/contracts';
-import { PartitionOwnership } from '@handoff/messaging';
+import { PartitionOwnership, type EventPublisher } from '@handoff/messaging';
 import { ClientProxyFactory, Transport, type ClientGrpc } from '@nestjs/microservices';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose, { type Model } from 'mongoose';
@@ -19,7 +19,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import { QueueEntryRecord, QueueEntrySchema } from '../queues/queue-entry.schema.js';
-import { QueueRouter } from '../queues/queue-router.js';
+import { OfferRecord, OfferSchema, OfferStore } from '../queues/offer-store.js';
+import { OfferTimers } from '../queues/offer-timers.js';
+import { QueueRouter, type Routed } from '../queues/queue-router.js';
 import { QueueStore } from '../queues/queue-store.js';
 import { benchAgents, benchEscalation, Seeded } from './bench-agents.js';
 import { describe, startPresence, Stopwatch, storeName } from './bench-support.js';
@@ -157,12 +159,23 @@ async function main(): Promise<void> {
         `queue store ${mean(parts.queue)} ms`
       );
     };
-    const router = new QueueRouter(presenceClient, queueStore, 200, new PartitionOwnership());
+    // Offers off: the figure is for placing conversations (accepting an offer is the agent's time).
+    const router = new QueueRouter(
+      presenceClient,
+      queueStore,
+      new OfferStore(
+        connection.model(OfferRecord.name, OfferSchema) as unknown as Model<OfferRecord>,
+      ),
+      new OfferTimers(undefined as unknown as EventPublisher),
+      200,
+      0,
+      new PartitionOwnership(),
+    );
 
     const held: string[] = [];
     const outcomes = new Map<string, number>();
     const drains = new Stopwatch();
-    const note = (decided: { outcome: string; conversationId: string }[]) => {
+    const note = ({ decisions: decided }: Routed) => {
       for (const decision of decided) {
         outcomes.set(decision.outcome, (outcomes.get(decision.outcome) ?? 0) + 1);
         if (decision.outcome === 'assigned') held.push(decision.conversationId);

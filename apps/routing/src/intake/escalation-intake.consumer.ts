@@ -1,4 +1,11 @@
-import { deriveId, routingEnqueuedType, routingWithdrawnType, Topics } from '@handoff/contracts';
+import {
+  acceptOfferType,
+  deriveId,
+  offerAnsweredType,
+  routingEnqueuedType,
+  routingWithdrawnType,
+  Topics,
+} from '@handoff/contracts';
 import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
 import { priorityFor, requirementsFor } from './requirements.js';
@@ -6,7 +13,8 @@ import { priorityFor, requirementsFor } from './requirements.js';
 /**
  * Turns what arrives keyed by conversation into its tenant's queue, keyed by tenant: an escalation
  * enters the queue with what the agent must bring and how urgent it is, and a conversation that
- * is closed leaves it. Nothing is stored here; the queue's owner decides.
+ * is closed leaves it, and an agent's answer to an offer goes to the queue's owner. Nothing is
+ * stored here; the queue's owner decides.
  */
 @EventConsumer()
 export class EscalationIntakeConsumer {
@@ -38,6 +46,26 @@ export class EscalationIntakeConsumer {
         routingWithdrawnType,
         { conversationId, tenantId, reason, withdrawnAt: event.data.closedAt },
         { id: deriveId('withdrawn', event.id) },
+      );
+    }
+  }
+
+  @ConsumeEvents(Topics.AgentCommands)
+  onAgentCommands(@Payload() batch: EventBatch<typeof Topics.AgentCommands>): void {
+    for (const { type, data, id } of batch.events) {
+      batch.emit(
+        offerAnsweredType,
+        {
+          commandId: data.commandId,
+          tenantId: data.tenantId,
+          agentId: data.agentId,
+          conversationId: data.conversationId,
+          offerId: data.offerId,
+          answer: type === acceptOfferType ? 'accepted' : 'declined',
+          ...('reason' in data && data.reason ? { reason: data.reason } : {}),
+          answeredAt: data.requestedAt,
+        },
+        { id: deriveId('answered', id) },
       );
     }
   }

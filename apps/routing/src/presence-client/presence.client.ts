@@ -5,6 +5,8 @@ import {
   type FindCandidatesRequest,
   type FindCandidatesResponse__Output,
   type PresenceService,
+  type ReleaseCapacityRequest,
+  type ReleaseCapacityResponse__Output,
   type ReserveBestRequest,
   type ReserveBestResponse__Output,
   type ReserveCapacityRequest,
@@ -40,6 +42,10 @@ export class PresenceClient implements OnModuleInit {
 
   reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
     return lastValueFrom(this.service.reserveBest(request, new Metadata(), this.callOptions()));
+  }
+
+  releaseCapacity(request: ReleaseCapacityRequest): Promise<ReleaseCapacityResponse__Output> {
+    return lastValueFrom(this.service.releaseCapacity(request, new Metadata(), this.callOptions()));
   }
 
   private callOptions() {

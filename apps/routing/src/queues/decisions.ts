@@ -1,4 +1,5 @@
 import { deriveId, type Placed__Output, type RoutingDecided } from '@handoff/contracts';
+import type { Offer } from './offers.js';
 import type { QueueEntry } from './tenant-queue.js';
 
 export type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
@@ -13,17 +14,46 @@ function base(entry: QueueEntry) {
   };
 }
 
-/** The conversation has a slot with the agent presence placed it with. */
-export function assignedDecision(
-  entry: QueueEntry,
-  placed: Placed__Output,
-  at: Date,
-): RoutingDecided {
+interface Agent {
+  agentId: string;
+  displayName: string;
+}
+
+/** The conversation is the agent's: placed with them directly, or they accepted its offer. */
+export function assignedDecision(entry: QueueEntry, agent: Agent, at: Date): RoutingDecided {
   return {
     decisionId: deriveId('decision', entry.escalationId),
     ...base(entry),
     outcome: 'assigned',
-    agent: { agentId: placed.agentId, displayName: placed.displayName || placed.agentId },
+    agent: { agentId: agent.agentId, displayName: agent.displayName || agent.agentId },
+    decidedAt: at.toISOString(),
+  };
+}
+
+/** The agent has a slot held for the conversation until the offer expires. */
+export function offeredDecision(offer: Offer, at: Date): RoutingDecided {
+  return {
+    decisionId: deriveId('decision', offer.offerId),
+    ...base(offer.entry),
+    outcome: 'offered',
+    agent: { agentId: offer.agentId, displayName: offer.displayName || offer.agentId },
+    offer: { offerId: offer.offerId, expiresAt: offer.expiresAt.toISOString() },
+    decidedAt: at.toISOString(),
+  };
+}
+
+/** The offer was declined or ran out: the conversation goes back to the queue for someone else. */
+export function reroutedDecision(
+  offer: Offer,
+  endedBy: 'declined' | 'expired',
+  at: Date,
+): RoutingDecided {
+  return {
+    decisionId: deriveId('decision', offer.offerId, 'rerouted'),
+    ...base(offer.entry),
+    outcome: 'rerouted',
+    agent: { agentId: offer.agentId, displayName: offer.displayName || offer.agentId },
+    offer: { offerId: offer.offerId, endedBy },
     decidedAt: at.toISOString(),
   };
 }

@@ -12,6 +12,7 @@ export class QueueEntryRecord {
   @Prop({ type: Object, required: true }) requirements!: RoutingEnqueued['requirements'];
   @Prop({ required: true }) priority!: number;
   @Prop({ type: Date, required: true }) enqueuedAt!: Date;
+  @Prop({ type: [String], default: [] }) declinedBy!: string[];
 }
 
 export function queueEntryId(tenantId: string, conversationId: string): string {

@@ -5,12 +5,14 @@ import {
   type Placed__Output,
   type ReserveBestRequest,
   type ReserveBestResponse__Output,
-  type RoutingDecided,
   type RoutingEnqueued,
 } from '@handoff/contracts';
 import { PartitionOwnership } from '@handoff/messaging';
 import type { PresenceClient } from '../presence-client/presence.client.js';
-import { QueueRouter, type QueueChange } from './queue-router.js';
+import type { OfferStore } from './offer-store.js';
+import type { OfferTimers } from './offer-timers.js';
+import type { Offer } from './offers.js';
+import { QueueRouter, type QueueChange, type Routed } from './queue-router.js';
 import type { QueueStore } from './queue-store.js';
 import type { QueueEntry } from './tenant-queue.js';
 
@@ -20,6 +22,14 @@ class FakePresence {
   online = 0;
   failNext = false;
   readonly calls: string[][] = [];
+  readonly holders = new Map<string, { slots: number }>();
+
+  async releaseCapacity(request: { conversationId?: string }) {
+    const holder = this.holders.get(request.conversationId!);
+    if (holder) holder.slots++;
+    this.holders.delete(request.conversationId!);
+    return { released: holder !== undefined };
+  }
 
   async reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
     if (this.failNext) {
@@ -30,7 +40,10 @@ class FakePresence {
     return {
       placed: (request.placements ?? []).map((placement): Placed__Output => {
         const agent = this.free.find(
-          (candidate) => candidate.language === placement.language && candidate.slots > 0,
+          (candidate) =>
+            candidate.language === placement.language &&
+            candidate.slots > 0 &&
+            !placement.excludeAgentIds?.includes(candidate.agentId),
         );
         const matching = this.free.filter((candidate) => candidate.language === placement.language);
         if (!agent)
@@ -44,6 +57,7 @@ class FakePresence {
             matchingAgents: matching.length,
           };
         agent.slots--;
+        this.holders.set(placement.conversationId!, agent);
         return {
           conversationId: placement.conversationId!,
           reserved: true,
@@ -80,6 +94,34 @@ class FakeQueueStore {
   }
 }
 
+class FakeOfferStore {
+  readonly stored = new Map<string, Offer>();
+  async load(tenantId: string): Promise<Offer[]> {
+    return [...this.stored.values()].filter((offer) => offer.entry.tenantId === tenantId);
+  }
+  async append(offers: readonly Offer[]): Promise<void> {
+    for (const offer of offers) this.stored.set(offer.offerId, { ...offer, stored: true });
+  }
+  async remove(offers: readonly Offer[]): Promise<void> {
+    for (const offer of offers) this.stored.delete(offer.offerId);
+  }
+}
+
+/** Deadlines as the router arms them; a test fires them by hand. */
+class FakeTimers {
+  readonly armed = new Map<string, Offer>();
+  arm(offer: Offer): void {
+    this.armed.set(offer.offerId, offer);
+  }
+  cancel(offerId: string): void {
+    this.armed.delete(offerId);
+  }
+  cancelTenant(tenantId: string): void {
+    for (const [offerId, offer] of this.armed)
+      if (offer.entry.tenantId === tenantId) this.armed.delete(offerId);
+  }
+}
+
 function enqueued(conversationId: string, changes: Partial<RoutingEnqueued> = {}): QueueChange {
   return {
     kind: 'enqueued',
@@ -107,7 +149,7 @@ function withdrawn(conversationId: string): QueueChange {
   };
 }
 
-const summary = (decisions: RoutingDecided[]) =>
+const summary = ({ decisions }: Routed) =>
   decisions.map((decision) =>
     [
       decision.conversationId,
@@ -122,25 +164,36 @@ describe('QueueRouter', () => {
   let store: FakeQueueStore;
   let ownership: PartitionOwnership;
   let router: QueueRouter;
+  let offers: FakeOfferStore;
+  let timers: FakeTimers;
 
   beforeEach(() => {
     presence = new FakePresence();
     store = new FakeQueueStore();
     ownership = new PartitionOwnership();
-    router = new QueueRouter(
+    router = routerWith(0);
+  });
+
+  function routerWith(offerTimeoutMs: number): QueueRouter {
+    offers = new FakeOfferStore();
+    timers = new FakeTimers();
+    return new QueueRouter(
       presence as unknown as PresenceClient,
       store as unknown as QueueStore,
+      offers as unknown as OfferStore,
+      timers as unknown as OfferTimers,
       200,
+      offerTimeoutMs,
       ownership,
     );
-  });
+  }
 
   it('assigns a newcomer at once when an agent who fits is free, and keeps nothing waiting', async () => {
     presence.online = 1;
     presence.free.push({ agentId: 'ana', language: 'en', slots: 1 });
     const decided = await router.apply('acme', 0, [enqueued('c1')]);
     assert.deepEqual(summary(decided), ['c1 assigned ana ']);
-    assert.equal(decided[0]!.decisionId, 'decision:esc:c1');
+    assert.equal(decided.decisions[0]!.decisionId, 'decision:esc:c1');
     assert.equal(router.waiting('acme'), 0);
     assert.equal(store.stored.size, 0);
     assert.deepEqual(store.removals, [], 'placed at once, it was never stored');
@@ -170,7 +223,11 @@ describe('QueueRouter', () => {
     const drained = await router.drain('acme', 0);
     assert.deepEqual(summary(drained), ['vip assigned ana ', 'old assigned ana ']);
     assert.deepEqual([...store.stored.keys()].sort(), ['new', 'spanish']);
-    assert.deepEqual(await router.drain('acme', 0), [], 'nobody is told twice that they wait');
+    assert.deepEqual(
+      summary(await router.drain('acme', 0)),
+      [],
+      'nobody is told twice that they wait',
+    );
   });
 
   it('places only newcomers while nothing has freed up, and holds a conversation once', async () => {
@@ -189,7 +246,7 @@ describe('QueueRouter', () => {
     await router.apply('acme', 0, [enqueued('c1'), enqueued('c2')]);
     const decided = await router.apply('acme', 0, [withdrawn('c1'), withdrawn('never-queued')]);
     assert.deepEqual(summary(decided), ['c1 abandoned  ']);
-    assert.equal(decided[0]!.decisionId, 'decision:esc:c1:abandoned');
+    assert.equal(decided.decisions[0]!.decisionId, 'decision:esc:c1:abandoned');
     assert.deepEqual([...store.stored.keys()], ['c2']);
     assert.equal(router.waiting('acme'), 1);
   });
@@ -214,6 +271,117 @@ describe('QueueRouter', () => {
     ownership.assigned({ [Topics.RoutingQueue]: [1], [Topics.AgentAvailability]: [1] });
     assert.equal(router.waiting('acme'), 0);
     store.stored.clear();
-    assert.deepEqual(await router.drain('acme', 1), [], 'loaded again from the store when needed');
+    assert.deepEqual(
+      summary(await router.drain('acme', 1)),
+      [],
+      'loaded again from the store when needed',
+    );
+  });
+
+  describe('with offers', () => {
+    const answer = (
+      conversationId: string,
+      agentId: string,
+      kind: 'accepted' | 'declined',
+      offerId = `offer:esc:${conversationId}:${agentId}`,
+    ): QueueChange => ({
+      kind: 'answered',
+      data: {
+        commandId: `cmd-${conversationId}-${agentId}-${kind}`,
+        tenantId: 'acme',
+        agentId,
+        conversationId,
+        offerId,
+        answer: kind,
+        answeredAt: '2026-11-26T10:00:05.000Z',
+      },
+    });
+    const results = ({ results: answered }: Routed) =>
+      answered.map(({ status, reason }) => (reason ? `${status}: ${reason}` : status));
+
+    beforeEach(() => {
+      router = routerWith(20_000);
+      presence.online = 2;
+      presence.free.push(
+        { agentId: 'ana', language: 'en', slots: 1 },
+        { agentId: 'bo', language: 'en', slots: 1 },
+      );
+    });
+
+    it('offers with a deadline, and assigns once the agent accepts', async () => {
+      const offered = await router.apply('acme', 0, [enqueued('c1')]);
+      assert.deepEqual(summary(offered), ['c1 offered ana ']);
+      const offer = offered.decisions[0]!.offer!;
+      assert.equal(offer.offerId, 'offer:esc:c1:ana');
+      assert.ok(Date.parse(offer.expiresAt!) > Date.now() + 19_000);
+      assert.deepEqual([...timers.armed.keys()], [offer.offerId]);
+      assert.equal(offers.stored.size, 1, 'the offer and its deadline are stored');
+
+      const accepted = await router.apply('acme', 0, [answer('c1', 'ana', 'accepted')]);
+      assert.deepEqual(summary(accepted), ['c1 assigned ana ']);
+      assert.deepEqual(results(accepted), ['done']);
+      assert.equal(timers.armed.size, 0);
+      assert.equal(offers.stored.size, 0);
+    });
+
+    it('offers a declined conversation to someone else, never back to the agent who declined', async () => {
+      await router.apply('acme', 0, [enqueued('c1')]);
+      const declined = await router.apply('acme', 0, [answer('c1', 'ana', 'declined')]);
+      assert.deepEqual(summary(declined), ['c1 rerouted ana ', 'c1 offered bo ']);
+      assert.deepEqual(results(declined), ['done']);
+      assert.equal(declined.decisions[0]!.offer!.endedBy, 'declined');
+
+      const declinedAgain = await router.apply('acme', 0, [answer('c1', 'bo', 'declined')]);
+      assert.deepEqual(
+        summary(declinedAgain),
+        ['c1 rerouted bo ', 'c1 queued all_agents_busy 1'],
+        'ana is free again, but she declined it: it waits, and the customer is told',
+      );
+      assert.equal(router.waiting('acme'), 1);
+      assert.equal(presence.free[0]!.slots, 1, "ana's slot came back");
+    });
+
+    it('reroutes an offer whose deadline passed, and refuses a late accept', async () => {
+      await router.apply('acme', 0, [enqueued('c1')]);
+      const expired = await router.apply('acme', 0, [
+        {
+          kind: 'expired',
+          data: {
+            tenantId: 'acme',
+            agentId: 'ana',
+            conversationId: 'c1',
+            offerId: 'offer:esc:c1:ana',
+            expiredAt: '2026-11-26T10:00:20.000Z',
+          },
+        },
+      ]);
+      assert.deepEqual(summary(expired), ['c1 rerouted ana ', 'c1 offered bo ']);
+      assert.equal(expired.decisions[0]!.offer!.endedBy, 'expired');
+
+      const late = await router.apply('acme', 0, [answer('c1', 'ana', 'accepted')]);
+      assert.deepEqual(summary(late), []);
+      assert.match(results(late)[0]!, /^refused: no such offer/);
+      const notHers = await router.apply('acme', 0, [
+        answer('c1', 'ana', 'accepted', 'offer:esc:c1:bo'),
+      ]);
+      assert.match(results(notHers)[0]!, /^refused/);
+    });
+
+    it('ends the offer of a conversation that closes before it is answered', async () => {
+      await router.apply('acme', 0, [enqueued('c1')]);
+      const closed = await router.apply('acme', 0, [withdrawn('c1')]);
+      assert.deepEqual(summary(closed), ['c1 abandoned  ']);
+      assert.equal(timers.armed.size, 0);
+      assert.equal(offers.stored.size, 0);
+    });
+
+    it('arms the deadlines of stored offers again when it takes a tenant over', async () => {
+      await router.apply('acme', 0, [enqueued('c1')]);
+      ownership.assigned({ [Topics.RoutingQueue]: [0] });
+      ownership.assigned({ [Topics.RoutingQueue]: [] });
+      assert.equal(timers.armed.size, 0, 'the instance that lost the tenant disarms');
+      const accepted = await router.apply('acme', 0, [answer('c1', 'ana', 'accepted')]);
+      assert.deepEqual(summary(accepted), ['c1 assigned ana ']);
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Topics,
+  type CommandResult,
+  type OfferAnswered,
+  type OfferExpired,
   type RoutingDecided,
   type RoutingEnqueued,
   type RoutingWithdrawn,
@@ -10,35 +13,66 @@ import { PresenceClient } from '../presence-client/presence.client.js';
 import {
   abandonedDecision,
   assignedDecision,
+  offeredDecision,
   queuedDecision,
   queueReason,
+  reroutedDecision,
   type QueueReason,
 } from './decisions.js';
+import { OfferStore } from './offer-store.js';
+import { OfferTimers } from './offer-timers.js';
+import { offerIdFor, type Offer } from './offers.js';
 import { QueueStore } from './queue-store.js';
 import { TenantQueue, type QueueEntry } from './tenant-queue.js';
 
 /** Most conversations placed in one call to presence. */
 export const MAX_PLACEMENTS = Symbol('MAX_PLACEMENTS');
+/** How long an agent has to accept an offer; 0 places conversations with agents directly. */
+export const OFFER_TIMEOUT_MS = Symbol('OFFER_TIMEOUT_MS');
 
 export type QueueChange =
-  { kind: 'enqueued'; data: RoutingEnqueued } | { kind: 'withdrawn'; data: RoutingWithdrawn };
+  | { kind: 'enqueued'; data: RoutingEnqueued }
+  | { kind: 'withdrawn'; data: RoutingWithdrawn }
+  | { kind: 'answered'; data: OfferAnswered }
+  | { kind: 'expired'; data: OfferExpired };
+
+/** What one step of a tenant's work led to: decisions to announce, and answers to commands. */
+export interface Routed {
+  decisions: RoutingDecided[];
+  results: CommandResult[];
+}
 
 interface OwnedQueue {
   queue: TenantQueue;
+  /** Offers waiting for an answer, by conversation. */
+  offers: Map<string, Offer>;
   partition: number;
-  /** Loaded from the store: whatever waits there may fit agents who freed up meanwhile. */
+  /** Whatever waits may fit agents who freed up: loaded from the store, or a slot came back. */
   unsettled: boolean;
 }
 
+/** The writes and announcements one step gathers, done together at its end. */
+class Step {
+  readonly decisions: RoutingDecided[] = [];
+  readonly results: CommandResult[] = [];
+  readonly leftQueue: QueueEntry[] = [];
+  readonly backInQueue: QueueEntry[] = [];
+  readonly offersMade: Offer[] = [];
+  readonly offersEnded: Offer[] = [];
+  constructor(readonly now: Date) {}
+}
+
 /**
- * Every tenant's queue, owned by the instance that owns the tenant's partition of the queue and
- * availability topics (both keyed by tenant and assigned together), so one instance alone orders a
- * tenant's waiting conversations. New arrivals are placed at once if an agent who fits is free;
- * the rest wait, and are placed in serving order the moment presence says capacity appeared. A
- * tenant's work runs one step at a time; its queue in memory is dropped when a step fails or the
- * partition moves, and loaded again from the store. Decisions are not stored here (conversation
- * keeps them): one made again after a crash or a move has the same id and, presence being
- * idempotent per conversation, the same agent, so consumers recognise it as a duplicate.
+ * Every tenant's queue and offers, owned by the instance that owns the tenant's partition of the
+ * queue and availability topics (both keyed by tenant and assigned together), so one instance alone
+ * orders a tenant's waiting conversations. New arrivals are placed at once if an agent who fits is
+ * free; the rest wait, and are placed in serving order the moment capacity appears. With offers on,
+ * a placement is an offer the agent accepts, or declines (or lets run out) and the conversation
+ * goes to someone else, never back to them. A tenant's work runs one step at a time; its state in
+ * memory is dropped when a step fails or the partition moves, and loaded again from the store.
+ * Decisions are not stored here (conversation keeps them): one made again after a crash or a move
+ * has the same id and, presence being idempotent per conversation, the same agent, so consumers
+ * recognise it as a duplicate.
  */
 @Injectable()
 export class QueueRouter {
@@ -48,13 +82,16 @@ export class QueueRouter {
   constructor(
     private readonly presence: PresenceClient,
     private readonly store: QueueStore,
+    private readonly offerStore: OfferStore,
+    private readonly timers: OfferTimers,
     @Inject(MAX_PLACEMENTS) private readonly maxPlacements: number,
+    @Inject(OFFER_TIMEOUT_MS) private readonly offerTimeoutMs: number,
     ownership: PartitionOwnership,
   ) {
     ownership.onRevoked((topic, partitions) => {
       if (topic !== Topics.RoutingQueue && topic !== Topics.AgentAvailability) return;
       for (const [tenantId, owned] of this.queues)
-        if (partitions.includes(owned.partition)) this.queues.delete(tenantId);
+        if (partitions.includes(owned.partition)) this.forget(tenantId);
     });
   }
 
@@ -63,107 +100,224 @@ export class QueueRouter {
     return this.queues.get(tenantId)?.queue.size ?? 0;
   }
 
-  /** Applies arrivals and departures of one tenant, in order; returns the decisions they led to. */
-  apply(
-    tenantId: string,
-    partition: number,
-    changes: readonly QueueChange[],
-  ): Promise<RoutingDecided[]> {
+  /** Applies what happened to one tenant's queue, in order; returns what it led to. */
+  apply(tenantId: string, partition: number, changes: readonly QueueChange[]): Promise<Routed> {
     return this.exclusively(tenantId, async () => {
       const owned = await this.ownedQueue(tenantId, partition);
-      const now = new Date();
+      const step = new Step(new Date());
       const arrived: QueueEntry[] = [];
-      const left: QueueEntry[] = [];
-      const decided: RoutingDecided[] = [];
       for (const change of changes) {
         if (change.kind === 'enqueued') {
           const entry = entryOf(change.data);
-          if (owned.queue.add(entry)) arrived.push(entry);
-          continue;
-        }
-        const entry = owned.queue.remove(change.data.conversationId);
-        if (entry) {
-          left.push(entry);
-          decided.push(abandonedDecision(entry, now));
-        }
+          if (!owned.offers.has(entry.conversationId) && owned.queue.add(entry))
+            arrived.push(entry);
+        } else if (change.kind === 'withdrawn') this.withdraw(owned, change.data, step);
+        else if (change.kind === 'answered') await this.answer(owned, change.data, step);
+        else await this.expire(owned, change.data, step);
       }
       const waiting = () => arrived.filter((entry) => owned.queue.has(entry.conversationId));
       // Those who waited before could not be placed and no capacity has appeared since, so only
-      // newcomers can be placed now; a queue just loaded from the store is tried in full.
-      const placing = owned.unsettled ? owned.queue.head(this.maxPlacements) : waiting();
-      const placed = await this.place(owned, placing, now);
+      // newcomers can be placed now; a queue loaded or given a slot back is tried in full.
+      await this.place(
+        owned,
+        owned.unsettled ? owned.queue.head(this.maxPlacements) : waiting(),
+        step,
+      );
       // Only who still waits is stored: were this step to fail, the arrivals come again from Kafka.
-      await this.store.append(waiting());
-      await this.store.remove([...left, ...placed.assigned]);
-      return [...decided, ...placed.decided];
+      step.backInQueue.push(...waiting());
+      return this.finish(step);
     });
   }
 
   /** Capacity appeared for the tenant: places waiting conversations, first served first. */
-  drain(tenantId: string, partition: number): Promise<RoutingDecided[]> {
+  drain(tenantId: string, partition: number): Promise<Routed> {
     return this.exclusively(tenantId, async () => {
       const owned = await this.ownedQueue(tenantId, partition);
-      if (owned.queue.size === 0) return [];
-      const placed = await this.place(owned, owned.queue.head(this.maxPlacements), new Date());
-      await this.store.remove(placed.assigned);
-      return placed.decided;
+      const step = new Step(new Date());
+      if (owned.queue.size > 0) await this.place(owned, owned.queue.head(this.maxPlacements), step);
+      return this.finish(step);
     });
   }
 
   /**
-   * Asks presence to place the entries in serving order. The assigned leave the queue; those who
-   * still wait and were not told so yet get a queued decision with their place.
+   * Asks presence to place the entries in serving order, each away from the agents who declined
+   * it. The placed leave the queue (assigned, or offered); those who still wait and were not told
+   * so yet get a queued decision with their place.
    */
   private async place(
     owned: OwnedQueue,
     entries: readonly QueueEntry[],
-    now: Date,
-  ): Promise<{ decided: RoutingDecided[]; assigned: QueueEntry[] }> {
+    step: Step,
+  ): Promise<void> {
     owned.unsettled = false;
-    if (entries.length === 0) return { decided: [], assigned: [] };
+    if (entries.length === 0) return;
     const { placed } = await this.presence.reserveBest({
       tenantId: entries[0]!.tenantId,
-      placements: entries.map(({ conversationId, requirements }) => ({
+      placements: entries.map(({ conversationId, requirements, declinedBy }) => ({
         conversationId,
         language: requirements.language,
         skills: requirements.skills,
+        excludeAgentIds: declinedBy,
       })),
     });
-    const decided: RoutingDecided[] = [];
-    const assigned: QueueEntry[] = [];
     const waiting: [QueueEntry, QueueReason][] = [];
     entries.forEach((entry, index) => {
       const outcome = placed[index];
       if (outcome?.reserved) {
         owned.queue.remove(entry.conversationId);
-        assigned.push(entry);
-        decided.push(assignedDecision(entry, outcome, now));
+        step.leftQueue.push(entry);
+        this.placeWith(owned, entry, outcome, step);
       } else if (outcome && !entry.announced) waiting.push([entry, queueReason(outcome)]);
     });
-    // Places are counted once the assigned have left the queue.
+    // Places are counted once the placed have left the queue.
     for (const [entry, reason] of waiting) {
       entry.announced = true;
       const position = owned.queue.positionOf(entry.conversationId)!;
-      decided.push(queuedDecision(entry, reason, position, now));
+      step.decisions.push(queuedDecision(entry, reason, position, step.now));
     }
-    return { decided, assigned };
+  }
+
+  private placeWith(
+    owned: OwnedQueue,
+    entry: QueueEntry,
+    agent: { agentId: string; displayName: string },
+    step: Step,
+  ): void {
+    if (this.offerTimeoutMs === 0) {
+      step.decisions.push(assignedDecision(entry, agent, step.now));
+      return;
+    }
+    const offer: Offer = {
+      offerId: offerIdFor(entry, agent.agentId),
+      entry,
+      agentId: agent.agentId,
+      displayName: agent.displayName,
+      expiresAt: new Date(step.now.getTime() + this.offerTimeoutMs),
+      stored: false,
+    };
+    owned.offers.set(entry.conversationId, offer);
+    step.offersMade.push(offer);
+    step.decisions.push(offeredDecision(offer, step.now));
+  }
+
+  private withdraw(owned: OwnedQueue, withdrawn: RoutingWithdrawn, step: Step): void {
+    const offer = owned.offers.get(withdrawn.conversationId);
+    if (offer) this.endOffer(owned, offer, step);
+    const entry = offer?.entry ?? owned.queue.remove(withdrawn.conversationId);
+    if (!entry) return;
+    step.leftQueue.push(entry);
+    step.decisions.push(abandonedDecision(entry, step.now));
+  }
+
+  private async answer(owned: OwnedQueue, answered: OfferAnswered, step: Step): Promise<void> {
+    const offer = owned.offers.get(answered.conversationId);
+    const result = (status: 'done' | 'refused', reason?: string) =>
+      step.results.push({
+        commandId: answered.commandId,
+        tenantId: answered.tenantId,
+        agentId: answered.agentId,
+        conversationId: answered.conversationId,
+        status,
+        ...(reason ? { reason } : {}),
+        decidedAt: step.now.toISOString(),
+      });
+    if (!offer || offer.offerId !== answered.offerId || offer.agentId !== answered.agentId)
+      return void result(
+        'refused',
+        'no such offer is open for this agent: it expired, was answered, or is not theirs',
+      );
+    if (answered.answer === 'accepted') {
+      this.endOffer(owned, offer, step);
+      step.decisions.push(assignedDecision(offer.entry, offer, step.now));
+      return void result('done');
+    }
+    if (answered.answer !== 'declined')
+      return void result('refused', `unknown answer ${answered.answer}`);
+    await this.reroute(owned, offer, 'declined', step);
+    result('done');
+  }
+
+  private async expire(owned: OwnedQueue, expired: OfferExpired, step: Step): Promise<void> {
+    const offer = owned.offers.get(expired.conversationId);
+    if (offer?.offerId === expired.offerId) await this.reroute(owned, offer, 'expired', step);
+  }
+
+  /** The agent gives the slot back and the conversation waits again, in its old place, for someone else. */
+  private async reroute(
+    owned: OwnedQueue,
+    offer: Offer,
+    endedBy: 'declined' | 'expired',
+    step: Step,
+  ): Promise<void> {
+    await this.presence.releaseCapacity({
+      tenantId: offer.entry.tenantId,
+      conversationId: offer.entry.conversationId,
+    });
+    this.endOffer(owned, offer, step);
+    const entry: QueueEntry = {
+      ...offer.entry,
+      declinedBy: [...offer.entry.declinedBy, offer.agentId],
+      stored: false,
+    };
+    owned.queue.add(entry);
+    step.backInQueue.push(entry);
+    step.decisions.push(reroutedDecision(offer, endedBy, step.now));
+    owned.unsettled = true;
+  }
+
+  private endOffer(owned: OwnedQueue, offer: Offer, step: Step): void {
+    owned.offers.delete(offer.entry.conversationId);
+    this.timers.cancel(offer.offerId);
+    step.offersEnded.push(offer);
+  }
+
+  /** Stores what changed, arms the new offers' deadlines, and hands back what to announce. */
+  private async finish(step: Step): Promise<Routed> {
+    const made = step.offersMade.filter((offer) => !step.offersEnded.includes(offer));
+    await Promise.all([
+      this.store.append(step.backInQueue.filter((entry) => !step.leftQueue.includes(entry))),
+      this.offerStore.append(made),
+    ]);
+    await Promise.all([
+      this.store.remove(step.leftQueue),
+      this.offerStore.remove(step.offersEnded),
+    ]);
+    made.forEach((offer) => this.timers.arm(offer));
+    return { decisions: step.decisions, results: step.results };
   }
 
   private async ownedQueue(tenantId: string, partition: number): Promise<OwnedQueue> {
     const known = this.queues.get(tenantId);
     if (known) return known;
-    const queue = new TenantQueue();
-    for (const entry of await this.store.load(tenantId)) queue.add(entry);
-    const owned = { queue, partition, unsettled: queue.size > 0 };
+    const [entries, offers] = await Promise.all([
+      this.store.load(tenantId),
+      this.offerStore.load(tenantId),
+    ]);
+    const owned: OwnedQueue = {
+      queue: new TenantQueue(),
+      offers: new Map(),
+      partition,
+      unsettled: entries.length > 0,
+    };
+    for (const entry of entries) owned.queue.add(entry);
+    for (const offer of offers) {
+      owned.offers.set(offer.entry.conversationId, offer);
+      this.timers.arm(offer);
+    }
     this.queues.set(tenantId, owned);
     return owned;
   }
 
-  /** Runs one step of a tenant's work after the previous one; a failed step drops the queue from memory. */
+  private forget(tenantId: string): void {
+    this.queues.delete(tenantId);
+    this.timers.cancelTenant(tenantId);
+  }
+
+  /** Runs one step of a tenant's work after the previous one; a failed step drops its state from memory. */
   private exclusively<T>(tenantId: string, step: () => Promise<T>): Promise<T> {
     const previous = this.running.get(tenantId) ?? Promise.resolve();
     const current = previous.then(step, step).catch((error: unknown) => {
-      this.queues.delete(tenantId);
+      this.forget(tenantId);
       throw error;
     });
     const settled = current.catch(() => undefined);
@@ -184,6 +338,7 @@ function entryOf(enqueued: RoutingEnqueued): QueueEntry {
     requirements: enqueued.requirements,
     priority: enqueued.priority,
     enqueuedAt: new Date(enqueued.enqueuedAt),
+    declinedBy: [],
     announced: false,
     stored: false,
   };

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { QueueEntryRecord, queueEntryId } from './queue-entry.schema.js';
-import type { QueueEntry } from './tenant-queue.js';
+import { storedFields, type QueueEntry } from './tenant-queue.js';
 
 /**
  * Where a tenant's queue survives a restart or a move to another instance: entries are appended
@@ -21,6 +21,7 @@ export class QueueStore {
     return records.map(({ _id: _, ...record }) => ({
       ...record,
       ...(record.channel ? { channel: record.channel } : {}),
+      declinedBy: record.declinedBy ?? [],
       announced: false,
       stored: true,
     }));
@@ -30,9 +31,9 @@ export class QueueStore {
     // One stored before (a redelivered batch) is the same entry.
     await appendOnce(
       this.entries,
-      entries.map(({ announced: _, stored: __, ...entry }) => ({
+      entries.map((entry) => ({
         _id: queueEntryId(entry.tenantId, entry.conversationId),
-        ...entry,
+        ...storedFields(entry),
       })),
     );
     for (const entry of entries) entry.stored = true;

@@ -1,14 +1,18 @@
 import { Logger } from '@nestjs/common';
 import {
+  commandResultType,
+  offerAnsweredType,
+  offerExpiredType,
   routingDecidedType,
   routingEnqueuedType,
+  routingWithdrawnType,
   Topics,
-  type RoutingDecided,
+  type TopicPayloads,
 } from '@handoff/contracts';
 import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
 import { meter } from '@handoff/service-kit';
 import { Payload } from '@nestjs/microservices';
-import { QueueRouter, type QueueChange } from './queue-router.js';
+import { QueueRouter, type QueueChange, type Routed } from './queue-router.js';
 
 const decisionsCounter = meter().createCounter('handoff_routing_decisions_total', {
   description: 'Routing decisions, by outcome and queue reason',
@@ -30,21 +34,20 @@ export class QueueConsumer {
     const byTenant = new Map<string, { changes: QueueChange[]; traceparent?: string }>();
     for (const event of batch.events) {
       const tenant = byTenant.get(event.data.tenantId) ?? { changes: [] };
-      tenant.changes.push(
-        event.type === routingEnqueuedType
-          ? { kind: 'enqueued', data: event.data }
-          : { kind: 'withdrawn', data: event.data },
-      );
+      const change = changeOf(event);
+      if (!change) continue;
+      tenant.changes.push(change);
       if (event.traceparent) tenant.traceparent = event.traceparent;
       byTenant.set(event.data.tenantId, tenant);
     }
-    const decided = await Promise.all(
+    const routed = await Promise.all(
       [...byTenant].map(async ([tenantId, { changes, traceparent }]) => ({
         traceparent,
-        decisions: await this.router.apply(tenantId, batch.partition, changes),
+        routed: await this.router.apply(tenantId, batch.partition, changes),
       })),
     );
-    for (const { decisions, traceparent } of decided) this.announce(batch, decisions, traceparent);
+    for (const { routed: outcome, traceparent } of routed)
+      this.announce(batch, outcome, traceparent);
   }
 
   @ConsumeEvents(Topics.AgentAvailability)
@@ -52,17 +55,19 @@ export class QueueConsumer {
     @Payload() batch: EventBatch<typeof Topics.AgentAvailability>,
   ): Promise<void> {
     const tenants = new Set(batch.events.map((event) => event.data.tenantId));
-    const decided = await Promise.all(
+    const routed = await Promise.all(
       [...tenants].map((tenantId) => this.router.drain(tenantId, batch.partition)),
     );
-    for (const decisions of decided) this.announce(batch, decisions);
+    for (const outcome of routed) this.announce(batch, outcome);
   }
 
   private announce(
     batch: EventBatch<typeof Topics.RoutingQueue | typeof Topics.AgentAvailability>,
-    decisions: readonly RoutingDecided[],
+    { decisions, results }: Routed,
     traceparent?: string,
   ): void {
+    for (const result of results)
+      batch.emit(commandResultType, result, { id: `result:${result.commandId}` });
     for (const decision of decisions) {
       batch.emit(routingDecidedType, decision, {
         id: decision.decisionId,
@@ -80,4 +85,18 @@ export class QueueConsumer {
       });
     }
   }
+}
+
+function changeOf(event: TopicPayloads[typeof Topics.RoutingQueue]): QueueChange | undefined {
+  switch (event.type) {
+    case routingEnqueuedType:
+      return { kind: 'enqueued', data: event.data };
+    case routingWithdrawnType:
+      return { kind: 'withdrawn', data: event.data };
+    case offerAnsweredType:
+      return { kind: 'answered', data: event.data };
+    case offerExpiredType:
+      return { kind: 'expired', data: event.data };
+  }
+  return undefined;
 }

@@ -9,10 +9,19 @@ export interface QueueEntry {
   requirements: RoutingEnqueued['requirements'];
   priority: number;
   enqueuedAt: Date;
+  /** Agents who declined it or let its offer run out: it is never offered to them again. */
+  declinedBy: string[];
   /** A queued decision has told the customer they wait, with their place. */
   announced: boolean;
   /** Kept in the store (it waited, or was loaded from there): leaving the queue deletes it. */
   stored: boolean;
+}
+
+/** An entry as the store keeps it: without what only this instance's memory knows. */
+export type StoredEntry = Omit<QueueEntry, 'announced' | 'stored'>;
+
+export function storedFields({ announced: _, stored: __, ...kept }: QueueEntry): StoredEntry {
+  return kept;
 }
 
 /** Served first: the highest priority, then the longest waiting, then by escalation id. */

@@ -63,6 +63,15 @@ const channels: Record<Topic, ChannelInfo> = {
       'Conversations the conversation service closed (resolved, or the customer left), keyed by conversation id. Presence gives the slot back; routing takes the conversation out of its queue.',
     platform: ['send', 'receive'],
   },
+  [Topics.AgentCommands]: {
+    description:
+      "What agents do, as commands, keyed by conversation id: accept or decline an offer. The platform's own desk and a contact centre's existing desk send them alike; each gets a result on handoff.agent.command.results.v1.",
+    platform: ['receive'],
+  },
+  [Topics.AgentCommandResults]: {
+    description: 'The result of each agent command (done, or refused with the reason), keyed by conversation id.',
+    platform: ['send'],
+  },
   [Topics.AgentAvailability]: {
     description:
       'Every change in what an agent can take (status, a chat slot given back), keyed by tenant id. Presence publishes; routing drains queues on it.',
@@ -70,7 +79,7 @@ const channels: Record<Topic, ChannelInfo> = {
   },
   [Topics.RoutingQueue]: {
     description:
-      "Escalations entering and leaving their tenant's queue, keyed by tenant id, so one routing instance owns a tenant's queue order.",
+      "Escalations entering and leaving their tenant's queue, and answers to offers and their expiry, keyed by tenant id, so one routing instance owns a tenant's queue order.",
     platform: ['send', 'receive'],
   },
   [Topics.DeadLetter]: {

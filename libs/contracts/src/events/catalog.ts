@@ -1,5 +1,6 @@
 import { Topics, type EventTopic } from '../topics.js';
 import * as agentAvailability from './agent-availability-changed/index.js';
+import * as agentCommands from './agent-commands/index.js';
 import * as agentStatus from './agent-status-changed/index.js';
 import * as conversationClosed from './conversation-closed/index.js';
 import * as conversationEnded from './conversation-ended/index.js';
@@ -31,6 +32,11 @@ export interface EventDataByType {
   [agentAvailability.agentAvailabilityChangedType]: agentAvailability.AgentAvailabilityChanged;
   [routingQueue.routingEnqueuedType]: routingQueue.RoutingEnqueued;
   [routingQueue.routingWithdrawnType]: routingQueue.RoutingWithdrawn;
+  [routingQueue.offerAnsweredType]: routingQueue.OfferAnswered;
+  [routingQueue.offerExpiredType]: routingQueue.OfferExpired;
+  [agentCommands.acceptOfferType]: agentCommands.AcceptOffer;
+  [agentCommands.declineOfferType]: agentCommands.DeclineOffer;
+  [agentCommands.commandResultType]: agentCommands.CommandResult;
 }
 
 export type EventType = keyof EventDataByType;
@@ -118,6 +124,31 @@ export const eventCatalog = {
     topic: Topics.RoutingQueue,
     schema: routingQueue.routingWithdrawnSchema,
     keyField: 'tenantId',
+  },
+  [routingQueue.offerAnsweredType]: {
+    topic: Topics.RoutingQueue,
+    schema: routingQueue.offerAnsweredSchema,
+    keyField: 'tenantId',
+  },
+  [routingQueue.offerExpiredType]: {
+    topic: Topics.RoutingQueue,
+    schema: routingQueue.offerExpiredSchema,
+    keyField: 'tenantId',
+  },
+  [agentCommands.acceptOfferType]: {
+    topic: Topics.AgentCommands,
+    schema: agentCommands.acceptOfferSchema,
+    keyField: 'conversationId',
+  },
+  [agentCommands.declineOfferType]: {
+    topic: Topics.AgentCommands,
+    schema: agentCommands.declineOfferSchema,
+    keyField: 'conversationId',
+  },
+  [agentCommands.commandResultType]: {
+    topic: Topics.AgentCommandResults,
+    schema: agentCommands.commandResultSchema,
+    keyField: 'conversationId',
   },
 } as const satisfies Record<EventType, CatalogEntry>;
 

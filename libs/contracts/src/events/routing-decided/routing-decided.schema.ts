@@ -33,13 +33,23 @@ export const routingDecidedSchema = {
       description: 'The channel the conversation is on, from the escalation',
     },
     outcome: extensibleEnum(
-      ['assigned', 'queued', 'abandoned'],
-      'Outcomes this version does not know are ignored by consumers. abandoned: the conversation ended (the customer left) while it waited',
+      ['assigned', 'queued', 'abandoned', 'offered', 'rerouted'],
+      'Outcomes this version does not know are ignored by consumers. abandoned: the conversation ended (the customer left) while it waited; offered: an agent has until offer.expiresAt to accept; rerouted: the offer was declined or ran out, and the conversation goes to someone else',
     ),
     requirements: requirementsSchema,
+    offer: {
+      type: 'object',
+      description: 'Present when outcome is offered or rerouted',
+      required: ['offerId'],
+      properties: {
+        offerId: identifierSchema,
+        expiresAt: timestampSchema,
+        endedBy: extensibleEnum(['declined', 'expired'], 'Why a rerouted offer ended'),
+      },
+    },
     agent: {
       type: 'object',
-      description: 'Present when outcome is assigned',
+      description: 'Present when outcome is assigned or offered (and rerouted: the agent whose offer ended)',
       required: ['agentId', 'displayName'],
       properties: {
         agentId: identifierSchema,

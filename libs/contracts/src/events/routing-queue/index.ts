@@ -1,2 +1,3 @@
 export * from './routing-enqueued.schema.js';
 export * from './routing-withdrawn.schema.js';
+export * from './offer-events.schema.js';

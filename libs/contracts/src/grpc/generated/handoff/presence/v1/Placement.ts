@@ -1,18 +1,17 @@
 // Original file: proto/handoff/presence/v1/presence.proto
 
-import type {
-  SkillRequirement as _handoff_presence_v1_SkillRequirement,
-  SkillRequirement__Output as _handoff_presence_v1_SkillRequirement__Output,
-} from '../../../handoff/presence/v1/SkillRequirement.js';
+import type { SkillRequirement as _handoff_presence_v1_SkillRequirement, SkillRequirement__Output as _handoff_presence_v1_SkillRequirement__Output } from '../../../handoff/presence/v1/SkillRequirement.js';
 
 export interface Placement {
-  conversationId?: string;
-  skills?: _handoff_presence_v1_SkillRequirement[];
-  language?: string;
+  'conversationId'?: (string);
+  'skills'?: (_handoff_presence_v1_SkillRequirement)[];
+  'language'?: (string);
+  'excludeAgentIds'?: (string)[];
 }
 
 export interface Placement__Output {
-  conversationId: string;
-  skills: _handoff_presence_v1_SkillRequirement__Output[];
-  language: string;
+  'conversationId': (string);
+  'skills': (_handoff_presence_v1_SkillRequirement__Output)[];
+  'language': (string);
+  'excludeAgentIds': (string)[];
 }

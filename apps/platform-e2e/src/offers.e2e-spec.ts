@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Topics } from '@handoff/contracts';
+import { DeskSimulator } from './faults/desk-simulator.js';
+import { freePorts } from './faults/fault-harness.js';
+import { startService, type RunningService } from './support/platform.js';
+import { testInfra, uniqueRunId } from './support/test-infra.js';
+import { TopicProbe, type ProbedRecord } from './support/topic-probe.js';
+
+const runId = uniqueRunId('offers');
+const tenantId = `acme-${runId}`;
+const offerTimeoutMs = 1_500;
+
+describe('offers: an agent accepts, declines or lets an offer run out', () => {
+  const { brokers, mongoUrl } = testInfra();
+  let probe: TopicProbe;
+  let desk: DeskSimulator;
+  const services: RunningService[] = [];
+
+  before(async () => {
+    const [grpcPort, presencePort, routingPort] = await freePorts(3);
+    const base = { runId, brokers, mongoUrl, grpcPort: grpcPort! };
+    const env = { ROUTING_OFFER_TIMEOUT_MS: String(offerTimeoutMs) };
+    services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
+    services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
+    await Promise.all(services.map((service) => service.waitUntilReady()));
+    probe = new TopicProbe(brokers, `${runId}-probe`);
+    await probe.start([Topics.RoutingDecisions, Topics.AgentCommandResults]);
+    desk = new DeskSimulator(probe, services[0]!.url, 1);
+    await desk.agentOnline(tenantId, 'agent-0');
+    await desk.agentOnline(tenantId, 'agent-1');
+    await desk.untilPresenceKnowsEveryAgent();
+  });
+
+  after(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await probe?.stop();
+  });
+
+  const decision = (conversationId: string, outcome: string, agentId?: string) =>
+    probe.waitFor(`${outcome} for ${conversationId}${agentId ? ` (${agentId})` : ''}`, (r) => {
+      const data = r.json?.['data'];
+      return (
+        r.topic === Topics.RoutingDecisions &&
+        data?.conversationId === conversationId &&
+        data?.outcome === outcome &&
+        (agentId === undefined || data?.agent?.agentId === agentId)
+      );
+    });
+  const resultOf = (commandId: string) =>
+    probe.waitFor(`result of ${commandId}`, (r) => r.json?.['data']?.commandId === commandId);
+
+  async function answer(
+    kind: 'accept' | 'decline',
+    offered: ProbedRecord,
+    commandId: string,
+  ): Promise<Record<string, any>> {
+    const { conversationId, agent, offer } = offered.json!['data'];
+    await probe.publish(
+      kind === 'accept' ? 'handoff.agent.offer.accept' : 'handoff.agent.offer.decline',
+      {
+        commandId,
+        tenantId,
+        agentId: agent.agentId,
+        conversationId,
+        offerId: offer.offerId,
+        requestedAt: new Date().toISOString(),
+      },
+    );
+    return (await resultOf(commandId)).json!['data'];
+  }
+
+  it('reroutes a declined offer to the other agent, and one that runs out to nobody who had it', async () => {
+    const conversationId = `${tenantId}-declined`;
+    await desk.escalate({ tenantId, conversationId });
+    const first = await decision(conversationId, 'offered', 'agent-0');
+    assert.ok(Date.parse(first.json!['data'].offer.expiresAt) > Date.now());
+
+    assert.equal((await answer('decline', first, `${runId}-decline`)).status, 'done');
+    const rerouted = await decision(conversationId, 'rerouted', 'agent-0');
+    assert.equal(rerouted.json!['data'].offer.endedBy, 'declined');
+    await decision(conversationId, 'offered', 'agent-1');
+
+    // agent-1 lets it run out: nobody is left who has not had it, so it waits.
+    const expired = await decision(conversationId, 'rerouted', 'agent-1');
+    assert.equal(expired.json!['data'].offer.endedBy, 'expired');
+    const waiting = await decision(conversationId, 'queued');
+    assert.equal(waiting.json!['data'].queue.position, 1);
+  });
+
+  it('assigns on accept, and refuses an answer to an offer that is over', async () => {
+    const conversationId = `${tenantId}-accepted`;
+    await desk.escalate({ tenantId, conversationId });
+    const offered = await decision(conversationId, 'offered', 'agent-0');
+    assert.equal((await answer('accept', offered, `${runId}-accept`)).status, 'done');
+    const assigned = await decision(conversationId, 'assigned', 'agent-0');
+    assert.equal(assigned.json!['data'].escalationId, `esc:${conversationId}`);
+
+    const late = await answer('accept', offered, `${runId}-accept-again`);
+    assert.equal(late.status, 'refused');
+    assert.match(late.reason, /no such offer/);
+  });
+});

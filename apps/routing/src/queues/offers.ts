@@ -1,0 +1,18 @@
+import { deriveId } from '@handoff/contracts';
+import type { QueueEntry } from './tenant-queue.js';
+
+/** A conversation offered to an agent, whose slot is held until they answer or time runs out. */
+export interface Offer {
+  offerId: string;
+  entry: QueueEntry;
+  agentId: string;
+  displayName: string;
+  expiresAt: Date;
+  /** Kept in the store, so its deadline survives a restart or a move to another instance. */
+  stored: boolean;
+}
+
+/** An agent is offered an escalation at most once (never again after declining it). */
+export function offerIdFor(entry: QueueEntry, agentId: string): string {
+  return deriveId('offer', entry.escalationId, agentId);
+}

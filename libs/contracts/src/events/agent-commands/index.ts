@@ -1,0 +1,2 @@
+export * from './offer-commands.schema.js';
+export * from './command-result.schema.js';
