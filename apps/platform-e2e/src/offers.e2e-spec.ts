@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
 import { DeskSimulator } from './faults/desk-simulator.js';
 import { freePorts } from './faults/fault-harness.js';
@@ -9,7 +10,7 @@ import { TopicProbe, type ProbedRecord } from './support/topic-probe.js';
 
 const runId = uniqueRunId('offers');
 const tenantId = `acme-${runId}`;
-const offerTimeoutMs = 1_500;
+const offerTimeoutMs = 5_000;
 
 describe('offers: an agent accepts, declines or lets an offer run out', () => {
   const { brokers, mongoUrl } = testInfra();
@@ -20,7 +21,10 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
   before(async () => {
     const [grpcPort, presencePort, routingPort] = await freePorts(3);
     const base = { runId, brokers, mongoUrl, grpcPort: grpcPort! };
-    const env = { ROUTING_OFFER_TIMEOUT_MS: String(offerTimeoutMs) };
+    const env = {
+      ROUTING_OFFER_TIMEOUT_MS: String(offerTimeoutMs),
+      PRESENCE_HEARTBEAT_GRACE_MS: '1000',
+    };
     services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
     services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
     await Promise.all(services.map((service) => service.waitUntilReady()));
@@ -99,5 +103,55 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     const late = await answer('accept', offered, `${runId}-accept-again`);
     assert.equal(late.status, 'refused');
     assert.match(late.reason, /no such offer/);
+  });
+
+  it('takes an agent whose desk stopped sending heartbeats offline, and gives their offer to someone else', async () => {
+    // Only this agent knows the topic, so the conversation is offered to them.
+    await probe.publish('handoff.agent.status.changed', {
+      agentId: 'agent-heartbeat',
+      tenantId,
+      displayName: 'Hana',
+      status: 'online',
+      skills: [{ name: 'warranty', proficiency: 3 }],
+      languages: ['en'],
+      capacity: 1,
+    });
+    // The desk beats until the offer arrives, then falls silent (the browser tab was closed).
+    let beating = true;
+    const beats = (async () => {
+      while (beating) {
+        await probe.publish('handoff.agent.heartbeat', {
+          tenantId,
+          agentId: 'agent-heartbeat',
+          sentAt: new Date().toISOString(),
+        });
+        await sleep(250);
+      }
+    })();
+    const conversationId = `${tenantId}-heartbeat`;
+    await desk.escalate({ tenantId, conversationId }, { topic: 'warranty' });
+    await decision(conversationId, 'offered', 'agent-heartbeat').finally(() => (beating = false));
+    await beats;
+
+    const rerouted = await decision(conversationId, 'rerouted', 'agent-heartbeat');
+    assert.equal(rerouted.json!['data'].offer.endedBy, 'agent_unavailable');
+    // Someone else who knows the topic comes online: the conversation is offered to them.
+    await probe.publish('handoff.agent.status.changed', {
+      agentId: 'agent-backup',
+      tenantId,
+      displayName: 'Bea',
+      status: 'online',
+      skills: [{ name: 'warranty', proficiency: 2 }],
+      languages: ['en'],
+      capacity: 1,
+    });
+    await decision(conversationId, 'offered', 'agent-backup');
+    const agent = (await (
+      await fetch(`${services[0]!.url}/agents/${tenantId}/agent-heartbeat`)
+    ).json()) as Record<string, unknown>;
+    assert.deepEqual(
+      [agent['status'], agent['reason'], agent['activeChats']],
+      ['offline', 'heartbeat_lost', 0],
+    );
   });
 });

@@ -3,6 +3,7 @@ import { MessagingModule } from '@handoff/messaging';
 import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import { AgentsModule } from './agents/agents.module.js';
 import type { PresenceConfig } from './config.js';
+import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
 import { PresenceGrpcModule } from './grpc/grpc.module.js';
 import { ReservationsModule } from './reservations/reservations.module.js';
 
@@ -19,6 +20,7 @@ export class PresenceAppModule {
         AgentsModule,
         ReservationsModule,
         PresenceGrpcModule,
+        HeartbeatsModule.register({ graceMs: config.heartbeatGraceMs }),
       ],
     };
   }

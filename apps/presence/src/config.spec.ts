@@ -17,6 +17,7 @@ describe('loadPresenceConfig', () => {
     assert.deepEqual(config.messaging.topics, [
       Topics.AgentStatus,
       Topics.ConversationLifecycle,
+      Topics.AgentCommands,
       Topics.AgentAvailability,
       Topics.DeadLetter,
     ]);

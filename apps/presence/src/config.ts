@@ -9,6 +9,7 @@ const presenceEnv = z.object({
   ...mongoEnv('presence'),
   GRPC_HOST: z.string().min(1).default('127.0.0.1'),
   GRPC_PORT: portSchema.default(50051),
+  PRESENCE_HEARTBEAT_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(45_000),
 });
 
 export type PresenceConfig = ReturnType<typeof toPresenceConfig>;
@@ -18,11 +19,14 @@ function toPresenceConfig(env: z.output<typeof presenceEnv>) {
     runtime: runtimeFrom(env),
     mongo: { url: env.MONGO_URL, dbName: env.MONGO_DB },
     grpcUrl: `${env.GRPC_HOST}:${env.GRPC_PORT}`,
+    /** An agent whose desk sends heartbeats goes offline after this long without one. */
+    heartbeatGraceMs: env.PRESENCE_HEARTBEAT_GRACE_MS,
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/presence',
       topics: [
         Topics.AgentStatus,
         Topics.ConversationLifecycle,
+        Topics.AgentCommands,
         Topics.AgentAvailability,
         Topics.DeadLetter,
       ],

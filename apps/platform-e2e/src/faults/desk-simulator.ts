@@ -56,7 +56,10 @@ export class DeskSimulator {
       );
   }
 
-  async escalate({ tenantId, conversationId }: Conversation): Promise<void> {
+  async escalate(
+    { tenantId, conversationId }: Conversation,
+    variables: Record<string, string> = {},
+  ): Promise<void> {
     this.escalated.add(conversationId);
     await this.probe.publish('handoff.escalation.requested', {
       escalationId: `esc:${conversationId}`,
@@ -65,7 +68,7 @@ export class DeskSimulator {
       language: 'en',
       trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm1' },
       sentiment: { score: -0.5, label: 'negative' },
-      variables: {},
+      variables,
       requestedAt: new Date().toISOString(),
     });
   }

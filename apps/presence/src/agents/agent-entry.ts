@@ -10,6 +10,8 @@ export interface AgentProfile {
   languages: string[];
   capacity: number;
   statusChangedAt: Date;
+  /** Why the agent is away or offline (a reason code), when the change said. */
+  reason?: string;
 }
 
 /** Where an agent or a conversation lives: ids are unique only within their tenant. */
@@ -36,6 +38,7 @@ export class AgentEntry implements AgentProfile {
   languages!: string[];
   capacity!: number;
   statusChangedAt!: Date;
+  reason: string | undefined;
   /** Proficiency by skill name, for matching without scanning the skill list. */
   skillLevels = new Map<string, number>();
   /** Language tags as spoken, lower case (`pt-br`), and their primary subtags (`pt`). */
@@ -57,7 +60,17 @@ export class AgentEntry implements AgentProfile {
   profile(): AgentProfile {
     const { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt } =
       this;
-    return { agentId, tenantId, displayName, status, skills, languages, capacity, statusChangedAt };
+    const profile = {
+      agentId,
+      tenantId,
+      displayName,
+      status,
+      skills,
+      languages,
+      capacity,
+      statusChangedAt,
+    };
+    return this.reason ? { ...profile, reason: this.reason } : profile;
   }
 
   update(profile: AgentProfile): this {
@@ -69,6 +82,7 @@ export class AgentEntry implements AgentProfile {
     this.languages = profile.languages;
     this.capacity = profile.capacity;
     this.statusChangedAt = profile.statusChangedAt;
+    this.reason = profile.reason;
     this.skillLevels = new Map(profile.skills.map(({ name, proficiency }) => [name, proficiency]));
     this.languageTags = new Set(profile.languages.map((tag) => tag.toLowerCase()));
     this.primaryLanguages = new Set(profile.languages.map(primaryLanguage));

@@ -25,6 +25,7 @@ export class Agent {
   @Prop({ type: [String], default: [] }) languages!: string[];
   @Prop({ required: true, min: 0 }) capacity!: number;
   @Prop({ type: Date, required: true }) statusChangedAt!: Date;
+  @Prop() reason?: string;
 }
 
 /** Agent ids are unique within their tenant only; a change is recorded once, by what caused it. */

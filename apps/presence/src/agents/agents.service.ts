@@ -116,5 +116,6 @@ function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
     languages: change.languages,
     capacity: change.capacity,
     statusChangedAt: at,
+    ...(change.reason ? { reason: change.reason } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import {
   acceptOfferType,
+  declineOfferType,
   deriveId,
   offerAnsweredType,
   routingEnqueuedType,
@@ -53,6 +54,8 @@ export class EscalationIntakeConsumer {
   @ConsumeEvents(Topics.AgentCommands)
   onAgentCommands(@Payload() batch: EventBatch<typeof Topics.AgentCommands>): void {
     for (const { type, data, id } of batch.events) {
+      // Heartbeats travel here too; they are presence's.
+      if (type !== acceptOfferType && type !== declineOfferType) continue;
       batch.emit(
         offerAnsweredType,
         {

@@ -3,6 +3,7 @@ import type { Offer } from './offers.js';
 import type { QueueEntry } from './tenant-queue.js';
 
 export type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
+export type EndedBy = 'declined' | 'expired' | 'agent_unavailable';
 
 function base(entry: QueueEntry) {
   return {
@@ -43,11 +44,7 @@ export function offeredDecision(offer: Offer, at: Date): RoutingDecided {
 }
 
 /** The offer was declined or ran out: the conversation goes back to the queue for someone else. */
-export function reroutedDecision(
-  offer: Offer,
-  endedBy: 'declined' | 'expired',
-  at: Date,
-): RoutingDecided {
+export function reroutedDecision(offer: Offer, endedBy: EndedBy, at: Date): RoutingDecided {
   return {
     decisionId: deriveId('decision', offer.offerId, 'rerouted'),
     ...base(offer.entry),

@@ -367,6 +367,13 @@ describe('QueueRouter', () => {
       assert.match(results(notHers)[0]!, /^refused/);
     });
 
+    it('gives the offers of an agent who went away or offline to someone else', async () => {
+      await router.apply('acme', 0, [enqueued('c1')]);
+      const drained = await router.drain('acme', 0, ['ana']);
+      assert.deepEqual(summary(drained), ['c1 rerouted ana ', 'c1 offered bo ']);
+      assert.equal(drained.decisions[0]!.offer!.endedBy, 'agent_unavailable');
+    });
+
     it('ends the offer of a conversation that closes before it is answered', async () => {
       await router.apply('acme', 0, [enqueued('c1')]);
       const closed = await router.apply('acme', 0, [withdrawn('c1')]);

@@ -17,6 +17,7 @@ import {
   queuedDecision,
   queueReason,
   reroutedDecision,
+  type EndedBy,
   type QueueReason,
 } from './decisions.js';
 import { OfferStore } from './offer-store.js';
@@ -129,11 +130,17 @@ export class QueueRouter {
     });
   }
 
-  /** Capacity appeared for the tenant: places waiting conversations, first served first. */
-  drain(tenantId: string, partition: number): Promise<Routed> {
+  /**
+   * Agents' availability changed: offers pending for agents who are no longer online go to someone
+   * else, then waiting conversations are placed, first served first.
+   */
+  drain(tenantId: string, partition: number, unavailable: readonly string[] = []): Promise<Routed> {
     return this.exclusively(tenantId, async () => {
       const owned = await this.ownedQueue(tenantId, partition);
       const step = new Step(new Date());
+      const gone = new Set(unavailable);
+      for (const offer of [...owned.offers.values()])
+        if (gone.has(offer.agentId)) await this.reroute(owned, offer, 'agent_unavailable', step);
       if (owned.queue.size > 0) await this.place(owned, owned.queue.head(this.maxPlacements), step);
       return this.finish(step);
     });
@@ -246,7 +253,7 @@ export class QueueRouter {
   private async reroute(
     owned: OwnedQueue,
     offer: Offer,
-    endedBy: 'declined' | 'expired',
+    endedBy: EndedBy,
     step: Step,
   ): Promise<void> {
     await this.presence.releaseCapacity({

@@ -54,9 +54,22 @@ export class QueueConsumer {
   async onAvailability(
     @Payload() batch: EventBatch<typeof Topics.AgentAvailability>,
   ): Promise<void> {
-    const tenants = new Set(batch.events.map((event) => event.data.tenantId));
+    // Each agent's last status in the batch, by tenant: offers of those not online go elsewhere.
+    const statuses = new Map<string, Map<string, string>>();
+    for (const { data } of batch.events) {
+      const agents = statuses.get(data.tenantId) ?? new Map<string, string>();
+      agents.set(data.agentId, data.status);
+      statuses.set(data.tenantId, agents);
+    }
     const routed = await Promise.all(
-      [...tenants].map((tenantId) => this.router.drain(tenantId, batch.partition)),
+      [...statuses].map(([tenantId, agents]) => {
+        const unavailable = [...agents].filter(([, status]) => status !== 'online');
+        return this.router.drain(
+          tenantId,
+          batch.partition,
+          unavailable.map(([agentId]) => agentId),
+        );
+      }),
     );
     for (const outcome of routed) this.announce(batch, outcome);
   }

@@ -65,7 +65,7 @@ const channels: Record<Topic, ChannelInfo> = {
   },
   [Topics.AgentCommands]: {
     description:
-      "What agents do, as commands, keyed by conversation id: accept or decline an offer. The platform's own desk and a contact centre's existing desk send them alike; each gets a result on handoff.agent.command.results.v1.",
+      "What agents do, as commands: accept or decline an offer (keyed by conversation id, each answered on handoff.agent.command.results.v1), and the desk's heartbeat (keyed by agent id). The platform's own desk and a contact centre's existing desk send them alike.",
     platform: ['receive'],
   },
   [Topics.AgentCommandResults]: {

@@ -37,6 +37,7 @@ export interface EventDataByType {
   [agentCommands.acceptOfferType]: agentCommands.AcceptOffer;
   [agentCommands.declineOfferType]: agentCommands.DeclineOffer;
   [agentCommands.commandResultType]: agentCommands.CommandResult;
+  [agentCommands.agentHeartbeatType]: agentCommands.AgentHeartbeat;
 }
 
 export type EventType = keyof EventDataByType;
@@ -144,6 +145,11 @@ export const eventCatalog = {
     topic: Topics.AgentCommands,
     schema: agentCommands.declineOfferSchema,
     keyField: 'conversationId',
+  },
+  [agentCommands.agentHeartbeatType]: {
+    topic: Topics.AgentCommands,
+    schema: agentCommands.agentHeartbeatSchema,
+    keyField: 'agentId',
   },
   [agentCommands.commandResultType]: {
     topic: Topics.AgentCommandResults,

@@ -37,6 +37,13 @@ export const agentStatusChangedSchema = {
     },
     languages: { type: 'array', minItems: 1, maxItems: 16, items: languageSchema },
     capacity: { type: 'integer', minimum: 0, maximum: 50, description: 'Concurrent chats' },
+    reason: {
+      type: 'string',
+      maxLength: 64,
+      pattern: '^[a-z][a-z0-9_.-]*$',
+      description:
+        'Why the agent is away or offline: a reason code from the desk (break, training…), or heartbeat_lost when presence took them offline',
+    },
   },
 } as const;
 

@@ -44,7 +44,10 @@ export const routingDecidedSchema = {
       properties: {
         offerId: identifierSchema,
         expiresAt: timestampSchema,
-        endedBy: extensibleEnum(['declined', 'expired'], 'Why a rerouted offer ended'),
+        endedBy: extensibleEnum(
+          ['declined', 'expired', 'agent_unavailable'],
+          'Why a rerouted offer ended: agent_unavailable when the agent went away or offline first',
+        ),
       },
     },
     agent: {
