@@ -6,7 +6,7 @@ import { DeskSimulator } from './faults/desk-simulator.js';
 import { freePorts } from './faults/fault-harness.js';
 import { startService, type RunningService } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
-import { TopicProbe, type ProbedRecord } from './support/topic-probe.js';
+import { pollUntil, TopicProbe, type ProbedRecord } from './support/topic-probe.js';
 
 const runId = uniqueRunId('offers');
 const tenantId = `acme-${runId}`;
@@ -24,6 +24,7 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     const env = {
       ROUTING_OFFER_TIMEOUT_MS: String(offerTimeoutMs),
       PRESENCE_HEARTBEAT_GRACE_MS: '1000',
+      PRESENCE_MAX_MISSED_OFFERS: '1',
     };
     services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
     services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
@@ -90,6 +91,21 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     assert.equal(expired.json!['data'].offer.endedBy, 'expired');
     const waiting = await decision(conversationId, 'queued');
     assert.equal(waiting.json!['data'].queue.position, 1);
+    // One offer missed is this tenant's limit: agent-1 is set away until they come back.
+    await pollUntil('agent-1 set away for the missed offer', async () => {
+      const agent = (await (
+        await fetch(`${services[0]!.url}/agents/${tenantId}/agent-1`)
+      ).json()) as Record<string, unknown>;
+      return agent['status'] === 'away' && agent['reason'] === 'missed_offers' ? true : undefined;
+    });
+    // The customer gives up: the conversation leaves the queue.
+    await probe.publish('handoff.conversation.closed', {
+      conversationId,
+      tenantId,
+      reason: 'customer_left',
+      closedAt: new Date().toISOString(),
+    });
+    await decision(conversationId, 'abandoned');
   });
 
   it('assigns on accept, and refuses an answer to an offer that is over', async () => {
@@ -149,9 +165,16 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     const agent = (await (
       await fetch(`${services[0]!.url}/agents/${tenantId}/agent-heartbeat`)
     ).json()) as Record<string, unknown>;
+    const history = probe.records
+      .filter((r) => r.json?.['data']?.conversationId === conversationId)
+      .map(
+        (r) =>
+          `${r.json!['data'].outcome}:${r.json!['data'].agent?.agentId}:${r.json!['data'].offer?.endedBy}`,
+      );
     assert.deepEqual(
       [agent['status'], agent['reason'], agent['activeChats']],
       ['offline', 'heartbeat_lost', 0],
+      history.join(', '),
     );
   });
 });

@@ -4,6 +4,7 @@ import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import { AgentsModule } from './agents/agents.module.js';
 import type { PresenceConfig } from './config.js';
 import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
+import { MissedOffersModule } from './missed-offers/missed-offers.module.js';
 import { PresenceGrpcModule } from './grpc/grpc.module.js';
 import { ReservationsModule } from './reservations/reservations.module.js';
 
@@ -21,6 +22,7 @@ export class PresenceAppModule {
         ReservationsModule,
         PresenceGrpcModule,
         HeartbeatsModule.register({ graceMs: config.heartbeatGraceMs }),
+        MissedOffersModule.register({ maxMissedOffers: config.maxMissedOffers }),
       ],
     };
   }

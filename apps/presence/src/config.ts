@@ -10,6 +10,7 @@ const presenceEnv = z.object({
   GRPC_HOST: z.string().min(1).default('127.0.0.1'),
   GRPC_PORT: portSchema.default(50051),
   PRESENCE_HEARTBEAT_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(45_000),
+  PRESENCE_MAX_MISSED_OFFERS: z.coerce.number().int().min(0).max(100).default(3),
 });
 
 export type PresenceConfig = ReturnType<typeof toPresenceConfig>;
@@ -21,12 +22,15 @@ function toPresenceConfig(env: z.output<typeof presenceEnv>) {
     grpcUrl: `${env.GRPC_HOST}:${env.GRPC_PORT}`,
     /** An agent whose desk sends heartbeats goes offline after this long without one. */
     heartbeatGraceMs: env.PRESENCE_HEARTBEAT_GRACE_MS,
+    /** Offers an agent may let run out in a row before being set away; 0 never. */
+    maxMissedOffers: env.PRESENCE_MAX_MISSED_OFFERS,
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/presence',
       topics: [
         Topics.AgentStatus,
         Topics.ConversationLifecycle,
         Topics.AgentCommands,
+        Topics.RoutingDecisions,
         Topics.AgentAvailability,
         Topics.DeadLetter,
       ],
