@@ -20,7 +20,7 @@ const say = (line: string) => console.log(line);
 async function main(): Promise<void> {
   say('handoff demo: a bot conversation handed to a human agent\n');
   const probe = new TopicProbe(brokers, `demo-probe-${conversationId}`);
-  await probe.start([Topics.Escalations, Topics.RoutingDecisions, Topics.CustomerNotifications, Topics.ConversationControl, Topics.DeadLetter]);
+  await probe.start([Topics.Escalations, Topics.RoutingDecisions, Topics.CustomerNotifications, Topics.ConversationControl, Topics.ConversationLifecycle, Topics.DeadLetter]);
   say(`starting conversation, sentiment, routing and presence (logs in ${relative(repoRoot, logDir)}/) ...`);
   const platform = await startPlatform({ runId: 'demo', brokers, mongoUrl, basePort, logDir });
   try {
@@ -76,7 +76,7 @@ async function walk(url: (service: ServiceName) => string, probe: TopicProbe): P
   say(`\n3. sentiment -> ${Topics.Escalations}: ${escalation.trigger.kind} ("${escalation.trigger.matchedText}"), sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`);
   const decision = (await probe.waitFor('routing decision', byKey(Topics.RoutingDecisions), 60_000)).json!['data'];
   const who = decision.agent ? `${decision.agent.displayName} (${decision.agent.agentId})` : `queue: ${decision.queue?.reason}`;
-  say(`4. routing asked presence over gRPC and reserved a slot -> ${Topics.RoutingDecisions}: ${decision.outcome} ${who}`);
+  say(`4. routing put it in tenant ${tenantId}'s queue and asked presence over gRPC for the best free agent -> ${Topics.RoutingDecisions}: ${decision.outcome} ${who}`);
   const notice = (await probe.waitFor('notification', byKey(Topics.CustomerNotifications), 60_000)).json!['data'];
   say(`5. conversation -> ${Topics.CustomerNotifications}: "${notice.text}"`);
   const control = (await probe.waitFor('bot control', byKey(Topics.ConversationControl), 60_000)).json!['data'];
@@ -87,6 +87,21 @@ async function walk(url: (service: ServiceName) => string, probe: TopicProbe): P
   say(`\n6. The agent opens GET ${url('conversation')}/conversations/${conversationId} (x-tenant-id: ${tenantId}) -> ${response.status}`);
   say(`   status ${conversation['status']}, ${conversation['transcript'].length} messages, variables ${JSON.stringify(conversation['variables'])}`);
   say(`   escalated because: ${conversation['escalation']?.explanation}`);
+
+  say(`\n7. Ana resolves it; the bot platform reports handoff.conversation.ended (resolved)`);
+  await probe.publish('handoff.conversation.ended', { conversationId, tenantId, reason: 'resolved', endedAt: at() });
+  await probe.waitFor('conversation closed', byKey(Topics.ConversationLifecycle), 60_000);
+  say(`   conversation -> ${Topics.ConversationLifecycle}: closed; presence gives Ana's chat slot back`);
+  const agentUrl = `${url('presence')}/agents/${tenantId}/agent-ana`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const agent = (await (await fetch(agentUrl)).json()) as Record<string, unknown>;
+    if (agent['activeChats'] === 0) {
+      say(`   GET ${agentUrl} -> ${agent['activeChats']} active chats, ${agent['freeSlots']} free slots`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('presence did not give the slot back');
 }
 
 main().catch((error) => {
