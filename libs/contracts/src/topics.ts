@@ -63,6 +63,15 @@ export function maxEventBytes(topic: EventTopic): number {
   return inboundTopics.includes(topic) ? inboundEventMaxBytes : internalEventMaxBytes;
 }
 
+/**
+ * Topics keyed alike whose partition n one instance owns together (routing keeps a tenant's queue
+ * in memory from both). They must have as many partitions, or a key would land on different
+ * partition numbers and its state would be split between instances.
+ */
+export const coPartitionedTopics: readonly (readonly Topic[])[] = [
+  [Topics.RoutingQueue, Topics.AgentAvailability],
+];
+
 /** Topic-level settings the platform applies when it creates a topic. */
 export function topicConfig(topic: Topic): Record<string, string> {
   return {

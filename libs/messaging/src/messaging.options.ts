@@ -8,6 +8,8 @@ export interface MessagingOptions {
   /** Topics this service creates at boot if missing (those it publishes to or reads). */
   topics: readonly string[];
   topicPartitions: number;
+  /** Groups of topics that must have as many partitions (by default the contracts' own). */
+  coPartitioned?: readonly (readonly string[])[];
   replicationFactor: number;
   /** Processing attempts for a valid event that fails deterministically before it is dead-lettered. */
   maxAttempts: number;

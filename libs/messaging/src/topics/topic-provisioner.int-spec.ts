@@ -16,12 +16,17 @@ const runName = uniqueName('int_provision');
 const brokers = integrationInfra().brokers;
 const partitions = 3;
 
-function provisioner(index: number, topics: string[]): TopicProvisioner {
+function provisioner(
+  index: number,
+  topics: string[],
+  coPartitioned: string[][] = [],
+): TopicProvisioner {
   const kafka = new Kafka({ clientId: `${runName}_${index}`, brokers, logLevel: logLevel.NOTHING });
   const options = {
     topics,
     topicPartitions: partitions,
     replicationFactor: 1,
+    coPartitioned,
   } as Partial<MessagingOptions>;
   return new TopicProvisioner(kafka, options as MessagingOptions);
 }
@@ -98,6 +103,23 @@ describe('TopicProvisioner against a real Kafka broker', () => {
       assert.equal(Number(value), limits[resource.resourceName], resource.resourceName);
     }
     assert.ok(deadLetterTopicMaxMessageBytes > eventTopicMaxMessageBytes);
+  });
+
+  it('refuses to start when topics owned together by partition have different partition counts', async () => {
+    const [queue, availability] = [`${runName}.queue`, `${runName}.availability`];
+    await admin.createTopics({
+      topics: [{ topic: availability, numPartitions: 1 }],
+      waitForLeaders: true,
+    });
+    await assert.rejects(
+      provisioner(9, [queue, availability], [[queue, availability]]).provision(),
+      (error: Error) => {
+        assert.match(error.message, new RegExp(`${availability} has 1 partitions`));
+        assert.match(error.message, new RegExp(`${queue} has 3 partitions`));
+        assert.match(error.message, /topics keyed alike must have as many partitions/);
+        return true;
+      },
+    );
   });
 
   it('leaves existing topics as they are', async () => {

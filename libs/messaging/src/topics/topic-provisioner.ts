@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
+  coPartitionedTopics,
   deadLetterTopicMaxMessageBytes,
   topicConfig,
   Topics,
@@ -42,6 +43,7 @@ export class TopicProvisioner {
     try {
       await this.createMissing(admin);
       await this.waitForLeaders(admin);
+      await this.checkCoPartitioned(admin);
       await this.checkDeadLetterLimit(admin);
     } finally {
       await admin.disconnect();
@@ -86,6 +88,21 @@ export class TopicProvisioner {
       if (Date.now() >= deadline)
         throw new Error(`topics not ready after ${leaderWaitMs / 1000}s: ${problem}`);
       await sleep(leaderPollMs);
+    }
+  }
+
+  /** Topics whose partition n is owned together must have as many partitions; start-up fails if not. */
+  private async checkCoPartitioned(admin: Admin): Promise<void> {
+    for (const group of this.options.coPartitioned ?? coPartitionedTopics) {
+      const topics = group.filter((topic) => this.options.topics.includes(topic));
+      if (topics.length < 2) continue;
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      const counts = new Set(found.map(({ partitions }) => partitions.length));
+      if (counts.size > 1)
+        throw new Error(
+          `${found.map(({ name, partitions }) => `${name} has ${partitions.length} partitions`).join(', ')}: ` +
+            'topics keyed alike must have as many partitions, so that one instance owns all the state of a key',
+        );
     }
   }
 
