@@ -76,7 +76,13 @@ describe('two routing replicas, one killed with SIGKILL while conversations wait
       async () => (desk.closed === conversations.length ? true : undefined),
       180_000,
     ).catch((error: Error) => {
-      throw new Error(`${error.message}; ${desk.closed} of ${conversations.length} closed`);
+      const stuck = desk.unassigned(conversations);
+      const seen = probe.records
+        .filter((record) => stuck.includes(record.json?.['data']?.conversationId))
+        .map((record) => `${record.json!['data'].conversationId}: ${record.json!['data'].outcome}`);
+      throw new Error(
+        `${error.message}; ${desk.closed} of ${conversations.length} closed; never assigned: ${stuck.join(', ')}; their decisions: ${seen.join(', ') || 'none'}`,
+      );
     });
     const finishedMs = Date.now() - killedAtMs;
     await desk.stop();

@@ -175,6 +175,12 @@ async function main(): Promise<void> {
     const held: string[] = [];
     const outcomes = new Map<string, number>();
     const drains = new Stopwatch();
+    // A decision's store deletions wait until it is published; the consumer runs them right after.
+    const settled = async (routing: Promise<Routed>) => {
+      const routed = await routing;
+      await routed.forget();
+      return routed;
+    };
     const note = ({ decisions: decided }: Routed) => {
       for (const decision of decided) {
         outcomes.set(decision.outcome, (outcomes.get(decision.outcome) ?? 0) + 1);
@@ -193,7 +199,7 @@ async function main(): Promise<void> {
       await Promise.all(
         ending.map((conversationId) => unary(raw, 'ReleaseCapacity', { tenantId, conversationId })),
       );
-      return note(await drains.time(() => router.drain(tenantId, 0)));
+      return note(await drains.time(() => settled(router.drain(tenantId, 0))));
     };
 
     const single = new Stopwatch();
@@ -201,7 +207,7 @@ async function main(): Promise<void> {
     for (let index = 0; index < singles; index++) {
       const escalation = benchEscalation(tenantId, counter++, random);
       const enqueued = [{ kind: 'enqueued' as const, data: escalation }];
-      note(await single.time(() => router.apply(tenantId, 0, enqueued)));
+      note(await single.time(() => settled(router.apply(tenantId, 0, enqueued))));
       if (random.next() < releaseShare) await turnOver(1);
     }
     console.log(`one escalation at a time (${singles}): ${describe(single)} per decision`);
@@ -217,7 +223,7 @@ async function main(): Promise<void> {
         kind: 'enqueued' as const,
         data: benchEscalation(tenantId, counter++, random),
       }));
-      decided += note(await perCall.time(() => router.apply(tenantId, 0, changes)));
+      decided += note(await perCall.time(() => settled(router.apply(tenantId, 0, changes))));
       decided += await turnOver(Math.round(batchSize * releaseShare));
     }
     const elapsedS = (performance.now() - started) / 1000;

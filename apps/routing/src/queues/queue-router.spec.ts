@@ -174,6 +174,18 @@ describe('QueueRouter', () => {
     router = routerWith(0);
   });
 
+  /** A step, then its deletions, as the consumer runs them once the step's events are published. */
+  async function applied(...args: Parameters<QueueRouter['apply']>): Promise<Routed> {
+    const routed = await router.apply(...args);
+    await routed.forget();
+    return routed;
+  }
+  async function drained(...args: Parameters<QueueRouter['drain']>): Promise<Routed> {
+    const routed = await router.drain(...args);
+    await routed.forget();
+    return routed;
+  }
+
   function routerWith(offerTimeoutMs: number): QueueRouter {
     offers = new FakeOfferStore();
     timers = new FakeTimers();
@@ -191,7 +203,7 @@ describe('QueueRouter', () => {
   it('assigns a newcomer at once when an agent who fits is free, and keeps nothing waiting', async () => {
     presence.online = 1;
     presence.free.push({ agentId: 'ana', language: 'en', slots: 1 });
-    const decided = await router.apply('acme', 0, [enqueued('c1')]);
+    const decided = await applied('acme', 0, [enqueued('c1')]);
     assert.deepEqual(summary(decided), ['c1 assigned ana ']);
     assert.equal(decided.decisions[0]!.decisionId, 'decision:esc:c1');
     assert.equal(router.waiting('acme'), 0);
@@ -202,7 +214,7 @@ describe('QueueRouter', () => {
   it('queues with the reason and place, then serves the highest priority and the oldest first when capacity appears', async () => {
     presence.online = 1;
     presence.free.push({ agentId: 'ana', language: 'en', slots: 0 });
-    const queued = await router.apply('acme', 0, [
+    const queued = await applied('acme', 0, [
       enqueued('old', { enqueuedAt: '2026-11-26T10:00:00.000Z' }),
       enqueued('new', { enqueuedAt: '2026-11-26T10:01:00.000Z' }),
       enqueued('vip', { enqueuedAt: '2026-11-26T10:02:00.000Z', priority: 5 }),
@@ -220,20 +232,16 @@ describe('QueueRouter', () => {
     assert.equal(store.stored.size, 4, 'every waiting conversation is stored');
 
     presence.free[0]!.slots = 2;
-    const drained = await router.drain('acme', 0);
-    assert.deepEqual(summary(drained), ['vip assigned ana ', 'old assigned ana ']);
+    const afterRelease = await drained('acme', 0);
+    assert.deepEqual(summary(afterRelease), ['vip assigned ana ', 'old assigned ana ']);
     assert.deepEqual([...store.stored.keys()].sort(), ['new', 'spanish']);
-    assert.deepEqual(
-      summary(await router.drain('acme', 0)),
-      [],
-      'nobody is told twice that they wait',
-    );
+    assert.deepEqual(summary(await drained('acme', 0)), [], 'nobody is told twice that they wait');
   });
 
   it('places only newcomers while nothing has freed up, and holds a conversation once', async () => {
     presence.online = 1;
-    await router.apply('acme', 0, [enqueued('c1')]);
-    const again = await router.apply('acme', 0, [
+    await applied('acme', 0, [enqueued('c1')]);
+    const again = await applied('acme', 0, [
       enqueued('c1', { escalationId: 'esc:c1:again' }),
       enqueued('c2'),
     ]);
@@ -241,10 +249,21 @@ describe('QueueRouter', () => {
     assert.deepEqual(presence.calls, [['c1'], ['c2']]);
   });
 
+  it('deletes what left the queue only once its decisions are published', async () => {
+    presence.online = 1;
+    await applied('acme', 0, [enqueued('c1')]);
+    presence.free.push({ agentId: 'ana', language: 'en', slots: 1 });
+    const routed = await router.drain('acme', 0);
+    assert.deepEqual(summary(routed), ['c1 assigned ana ']);
+    assert.deepEqual([...store.stored.keys()], ['c1'], 'still stored until announced');
+    await routed.forget();
+    assert.equal(store.stored.size, 0);
+  });
+
   it('lets a conversation that ended leave the queue with an abandoned decision', async () => {
     presence.online = 0;
-    await router.apply('acme', 0, [enqueued('c1'), enqueued('c2')]);
-    const decided = await router.apply('acme', 0, [withdrawn('c1'), withdrawn('never-queued')]);
+    await applied('acme', 0, [enqueued('c1'), enqueued('c2')]);
+    const decided = await applied('acme', 0, [withdrawn('c1'), withdrawn('never-queued')]);
     assert.deepEqual(summary(decided), ['c1 abandoned  ']);
     assert.equal(decided.decisions[0]!.decisionId, 'decision:esc:c1:abandoned');
     assert.deepEqual([...store.stored.keys()], ['c2']);
@@ -253,26 +272,26 @@ describe('QueueRouter', () => {
 
   it('after a failed call to presence, loads the queue again from the store and tries everyone waiting', async () => {
     presence.online = 1;
-    await router.apply('acme', 0, [enqueued('c1')]);
+    await applied('acme', 0, [enqueued('c1')]);
     presence.failNext = true;
-    await assert.rejects(router.apply('acme', 0, [enqueued('c2')]), /UNAVAILABLE/);
+    await assert.rejects(applied('acme', 0, [enqueued('c2')]), /UNAVAILABLE/);
     assert.equal(router.waiting('acme'), 0, 'the queue in memory is dropped');
 
     presence.free.push({ agentId: 'ana', language: 'en', slots: 2 });
-    const retried = await router.apply('acme', 0, [enqueued('c2')]);
+    const retried = await applied('acme', 0, [enqueued('c2')]);
     assert.deepEqual(summary(retried), ['c1 assigned ana ', 'c2 assigned ana ']);
     assert.equal(store.stored.size, 0);
   });
 
   it('forgets the queues of a partition this instance no longer owns', async () => {
     presence.online = 0;
-    await router.apply('acme', 3, [enqueued('c1')]);
+    await applied('acme', 3, [enqueued('c1')]);
     ownership.assigned({ [Topics.RoutingQueue]: [3], [Topics.AgentAvailability]: [3] });
     ownership.assigned({ [Topics.RoutingQueue]: [1], [Topics.AgentAvailability]: [1] });
     assert.equal(router.waiting('acme'), 0);
     store.stored.clear();
     assert.deepEqual(
-      summary(await router.drain('acme', 1)),
+      summary(await drained('acme', 1)),
       [],
       'loaded again from the store when needed',
     );
@@ -309,7 +328,7 @@ describe('QueueRouter', () => {
     });
 
     it('offers with a deadline, and assigns once the agent accepts', async () => {
-      const offered = await router.apply('acme', 0, [enqueued('c1')]);
+      const offered = await applied('acme', 0, [enqueued('c1')]);
       assert.deepEqual(summary(offered), ['c1 offered ana ']);
       const offer = offered.decisions[0]!.offer!;
       assert.equal(offer.offerId, 'offer:esc:c1:ana');
@@ -317,7 +336,7 @@ describe('QueueRouter', () => {
       assert.deepEqual([...timers.armed.keys()], [offer.offerId]);
       assert.equal(offers.stored.size, 1, 'the offer and its deadline are stored');
 
-      const accepted = await router.apply('acme', 0, [answer('c1', 'ana', 'accepted')]);
+      const accepted = await applied('acme', 0, [answer('c1', 'ana', 'accepted')]);
       assert.deepEqual(summary(accepted), ['c1 assigned ana ']);
       assert.deepEqual(results(accepted), ['done']);
       assert.equal(timers.armed.size, 0);
@@ -325,13 +344,13 @@ describe('QueueRouter', () => {
     });
 
     it('offers a declined conversation to someone else, never back to the agent who declined', async () => {
-      await router.apply('acme', 0, [enqueued('c1')]);
-      const declined = await router.apply('acme', 0, [answer('c1', 'ana', 'declined')]);
+      await applied('acme', 0, [enqueued('c1')]);
+      const declined = await applied('acme', 0, [answer('c1', 'ana', 'declined')]);
       assert.deepEqual(summary(declined), ['c1 rerouted ana ', 'c1 offered bo ']);
       assert.deepEqual(results(declined), ['done']);
       assert.equal(declined.decisions[0]!.offer!.endedBy, 'declined');
 
-      const declinedAgain = await router.apply('acme', 0, [answer('c1', 'bo', 'declined')]);
+      const declinedAgain = await applied('acme', 0, [answer('c1', 'bo', 'declined')]);
       assert.deepEqual(
         summary(declinedAgain),
         ['c1 rerouted bo ', 'c1 queued all_agents_busy 1'],
@@ -342,8 +361,8 @@ describe('QueueRouter', () => {
     });
 
     it('reroutes an offer whose deadline passed, and refuses a late accept', async () => {
-      await router.apply('acme', 0, [enqueued('c1')]);
-      const expired = await router.apply('acme', 0, [
+      await applied('acme', 0, [enqueued('c1')]);
+      const expired = await applied('acme', 0, [
         {
           kind: 'expired',
           data: {
@@ -358,36 +377,36 @@ describe('QueueRouter', () => {
       assert.deepEqual(summary(expired), ['c1 rerouted ana ', 'c1 offered bo ']);
       assert.equal(expired.decisions[0]!.offer!.endedBy, 'expired');
 
-      const late = await router.apply('acme', 0, [answer('c1', 'ana', 'accepted')]);
+      const late = await applied('acme', 0, [answer('c1', 'ana', 'accepted')]);
       assert.deepEqual(summary(late), []);
       assert.match(results(late)[0]!, /^refused: no such offer/);
-      const notHers = await router.apply('acme', 0, [
+      const notHers = await applied('acme', 0, [
         answer('c1', 'ana', 'accepted', 'offer:esc:c1:bo'),
       ]);
       assert.match(results(notHers)[0]!, /^refused/);
     });
 
     it('gives the offers of an agent who went away or offline to someone else', async () => {
-      await router.apply('acme', 0, [enqueued('c1')]);
-      const drained = await router.drain('acme', 0, ['ana']);
-      assert.deepEqual(summary(drained), ['c1 rerouted ana ', 'c1 offered bo ']);
-      assert.equal(drained.decisions[0]!.offer!.endedBy, 'agent_unavailable');
+      await applied('acme', 0, [enqueued('c1')]);
+      const afterRelease = await drained('acme', 0, ['ana']);
+      assert.deepEqual(summary(afterRelease), ['c1 rerouted ana ', 'c1 offered bo ']);
+      assert.equal(afterRelease.decisions[0]!.offer!.endedBy, 'agent_unavailable');
     });
 
     it('ends the offer of a conversation that closes before it is answered', async () => {
-      await router.apply('acme', 0, [enqueued('c1')]);
-      const closed = await router.apply('acme', 0, [withdrawn('c1')]);
+      await applied('acme', 0, [enqueued('c1')]);
+      const closed = await applied('acme', 0, [withdrawn('c1')]);
       assert.deepEqual(summary(closed), ['c1 abandoned  ']);
       assert.equal(timers.armed.size, 0);
       assert.equal(offers.stored.size, 0);
     });
 
     it('arms the deadlines of stored offers again when it takes a tenant over', async () => {
-      await router.apply('acme', 0, [enqueued('c1')]);
+      await applied('acme', 0, [enqueued('c1')]);
       ownership.assigned({ [Topics.RoutingQueue]: [0] });
       ownership.assigned({ [Topics.RoutingQueue]: [] });
       assert.equal(timers.armed.size, 0, 'the instance that lost the tenant disarms');
-      const accepted = await router.apply('acme', 0, [answer('c1', 'ana', 'accepted')]);
+      const accepted = await applied('acme', 0, [answer('c1', 'ana', 'accepted')]);
       assert.deepEqual(summary(accepted), ['c1 assigned ana ']);
     });
   });

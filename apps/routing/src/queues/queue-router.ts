@@ -37,10 +37,15 @@ export type QueueChange =
   | { kind: 'answered'; data: OfferAnswered }
   | { kind: 'expired'; data: OfferExpired };
 
-/** What one step of a tenant's work led to: decisions to announce, and answers to commands. */
+/**
+ * What one step of a tenant's work led to: decisions to announce, answers to commands, and the
+ * store deletions to make once they are published (before, a crash would lose conversations
+ * whose placement was never announced).
+ */
 export interface Routed {
   decisions: RoutingDecided[];
   results: CommandResult[];
+  forget: () => Promise<void>;
 }
 
 interface OwnedQueue {
@@ -278,19 +283,29 @@ export class QueueRouter {
     step.offersEnded.push(offer);
   }
 
-  /** Stores what changed, arms the new offers' deadlines, and hands back what to announce. */
+  /**
+   * Stores who waits and the new offers, arms their deadlines, and hands back what to announce
+   * with the deletions that must wait until it is announced.
+   */
   private async finish(step: Step): Promise<Routed> {
     const made = step.offersMade.filter((offer) => !step.offersEnded.includes(offer));
     await Promise.all([
       this.store.append(step.backInQueue.filter((entry) => !step.leftQueue.includes(entry))),
       this.offerStore.append(made),
     ]);
-    await Promise.all([
-      this.store.remove(step.leftQueue),
-      this.offerStore.remove(step.offersEnded),
-    ]);
     made.forEach((offer) => this.timers.arm(offer));
-    return { decisions: step.decisions, results: step.results };
+    const forget = async () => {
+      await Promise.all([
+        this.store.remove(step.leftQueue),
+        this.offerStore.remove(step.offersEnded),
+      ]);
+    };
+    return { decisions: step.decisions, results: step.results, forget };
+  }
+
+  /** The step's effects were not published: memory must not run ahead, so it is loaded again. */
+  drop(tenantId: string): void {
+    this.forget(tenantId);
   }
 
   private async ownedQueue(tenantId: string, partition: number): Promise<OwnedQueue> {

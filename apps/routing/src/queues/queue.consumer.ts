@@ -41,10 +41,10 @@ export class QueueConsumer {
       byTenant.set(event.data.tenantId, tenant);
     }
     const routed = await Promise.all(
-      [...byTenant].map(async ([tenantId, { changes, traceparent }]) => ({
-        traceparent,
-        routed: await this.router.apply(tenantId, batch.partition, changes),
-      })),
+      [...byTenant].map(async ([tenantId, { changes, traceparent }]) => {
+        batch.onFailure(() => this.router.drop(tenantId));
+        return { traceparent, routed: await this.router.apply(tenantId, batch.partition, changes) };
+      }),
     );
     for (const { routed: outcome, traceparent } of routed)
       this.announce(batch, outcome, traceparent);
@@ -63,6 +63,7 @@ export class QueueConsumer {
     }
     const routed = await Promise.all(
       [...statuses].map(([tenantId, agents]) => {
+        batch.onFailure(() => this.router.drop(tenantId));
         const unavailable = [...agents].filter(([, status]) => status !== 'online');
         return this.router.drain(
           tenantId,
@@ -76,9 +77,10 @@ export class QueueConsumer {
 
   private announce(
     batch: EventBatch<typeof Topics.RoutingQueue | typeof Topics.AgentAvailability>,
-    { decisions, results }: Routed,
+    { decisions, results, forget }: Routed,
     traceparent?: string,
   ): void {
+    batch.afterPublished(forget);
     for (const result of results)
       batch.emit(commandResultType, result, { id: `result:${result.commandId}` });
     for (const decision of decisions) {

@@ -296,6 +296,7 @@ export class BatchProcessor {
           await handler(batch);
           const handled = performance.now();
           await this.publisher.sendAll(batch.pending);
+          await batch.published();
           handlerSeconds.record((handled - started) / 1000, { topic, phase: 'handle' });
           handlerSeconds.record((performance.now() - handled) / 1000, { topic, phase: 'publish' });
           batchEvents.record(events.length, { topic });

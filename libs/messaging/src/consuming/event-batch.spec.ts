@@ -146,6 +146,17 @@ describe('EventBatch', () => {
 
     assert.equal(undone, 1);
   });
+
+  it('runs the writes that wait for publication once, in order, when told the batch is published', async () => {
+    const batch = new EventBatch(Topics.ConversationEvents, 0, [], '/tests');
+    const done: string[] = [];
+    batch.afterPublished(async () => void done.push('first'));
+    batch.afterPublished(async () => void done.push('second'));
+    assert.deepEqual(done, [], 'nothing before the batch is published');
+    await batch.published();
+    await batch.published();
+    assert.deepEqual(done, ['first', 'second']);
+  });
 });
 
 function notification(

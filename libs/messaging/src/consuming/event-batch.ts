@@ -10,6 +10,7 @@ import { eventMessage, type EmitOptions, type TopicMessage } from '../publishing
 export class EventBatch<T extends EventTopic> {
   private readonly outgoing: TopicMessage[] = [];
   private readonly undoers: (() => void)[] = [];
+  private readonly afterSend: (() => Promise<void>)[] = [];
 
   constructor(
     readonly topic: T,
@@ -31,6 +32,20 @@ export class EventBatch<T extends EventTopic> {
    */
   onFailure(undo: () => void): void {
     this.undoers.push(undo);
+  }
+
+  /**
+   * Registers a store write that must only happen once what the batch emitted is published (say,
+   * forgetting work whose outcome is announced): it runs after the send and before the commit; if
+   * it fails, the batch comes again, which idempotent handlers absorb.
+   */
+  afterPublished(write: () => Promise<void>): void {
+    this.afterSend.push(write);
+  }
+
+  /** Called by the consumer once the batch's events are published. */
+  async published(): Promise<void> {
+    for (const write of this.afterSend.splice(0)) await write();
   }
 
   get pending(): readonly TopicMessage[] {
