@@ -21,6 +21,7 @@ describe('two routing replicas, one killed with SIGKILL while conversations wait
   const routers: RunningService[] = [];
   let routingOptions: (httpPort: number) => ServiceOptions;
   let routingPorts: number[];
+  let runningDesk: DeskSimulator | undefined;
 
   before(async () => {
     const [grpcPort, presencePort, ...others] = await freePorts(5);
@@ -38,12 +39,15 @@ describe('two routing replicas, one killed with SIGKILL while conversations wait
   });
 
   after(async () => {
+    // Also when the test failed: the desk's loop would keep the process alive.
+    await runningDesk?.stop();
     await Promise.all([presence, ...routers].map((service) => service?.stop()));
     await probe?.stop();
   });
 
   it('loses no conversation, assigns none twice and books no agent over capacity', async () => {
     const desk = new DeskSimulator(probe, presence.url, capacity);
+    runningDesk = desk;
     for (const tenantId of tenants)
       for (let index = 0; index < agentsPerTenant; index++)
         await desk.agentOnline(tenantId, `agent-${index}`);
@@ -74,7 +78,7 @@ describe('two routing replicas, one killed with SIGKILL while conversations wait
     await pollUntil(
       'every conversation assigned and closed',
       async () => (desk.closed === conversations.length ? true : undefined),
-      180_000,
+      120_000,
     ).catch((error: Error) => {
       const stuck = desk.unassigned(conversations);
       const seen = probe.records
