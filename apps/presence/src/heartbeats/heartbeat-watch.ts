@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { agentStatusChangedType, deriveId } from '@handoff/contracts';
 import { describeError, EventPublisher } from '@handoff/messaging';
 import { AgentDirectory, tenantKey } from '../agents/agent-directory.js';
+import { statusChangeOf } from '../agents/status-change.js';
 
 /** How long an agent's desk may stay silent before presence takes the agent offline. */
 export const HEARTBEAT_GRACE_MS = Symbol('HEARTBEAT_GRACE_MS');
@@ -52,21 +53,11 @@ export class HeartbeatWatch implements OnModuleDestroy {
       if (beat.reported || now - beat.at <= this.graceMs) continue;
       const agent = this.directory.get(beat.tenantId, beat.agentId);
       if (agent?.status !== 'online') continue;
-      const { agentId, tenantId, displayName, skills, languages, capacity } = agent.profile();
       try {
         await this.publisher.emit(
           agentStatusChangedType,
-          {
-            agentId,
-            tenantId,
-            displayName,
-            status: 'offline',
-            skills,
-            languages,
-            capacity,
-            reason: 'heartbeat_lost',
-          },
-          deriveId('heartbeat-lost', tenantId, agentId, String(beat.at)),
+          statusChangeOf(agent, 'offline', 'heartbeat_lost'),
+          deriveId('heartbeat-lost', beat.tenantId, beat.agentId, String(beat.at)),
         );
         beat.reported = true;
         announced++;

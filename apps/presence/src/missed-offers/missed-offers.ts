@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentStatusChanged, RoutingDecided } from '@handoff/contracts';
 import { AgentDirectory, tenantKey } from '../agents/agent-directory.js';
+import { statusChangeOf } from '../agents/status-change.js';
 
 /** Offers an agent may let run out in a row before presence sets them away; 0 never does. */
 export const MAX_MISSED_OFFERS = Symbol('MAX_MISSED_OFFERS');
@@ -37,16 +38,6 @@ export class MissedOffers {
     this.missed.delete(key);
     const agent = this.directory.get(decision.tenantId, agentId);
     if (agent?.status !== 'online') return undefined;
-    const { tenantId, displayName, skills, languages, capacity } = agent.profile();
-    return {
-      agentId,
-      tenantId,
-      displayName,
-      status: 'away',
-      skills,
-      languages,
-      capacity,
-      reason: 'missed_offers',
-    };
+    return statusChangeOf(agent, 'away', 'missed_offers');
   }
 }

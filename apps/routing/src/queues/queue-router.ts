@@ -97,7 +97,7 @@ export class QueueRouter {
     ownership.onRevoked((topic, partitions) => {
       if (topic !== Topics.RoutingQueue && topic !== Topics.AgentAvailability) return;
       for (const [tenantId, owned] of this.queues)
-        if (partitions.includes(owned.partition)) this.forget(tenantId);
+        if (partitions.includes(owned.partition)) this.drop(tenantId);
     });
   }
 
@@ -303,11 +303,6 @@ export class QueueRouter {
     return { decisions: step.decisions, results: step.results, forget };
   }
 
-  /** The step's effects were not published: memory must not run ahead, so it is loaded again. */
-  drop(tenantId: string): void {
-    this.forget(tenantId);
-  }
-
   private async ownedQueue(tenantId: string, partition: number): Promise<OwnedQueue> {
     const known = this.queues.get(tenantId);
     if (known) return known;
@@ -330,7 +325,11 @@ export class QueueRouter {
     return owned;
   }
 
-  private forget(tenantId: string): void {
+  /**
+   * Drops a tenant's state from memory (it is loaded again from the store when next needed): the
+   * partition moved, or a step's effects were not stored or published.
+   */
+  drop(tenantId: string): void {
     this.queues.delete(tenantId);
     this.timers.cancelTenant(tenantId);
   }
@@ -339,7 +338,7 @@ export class QueueRouter {
   private exclusively<T>(tenantId: string, step: () => Promise<T>): Promise<T> {
     const previous = this.running.get(tenantId) ?? Promise.resolve();
     const current = previous.then(step, step).catch((error: unknown) => {
-      this.forget(tenantId);
+      this.drop(tenantId);
       throw error;
     });
     const settled = current.catch(() => undefined);

@@ -1,0 +1,196 @@
+// Fakes around the QueueRouter (presence, stores, timers) and helpers to drive it, for its unit tests.
+import {
+  type Placed__Output,
+  type ReserveBestRequest,
+  type ReserveBestResponse__Output,
+  type RoutingEnqueued,
+} from '@handoff/contracts';
+import { PartitionOwnership } from '@handoff/messaging';
+import type { PresenceClient } from '../presence-client/presence.client.js';
+import type { OfferStore } from './offer-store.js';
+import type { OfferTimers } from './offer-timers.js';
+import type { Offer } from './offers.js';
+import { QueueRouter, type QueueChange, type Routed } from './queue-router.js';
+import type { QueueStore } from './queue-store.js';
+import type { QueueEntry } from './tenant-queue.js';
+
+/** Agents with free slots, by the language they speak; places conversations in the order asked. */
+export class FakePresence {
+  readonly free: { agentId: string; language: string; slots: number }[] = [];
+  online = 0;
+  failNext = false;
+  readonly calls: string[][] = [];
+  readonly holders = new Map<string, { slots: number }>();
+
+  async releaseCapacity(request: { conversationId?: string }) {
+    const holder = this.holders.get(request.conversationId!);
+    if (holder) holder.slots++;
+    this.holders.delete(request.conversationId!);
+    return { released: holder !== undefined };
+  }
+
+  async reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw Object.assign(new Error('14 UNAVAILABLE: presence restarting'), { code: 14 });
+    }
+    this.calls.push((request.placements ?? []).map((placement) => placement.conversationId!));
+    return {
+      placed: (request.placements ?? []).map((placement): Placed__Output => {
+        const agent = this.free.find(
+          (candidate) =>
+            candidate.language === placement.language &&
+            candidate.slots > 0 &&
+            !placement.excludeAgentIds?.includes(candidate.agentId),
+        );
+        const matching = this.free.filter((candidate) => candidate.language === placement.language);
+        if (!agent)
+          return {
+            conversationId: placement.conversationId!,
+            reserved: false,
+            agentId: '',
+            displayName: '',
+            activeChats: 0,
+            onlineAgents: this.online,
+            matchingAgents: matching.length,
+          };
+        agent.slots--;
+        this.holders.set(placement.conversationId!, agent);
+        return {
+          conversationId: placement.conversationId!,
+          reserved: true,
+          agentId: agent.agentId,
+          displayName: `Agent ${agent.agentId}`,
+          activeChats: 1,
+          onlineAgents: this.online,
+          matchingAgents: matching.length,
+        };
+      }),
+    };
+  }
+}
+
+export class FakeQueueStore {
+  readonly stored = new Map<string, QueueEntry>();
+  async load(tenantId: string): Promise<QueueEntry[]> {
+    return [...this.stored.values()]
+      .filter((entry) => entry.tenantId === tenantId)
+      .map((entry) => ({ ...entry, announced: false, stored: true }));
+  }
+  readonly removals: string[] = [];
+  async append(entries: readonly QueueEntry[]): Promise<void> {
+    for (const entry of entries) {
+      entry.stored = true;
+      this.stored.set(entry.conversationId, { ...entry });
+    }
+  }
+  async remove(entries: readonly QueueEntry[]): Promise<void> {
+    for (const entry of entries.filter(({ stored }) => stored)) {
+      this.removals.push(entry.conversationId);
+      this.stored.delete(entry.conversationId);
+    }
+  }
+}
+
+export class FakeOfferStore {
+  readonly stored = new Map<string, Offer>();
+  async load(tenantId: string): Promise<Offer[]> {
+    return [...this.stored.values()].filter((offer) => offer.entry.tenantId === tenantId);
+  }
+  async append(offers: readonly Offer[]): Promise<void> {
+    for (const offer of offers) this.stored.set(offer.offerId, { ...offer, stored: true });
+  }
+  async remove(offers: readonly Offer[]): Promise<void> {
+    for (const offer of offers) this.stored.delete(offer.offerId);
+  }
+}
+
+/** Deadlines as the router arms them; a test fires them by hand. */
+export class FakeTimers {
+  readonly armed = new Map<string, Offer>();
+  arm(offer: Offer): void {
+    this.armed.set(offer.offerId, offer);
+  }
+  cancel(offerId: string): void {
+    this.armed.delete(offerId);
+  }
+  cancelTenant(tenantId: string): void {
+    for (const [offerId, offer] of this.armed)
+      if (offer.entry.tenantId === tenantId) this.armed.delete(offerId);
+  }
+}
+
+export function enqueued(
+  conversationId: string,
+  changes: Partial<RoutingEnqueued> = {},
+): QueueChange {
+  return {
+    kind: 'enqueued',
+    data: {
+      escalationId: `esc:${conversationId}`,
+      conversationId,
+      tenantId: 'acme',
+      requirements: { language: 'en', skills: [] },
+      priority: 0,
+      enqueuedAt: '2026-11-26T10:00:00.000Z',
+      ...changes,
+    },
+  };
+}
+
+export function withdrawn(conversationId: string): QueueChange {
+  return {
+    kind: 'withdrawn',
+    data: {
+      conversationId,
+      tenantId: 'acme',
+      reason: 'customer_left',
+      withdrawnAt: '2026-11-26T10:05:00.000Z',
+    },
+  };
+}
+
+export const summary = ({ decisions }: Routed) =>
+  decisions.map((decision) =>
+    [
+      decision.conversationId,
+      decision.outcome,
+      decision.agent?.agentId ?? decision.queue?.reason ?? '',
+      decision.queue?.position ?? '',
+    ].join(' '),
+  );
+
+/** A router over the fakes; offers are on when given a timeout. */
+export class RouterHarness {
+  readonly presence = new FakePresence();
+  readonly store = new FakeQueueStore();
+  readonly offers = new FakeOfferStore();
+  readonly timers = new FakeTimers();
+  readonly ownership = new PartitionOwnership();
+  readonly router: QueueRouter;
+
+  constructor(offerTimeoutMs = 0) {
+    this.router = new QueueRouter(
+      this.presence as unknown as PresenceClient,
+      this.store as unknown as QueueStore,
+      this.offers as unknown as OfferStore,
+      this.timers as unknown as OfferTimers,
+      200,
+      offerTimeoutMs,
+      this.ownership,
+    );
+  }
+
+  /** A step, then its deletions, as the consumer runs them once the step's events are published. */
+  async applied(...args: Parameters<QueueRouter['apply']>): Promise<Routed> {
+    const routed = await this.router.apply(...args);
+    await routed.forget();
+    return routed;
+  }
+
+  async drained(...args: Parameters<QueueRouter['drain']>): Promise<Routed> {
+    const routed = await this.router.drain(...args);
+    await routed.forget();
+    return routed;
+  }
+}
