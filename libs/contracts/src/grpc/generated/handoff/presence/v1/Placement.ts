@@ -7,6 +7,11 @@ export interface Placement {
   'skills'?: (_handoff_presence_v1_SkillRequirement)[];
   'language'?: (string);
   'excludeAgentIds'?: (string)[];
+  'strategy'?: (string);
+  'preferredAgentId'?: (string);
+  'preferredOnly'?: (boolean);
+  'channel'?: (string);
+  'teams'?: (string)[];
 }
 
 export interface Placement__Output {
@@ -14,4 +19,9 @@ export interface Placement__Output {
   'skills': (_handoff_presence_v1_SkillRequirement__Output)[];
   'language': (string);
   'excludeAgentIds': (string)[];
+  'strategy': (string);
+  'preferredAgentId': (string);
+  'preferredOnly': (boolean);
+  'channel': (string);
+  'teams': (string)[];
 }
