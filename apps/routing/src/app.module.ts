@@ -18,6 +18,7 @@ export class RoutingAppModule {
           presence: config.presence,
           maxPlacements: config.maxPlacements,
           offerTimeoutMs: config.offerTimeoutMs,
+          queues: config.queues,
         }),
       ],
     };

@@ -21,6 +21,8 @@ import { PresenceClient } from '../presence-client/presence.client.js';
 import { QueueEntryRecord, QueueEntrySchema } from '../queues/queue-entry.schema.js';
 import { OfferRecord, OfferSchema, OfferStore } from '../queues/offer-store.js';
 import { OfferTimers } from '../queues/offer-timers.js';
+import { QueueCatalog } from '../queue-config/queue-catalog.js';
+import { QueueDueTimers } from '../queues/queue-due-timers.js';
 import { QueueRouter, type Routed } from '../queues/queue-router.js';
 import { QueueStore } from '../queues/queue-store.js';
 import { benchAgents, benchEscalation, Seeded } from './bench-agents.js';
@@ -167,6 +169,8 @@ async function main(): Promise<void> {
         connection.model(OfferRecord.name, OfferSchema) as unknown as Model<OfferRecord>,
       ),
       new OfferTimers(undefined as unknown as EventPublisher),
+      new QueueDueTimers(undefined as unknown as EventPublisher),
+      new QueueCatalog(),
       200,
       0,
       new PartitionOwnership(),

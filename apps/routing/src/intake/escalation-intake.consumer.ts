@@ -7,9 +7,15 @@ import {
   routingWithdrawnType,
   Topics,
 } from '@handoff/contracts';
-import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import {
+  ConsumeEvents,
+  EventConsumer,
+  RejectedEventError,
+  type EventBatch,
+} from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
-import { priorityFor, requirementsFor } from './requirements.js';
+import { QueueCatalog } from '../queue-config/queue-catalog.js';
+import { preferredAgentFor, priorityFor, requirementsFor } from './requirements.js';
 
 /**
  * Turns what arrives keyed by conversation into its tenant's queue, keyed by tenant: an escalation
@@ -19,9 +25,22 @@ import { priorityFor, requirementsFor } from './requirements.js';
  */
 @EventConsumer()
 export class EscalationIntakeConsumer {
+  constructor(private readonly catalog: QueueCatalog) {}
+
+  /** An escalation no queue of its tenant takes (or of a tenant nobody configured) is dead-lettered, saying why. */
   @ConsumeEvents(Topics.Escalations)
   onEscalations(@Payload() batch: EventBatch<typeof Topics.Escalations>): void {
     for (const { data, id, traceparent } of batch.events) {
+      const requirements = requirementsFor(data);
+      const priority = priorityFor(data);
+      const selected = this.catalog.select(data.tenantId, {
+        topic: requirements.skills[0]?.name,
+        language: data.language,
+        channel: data.channel,
+        priority,
+      });
+      if ('rejected' in selected) throw new RejectedEventError(selected.rejected, id);
+      const preferredAgentId = preferredAgentFor(data);
       batch.emit(
         routingEnqueuedType,
         {
@@ -29,8 +48,10 @@ export class EscalationIntakeConsumer {
           conversationId: data.conversationId,
           tenantId: data.tenantId,
           ...(data.channel ? { channel: data.channel } : {}),
-          requirements: requirementsFor(data),
-          priority: priorityFor(data),
+          requirements,
+          priority: Math.min(9, priority + selected.queue.priority),
+          queue: selected.queue.name,
+          ...(preferredAgentId ? { preferredAgentId } : {}),
           sentiment: data.sentiment,
           enqueuedAt: data.requestedAt,
         },

@@ -1,4 +1,4 @@
-import { skillNameSchema, type EscalationRequested } from '@handoff/contracts';
+import { identifierSchema, skillNameSchema, type EscalationRequested } from '@handoff/contracts';
 
 export interface Requirements {
   language: string;
@@ -6,6 +6,7 @@ export interface Requirements {
 }
 
 const skillPattern = new RegExp(skillNameSchema.pattern);
+const identifierPattern = new RegExp(identifierSchema.pattern);
 const premiumTiers = new Set(['vip', 'premium', 'gold', 'platinum']);
 
 /** Premium customers are served before others waiting in the same queue. */
@@ -35,4 +36,14 @@ export function requirementsFor(escalation: EscalationRequested): Requirements {
     }
   }
   return { language: escalation.language, skills };
+}
+
+/** The customer's last agent, when the bot collected it (`last_agent_id`) and it is a valid id. */
+export function preferredAgentFor(escalation: EscalationRequested): string | undefined {
+  const agentId = escalation.variables['last_agent_id'];
+  return typeof agentId === 'string' &&
+    agentId.length <= identifierSchema.maxLength &&
+    identifierPattern.test(agentId)
+    ? agentId
+    : undefined;
 }

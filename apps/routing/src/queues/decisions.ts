@@ -1,5 +1,6 @@
 import { deriveId, type Placed__Output, type RoutingDecided } from '@handoff/contracts';
 import type { Offer } from './offers.js';
+import type { Unserved } from './queue-plans.js';
 import type { QueueEntry } from './tenant-queue.js';
 
 export type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
@@ -64,18 +65,59 @@ export function queueReason(
   return 'all_agents_busy';
 }
 
-/** The conversation waits, at this place in its tenant's queue. */
+export interface Waiting {
+  reason: QueueReason;
+  queue: string;
+  position: number;
+  estimatedWaitSeconds?: number;
+}
+
+/**
+ * The conversation waits, at this place in its queue. The first says so; later ones (its place or
+ * estimate changed) have ids of their own, the same for the same place and estimate.
+ */
 export function queuedDecision(
   entry: QueueEntry,
-  reason: QueueReason,
-  position: number,
+  waiting: Waiting,
+  at: Date,
+  update = false,
+): RoutingDecided {
+  const { reason, queue, position, estimatedWaitSeconds } = waiting;
+  const id = update
+    ? deriveId(
+        'decision',
+        entry.escalationId,
+        'queued',
+        String(position),
+        String(estimatedWaitSeconds),
+      )
+    : deriveId('decision', entry.escalationId, 'queued');
+  return {
+    decisionId: id,
+    ...base(entry),
+    outcome: 'queued',
+    queue: {
+      reason,
+      position,
+      ...(queue ? { name: queue } : {}),
+      ...(estimatedWaitSeconds !== undefined ? { estimatedWaitSeconds } : {}),
+    },
+    decidedAt: at.toISOString(),
+  };
+}
+
+/** No agent for it now, and it is not to wait: the customer is offered what the queue's policy says. */
+export function unservedDecision(
+  entry: QueueEntry,
+  outcome: 'deflected' | 'expired',
+  unserved: Unserved,
   at: Date,
 ): RoutingDecided {
   return {
-    decisionId: deriveId('decision', entry.escalationId, 'queued'),
+    decisionId: deriveId('decision', entry.escalationId, outcome),
     ...base(entry),
-    outcome: 'queued',
-    queue: { reason, position },
+    outcome,
+    unserved,
     decidedAt: at.toISOString(),
   };
 }

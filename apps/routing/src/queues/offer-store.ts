@@ -3,7 +3,7 @@ import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import type { Offer } from './offers.js';
-import { storedFields, type StoredEntry } from './tenant-queue.js';
+import { loadedEntry, storedFields, type StoredEntry } from './tenant-queue.js';
 
 /** An offer waiting for its answer, with its deadline; removed once answered or expired. */
 @Schema({ collection: 'offers', versionKey: false })
@@ -30,12 +30,7 @@ export class OfferStore {
       agentId: record.agentId,
       displayName: record.displayName,
       expiresAt: record.expiresAt,
-      entry: {
-        ...record.entry,
-        enqueuedAt: new Date(record.entry.enqueuedAt),
-        announced: true,
-        stored: false,
-      },
+      entry: loadedEntry(record.entry),
       stored: true,
     }));
   }

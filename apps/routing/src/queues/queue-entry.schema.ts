@@ -12,6 +12,9 @@ export class QueueEntryRecord {
   @Prop({ type: Object, required: true }) requirements!: RoutingEnqueued['requirements'];
   @Prop({ required: true }) priority!: number;
   @Prop({ type: Date, required: true }) enqueuedAt!: Date;
+  /** Absent in entries stored before queues were configurable: the tenant's first queue. */
+  @Prop() queue?: string;
+  @Prop() preferredAgentId?: string;
   @Prop({ type: [String], default: [] }) declinedBy!: string[];
 }
 

@@ -1,15 +1,19 @@
 // Fakes around the QueueRouter (presence, stores, timers) and helpers to drive it, for its unit tests.
 import {
   type Placed__Output,
+  type Placement,
   type ReserveBestRequest,
   type ReserveBestResponse__Output,
   type RoutingEnqueued,
 } from '@handoff/contracts';
 import { PartitionOwnership } from '@handoff/messaging';
 import type { PresenceClient } from '../presence-client/presence.client.js';
+import { defaultRoutingConfig, QueueCatalog } from '../queue-config/queue-catalog.js';
+import type { RoutingConfigFile } from '../queue-config/queue-config.schema.js';
 import type { OfferStore } from './offer-store.js';
 import type { OfferTimers } from './offer-timers.js';
 import type { Offer } from './offers.js';
+import type { QueueDueTimers } from './queue-due-timers.js';
 import { QueueRouter, type QueueChange, type Routed } from './queue-router.js';
 import type { QueueStore } from './queue-store.js';
 import type { QueueEntry } from './tenant-queue.js';
@@ -20,6 +24,8 @@ export class FakePresence {
   online = 0;
   failNext = false;
   readonly calls: string[][] = [];
+  /** Every placement asked for, call by call. */
+  readonly requests: Placement[][] = [];
   readonly holders = new Map<string, { slots: number }>();
 
   async releaseCapacity(request: { conversationId?: string }) {
@@ -35,6 +41,7 @@ export class FakePresence {
       throw Object.assign(new Error('14 UNAVAILABLE: presence restarting'), { code: 14 });
     }
     this.calls.push((request.placements ?? []).map((placement) => placement.conversationId!));
+    this.requests.push(request.placements ?? []);
     return {
       placed: (request.placements ?? []).map((placement): Placed__Output => {
         const agent = this.free.find(
@@ -75,7 +82,7 @@ export class FakeQueueStore {
   async load(tenantId: string): Promise<QueueEntry[]> {
     return [...this.stored.values()]
       .filter((entry) => entry.tenantId === tenantId)
-      .map((entry) => ({ ...entry, announced: false, stored: true }));
+      .map((entry) => ({ ...entry, admitted: true, announced: undefined, stored: true }));
   }
   readonly removals: string[] = [];
   async append(entries: readonly QueueEntry[]): Promise<void> {
@@ -105,6 +112,18 @@ export class FakeOfferStore {
   }
 }
 
+/** The queue's next deadline per tenant, as the router arms it; a test fires it by hand. */
+export class FakeDueTimers {
+  readonly armed = new Map<string, number>();
+  arm(tenantId: string, at: number | undefined): void {
+    if (at === undefined) this.armed.delete(tenantId);
+    else this.armed.set(tenantId, at);
+  }
+  cancel(tenantId: string): void {
+    this.armed.delete(tenantId);
+  }
+}
+
 /** Deadlines as the router arms them; a test fires them by hand. */
 export class FakeTimers {
   readonly armed = new Map<string, Offer>();
@@ -120,6 +139,11 @@ export class FakeTimers {
   }
 }
 
+/** A moment that many seconds before now, as events carry it. */
+export function ago(seconds: number): string {
+  return new Date(Date.now() - seconds * 1000).toISOString();
+}
+
 export function enqueued(
   conversationId: string,
   changes: Partial<RoutingEnqueued> = {},
@@ -132,7 +156,7 @@ export function enqueued(
       tenantId: 'acme',
       requirements: { language: 'en', skills: [] },
       priority: 0,
-      enqueuedAt: '2026-11-26T10:00:00.000Z',
+      enqueuedAt: new Date().toISOString(),
       ...changes,
     },
   };
@@ -166,18 +190,25 @@ export class RouterHarness {
   readonly store = new FakeQueueStore();
   readonly offers = new FakeOfferStore();
   readonly timers = new FakeTimers();
+  readonly dueTimers = new FakeDueTimers();
   readonly ownership = new PartitionOwnership();
   readonly router: QueueRouter;
 
-  constructor(offerTimeoutMs = 0) {
+  /** The router's clock: real time unless a test moves it. */
+  now = Date.now();
+
+  constructor(offerTimeoutMs = 0, queues: RoutingConfigFile = defaultRoutingConfig) {
     this.router = new QueueRouter(
       this.presence as unknown as PresenceClient,
       this.store as unknown as QueueStore,
       this.offers as unknown as OfferStore,
       this.timers as unknown as OfferTimers,
+      this.dueTimers as unknown as QueueDueTimers,
+      new QueueCatalog(queues),
       200,
       offerTimeoutMs,
       this.ownership,
+      () => this.now,
     );
   }
 

@@ -5,6 +5,7 @@ import type { PartitionOwnership } from '@handoff/messaging';
 import type { QueueRouter } from './queue-router.js';
 import {
   RouterHarness,
+  ago,
   enqueued,
   summary,
   withdrawn,
@@ -42,11 +43,11 @@ describe('QueueRouter', () => {
     presence.online = 1;
     presence.free.push({ agentId: 'ana', language: 'en', slots: 0 });
     const queued = await applied('acme', 0, [
-      enqueued('old', { enqueuedAt: '2026-11-26T10:00:00.000Z' }),
-      enqueued('new', { enqueuedAt: '2026-11-26T10:01:00.000Z' }),
-      enqueued('vip', { enqueuedAt: '2026-11-26T10:02:00.000Z', priority: 5 }),
+      enqueued('old', { enqueuedAt: ago(240) }),
+      enqueued('new', { enqueuedAt: ago(180) }),
+      enqueued('vip', { enqueuedAt: ago(120), priority: 5 }),
       enqueued('spanish', {
-        enqueuedAt: '2026-11-26T10:03:00.000Z',
+        enqueuedAt: ago(60),
         requirements: { language: 'es', skills: [] },
       }),
     ]);

@@ -1,15 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Topics,
   type CommandResult,
   type OfferAnswered,
   type OfferExpired,
+  type QueueDue,
   type RoutingDecided,
   type RoutingEnqueued,
   type RoutingWithdrawn,
 } from '@handoff/contracts';
 import { PartitionOwnership } from '@handoff/messaging';
 import { PresenceClient } from '../presence-client/presence.client.js';
+import { QueueCatalog } from '../queue-config/queue-catalog.js';
 import {
   abandonedDecision,
   assignedDecision,
@@ -17,25 +19,36 @@ import {
   queuedDecision,
   queueReason,
   reroutedDecision,
+  unservedDecision,
   type EndedBy,
   type QueueReason,
 } from './decisions.js';
 import { OfferStore } from './offer-store.js';
 import { OfferTimers } from './offer-timers.js';
 import { offerIdFor, type Offer } from './offers.js';
+import { QueueDueTimers } from './queue-due-timers.js';
+import { QueuePlans, type Plan } from './queue-plans.js';
 import { QueueStore } from './queue-store.js';
 import { TenantQueue, type QueueEntry } from './tenant-queue.js';
+import { WaitEstimates } from './wait-estimates.js';
 
 /** Most conversations placed in one call to presence. */
 export const MAX_PLACEMENTS = Symbol('MAX_PLACEMENTS');
-/** How long an agent has to accept an offer; 0 places conversations with agents directly. */
+/** How long an agent has to accept an offer where the queue does not say; 0 places conversations with agents directly. */
 export const OFFER_TIMEOUT_MS = Symbol('OFFER_TIMEOUT_MS');
+/** The router's clock (milliseconds since the epoch); tests give their own. */
+export const ROUTING_CLOCK = Symbol('ROUTING_CLOCK');
+/** Position updates go to the first few of a queue, and further back when a place moved by a tenth. */
+const alwaysUpdatedPositions = 20;
+/** A deadline never comes sooner than this after the step that sets it, so a late one cannot spin. */
+const minimumDelayMs = 50;
 
 export type QueueChange =
   | { kind: 'enqueued'; data: RoutingEnqueued }
   | { kind: 'withdrawn'; data: RoutingWithdrawn }
   | { kind: 'answered'; data: OfferAnswered }
-  | { kind: 'expired'; data: OfferExpired };
+  | { kind: 'expired'; data: OfferExpired }
+  | { kind: 'due'; data: QueueDue };
 
 /**
  * What one step of a tenant's work led to: decisions to announce, answers to commands, and the
@@ -49,12 +62,14 @@ export interface Routed {
 }
 
 interface OwnedQueue {
+  tenantId: string;
   queue: TenantQueue;
   /** Offers waiting for an answer, by conversation. */
   offers: Map<string, Offer>;
   partition: number;
   /** Whatever waits may fit agents who freed up: loaded from the store, or a slot came back. */
   unsettled: boolean;
+  waits: WaitEstimates;
 }
 
 /** The writes and announcements one step gathers, done together at its end. */
@@ -84,16 +99,21 @@ class Step {
 export class QueueRouter {
   private readonly queues = new Map<string, OwnedQueue>();
   private readonly running = new Map<string, Promise<unknown>>();
+  private readonly plans: QueuePlans;
 
   constructor(
     private readonly presence: PresenceClient,
     private readonly store: QueueStore,
     private readonly offerStore: OfferStore,
     private readonly timers: OfferTimers,
+    private readonly dueTimers: QueueDueTimers,
+    catalog: QueueCatalog,
     @Inject(MAX_PLACEMENTS) private readonly maxPlacements: number,
-    @Inject(OFFER_TIMEOUT_MS) private readonly offerTimeoutMs: number,
+    @Inject(OFFER_TIMEOUT_MS) offerTimeoutMs: number,
     ownership: PartitionOwnership,
+    @Optional() @Inject(ROUTING_CLOCK) private readonly clock: () => number = Date.now,
   ) {
+    this.plans = new QueuePlans(catalog, offerTimeoutMs);
     ownership.onRevoked((topic, partitions) => {
       if (topic !== Topics.RoutingQueue && topic !== Topics.AgentAvailability) return;
       for (const [tenantId, owned] of this.queues)
@@ -110,7 +130,7 @@ export class QueueRouter {
   apply(tenantId: string, partition: number, changes: readonly QueueChange[]): Promise<Routed> {
     return this.exclusively(tenantId, async () => {
       const owned = await this.ownedQueue(tenantId, partition);
-      const step = new Step(new Date());
+      const step = new Step(new Date(this.clock()));
       const arrived: QueueEntry[] = [];
       for (const change of changes) {
         if (change.kind === 'enqueued') {
@@ -119,8 +139,12 @@ export class QueueRouter {
             arrived.push(entry);
         } else if (change.kind === 'withdrawn') this.withdraw(owned, change.data, step);
         else if (change.kind === 'answered') await this.answer(owned, change.data, step);
-        else await this.expire(owned, change.data, step);
+        else if (change.kind === 'expired') await this.expire(owned, change.data, step);
+        // A deadline passed: relaxed requirements may now fit someone.
+        else owned.unsettled = true;
       }
+      this.expireOverdue(owned, step);
+      for (const entry of arrived) this.admit(owned, entry, step);
       const waiting = () => arrived.filter((entry) => owned.queue.has(entry.conversationId));
       // Those who waited before could not be placed and no capacity has appeared since, so only
       // newcomers can be placed now; a queue loaded or given a slot back is tried in full.
@@ -131,7 +155,7 @@ export class QueueRouter {
       );
       // Only who still waits is stored: were this step to fail, the arrivals come again from Kafka.
       step.backInQueue.push(...waiting());
-      return this.finish(step);
+      return this.finish(owned, step);
     });
   }
 
@@ -142,19 +166,21 @@ export class QueueRouter {
   drain(tenantId: string, partition: number, unavailable: readonly string[] = []): Promise<Routed> {
     return this.exclusively(tenantId, async () => {
       const owned = await this.ownedQueue(tenantId, partition);
-      const step = new Step(new Date());
+      const step = new Step(new Date(this.clock()));
       const gone = new Set(unavailable);
       for (const offer of [...owned.offers.values()])
         if (gone.has(offer.agentId)) await this.reroute(owned, offer, 'agent_unavailable', step);
+      this.expireOverdue(owned, step);
       if (owned.queue.size > 0) await this.place(owned, owned.queue.head(this.maxPlacements), step);
-      return this.finish(step);
+      return this.finish(owned, step);
     });
   }
 
   /**
-   * Asks presence to place the entries in serving order, each away from the agents who declined
-   * it. The placed leave the queue (assigned, or offered); those who still wait and were not told
-   * so yet get a queued decision with their place.
+   * Asks presence to place the entries in serving order, each as its queue says now (strategy,
+   * relaxed requirements) and away from the agents who declined it. The placed leave the queue
+   * (assigned, or offered). A new arrival nobody took waits, with a queued decision giving its
+   * place, unless its queue's policy sends it elsewhere (nobody could serve it, the queue is full).
    */
   private async place(
     owned: OwnedQueue,
@@ -163,39 +189,121 @@ export class QueueRouter {
   ): Promise<void> {
     owned.unsettled = false;
     if (entries.length === 0) return;
+    const plans = entries.map((entry) => this.plans.plan(entry, step.now.getTime()));
     const { placed } = await this.presence.reserveBest({
-      tenantId: entries[0]!.tenantId,
-      placements: entries.map(({ conversationId, requirements, declinedBy }) => ({
-        conversationId,
-        language: requirements.language,
-        skills: requirements.skills,
-        excludeAgentIds: declinedBy,
-      })),
+      tenantId: owned.tenantId,
+      placements: plans.map((plan) => plan.placement),
     });
-    const waiting: [QueueEntry, QueueReason][] = [];
+    const queued: [QueueEntry, QueueReason][] = [];
     entries.forEach((entry, index) => {
       const outcome = placed[index];
-      if (outcome?.reserved) {
-        owned.queue.remove(entry.conversationId);
-        step.leftQueue.push(entry);
-        this.placeWith(owned, entry, outcome, step);
-      } else if (outcome && !entry.announced) waiting.push([entry, queueReason(outcome)]);
+      const plan = plans[index]!;
+      if (!outcome) return;
+      if (outcome.reserved) {
+        this.leave(owned, entry, step);
+        this.placeWith(owned, entry, outcome, plan, step);
+        return;
+      }
+      entry.current = { queue: plan.queue.name, matchingAgents: outcome.matchingAgents };
+      if (entry.admitted) return;
+      const reason = queueReason(outcome);
+      const position = owned.queue.positionOf(entry.conversationId) ?? 1;
+      const unserved = this.plans.whenUnplaced(plan, reason, position);
+      if (unserved) {
+        this.leave(owned, entry, step);
+        step.decisions.push(unservedDecision(entry, 'deflected', unserved, step.now));
+        return;
+      }
+      entry.admitted = true;
+      queued.push([entry, reason]);
     });
     // Places are counted once the placed have left the queue.
-    for (const [entry, reason] of waiting) {
-      entry.announced = true;
-      const position = owned.queue.positionOf(entry.conversationId)!;
-      step.decisions.push(queuedDecision(entry, reason, position, step.now));
+    for (const [entry, reason] of queued) {
+      const waiting = { reason, ...this.placeOf(owned, entry) };
+      entry.announced = { ...waiting, at: step.now.getTime() };
+      step.decisions.push(queuedDecision(entry, waiting, step.now));
     }
+  }
+
+  /** A new arrival outside business hours gets its queue's closed policy, unless that is to wait. */
+  private admit(owned: OwnedQueue, entry: QueueEntry, step: Step): void {
+    const now = step.now.getTime();
+    const unserved = this.plans.admission(entry, this.plans.plan(entry, now), now);
+    if (!unserved) return;
+    this.leave(owned, entry, step);
+    step.decisions.push(unservedDecision(entry, 'deflected', unserved, step.now));
+  }
+
+  /** Whoever has waited the longest their queue allows leaves it, with the queue's policy. */
+  private expireOverdue(owned: OwnedQueue, step: Step): void {
+    const now = step.now.getTime();
+    for (const entry of [...owned.queue.all()]) {
+      const unserved = this.plans.overdue(this.plans.plan(entry, now), now);
+      if (!unserved) continue;
+      this.leave(owned, entry, step);
+      step.decisions.push(unservedDecision(entry, 'expired', unserved, step.now));
+    }
+  }
+
+  private leave(owned: OwnedQueue, entry: QueueEntry, step: Step): void {
+    owned.queue.remove(entry.conversationId);
+    step.leftQueue.push(entry);
+  }
+
+  /** The entry's place in its queue and the wait that place means. */
+  private placeOf(
+    owned: OwnedQueue,
+    entry: QueueEntry,
+    position = owned.queue.positionOf(entry.conversationId) ?? 1,
+  ): { queue: string; position: number; estimatedWaitSeconds?: number } {
+    const queue = this.plans.queueOf(entry);
+    const estimate = owned.waits.estimate(
+      queue.name,
+      queue.expectedHandleSeconds,
+      position,
+      entry.current?.matchingAgents ?? 0,
+    );
+    return {
+      queue: queue.name,
+      position,
+      ...(estimate !== undefined ? { estimatedWaitSeconds: estimate } : {}),
+    };
+  }
+
+  /**
+   * Tells waiting customers their new place and wait, at most once per the tenant's update interval
+   * each: everyone near the front, and further back those whose place moved by a tenth. Returns
+   * when an update held back is due.
+   */
+  private updatePositions(owned: OwnedQueue, step: Step): number | undefined {
+    const now = step.now.getTime();
+    const intervalMs = this.plans.tenant(owned.tenantId).positionUpdateSeconds * 1000;
+    let heldUntil: number | undefined;
+    for (const [entry, position] of owned.queue.positions()) {
+      const told = entry.announced;
+      if (!entry.admitted || told?.at === now) continue;
+      const waiting = this.placeOf(owned, entry, position);
+      if (told && !movedEnough(told, waiting)) continue;
+      if (told && now - told.at < intervalMs) {
+        heldUntil = Math.min(heldUntil ?? Infinity, told.at + intervalMs);
+        continue;
+      }
+      const reason = told?.reason ?? 'all_agents_busy';
+      entry.announced = { reason, ...waiting, at: now };
+      step.decisions.push(queuedDecision(entry, { reason, ...waiting }, step.now, true));
+    }
+    return heldUntil;
   }
 
   private placeWith(
     owned: OwnedQueue,
     entry: QueueEntry,
     agent: { agentId: string; displayName: string },
+    plan: Plan,
     step: Step,
   ): void {
-    if (this.offerTimeoutMs === 0) {
+    if (plan.offerTimeoutMs === 0) {
+      owned.waits.assigned(entry.conversationId, plan.queue.name, step.now.getTime());
       step.decisions.push(assignedDecision(entry, agent, step.now));
       return;
     }
@@ -204,7 +312,7 @@ export class QueueRouter {
       entry,
       agentId: agent.agentId,
       displayName: agent.displayName,
-      expiresAt: new Date(step.now.getTime() + this.offerTimeoutMs),
+      expiresAt: new Date(step.now.getTime() + plan.offerTimeoutMs),
       stored: false,
     };
     owned.offers.set(entry.conversationId, offer);
@@ -216,7 +324,11 @@ export class QueueRouter {
     const offer = owned.offers.get(withdrawn.conversationId);
     if (offer) this.endOffer(owned, offer, step);
     const entry = offer?.entry ?? owned.queue.remove(withdrawn.conversationId);
-    if (!entry) return;
+    if (!entry) {
+      // It was with an agent: how long they had it tells the queue's wait estimates.
+      owned.waits.closed(withdrawn.conversationId, step.now.getTime());
+      return;
+    }
     step.leftQueue.push(entry);
     step.decisions.push(abandonedDecision(entry, step.now));
   }
@@ -240,6 +352,8 @@ export class QueueRouter {
       );
     if (answered.answer === 'accepted') {
       this.endOffer(owned, offer, step);
+      const queue = this.plans.queueOf(offer.entry).name;
+      owned.waits.assigned(offer.entry.conversationId, queue, step.now.getTime());
       step.decisions.push(assignedDecision(offer.entry, offer, step.now));
       return void result('done');
     }
@@ -284,16 +398,19 @@ export class QueueRouter {
   }
 
   /**
-   * Stores who waits and the new offers, arms their deadlines, and hands back what to announce
-   * with the deletions that must wait until it is announced.
+   * Tells waiting customers their new places, stores who waits and the new offers, arms their
+   * deadlines and the queue's next one, and hands back what to announce with the deletions that
+   * must wait until it is announced.
    */
-  private async finish(step: Step): Promise<Routed> {
+  private async finish(owned: OwnedQueue, step: Step): Promise<Routed> {
+    const heldUntil = this.updatePositions(owned, step);
     const made = step.offersMade.filter((offer) => !step.offersEnded.includes(offer));
     await Promise.all([
       this.store.append(step.backInQueue.filter((entry) => !step.leftQueue.includes(entry))),
       this.offerStore.append(made),
     ]);
     made.forEach((offer) => this.timers.arm(offer));
+    this.armNextDeadline(owned, heldUntil, step.now.getTime());
     const forget = async () => {
       await Promise.all([
         this.store.remove(step.leftQueue),
@@ -301,6 +418,19 @@ export class QueueRouter {
       ]);
     };
     return { decisions: step.decisions, results: step.results, forget };
+  }
+
+  /** The earliest of the waiting entries' next relaxation step, preferred-agent wait and longest wait. */
+  private armNextDeadline(owned: OwnedQueue, heldUntil: number | undefined, now: number): void {
+    let next = heldUntil ?? Infinity;
+    for (const entry of owned.queue.all()) {
+      const plan = this.plans.plan(entry, now);
+      next = Math.min(next, plan.maxWaitAt, plan.changesAt ?? Infinity);
+    }
+    this.dueTimers.arm(
+      owned.tenantId,
+      next === Infinity ? undefined : Math.max(next, now + minimumDelayMs),
+    );
   }
 
   private async ownedQueue(tenantId: string, partition: number): Promise<OwnedQueue> {
@@ -311,10 +441,12 @@ export class QueueRouter {
       this.offerStore.load(tenantId),
     ]);
     const owned: OwnedQueue = {
-      queue: new TenantQueue(),
+      tenantId,
+      queue: new TenantQueue(this.plans.tenant(tenantId).agingSeconds * 1000),
       offers: new Map(),
       partition,
       unsettled: entries.length > 0,
+      waits: new WaitEstimates(),
     };
     for (const entry of entries) owned.queue.add(entry);
     for (const offer of offers) {
@@ -332,6 +464,7 @@ export class QueueRouter {
   drop(tenantId: string): void {
     this.queues.delete(tenantId);
     this.timers.cancelTenant(tenantId);
+    this.dueTimers.cancel(tenantId);
   }
 
   /** Runs one step of a tenant's work after the previous one; a failed step drops its state from memory. */
@@ -359,8 +492,21 @@ function entryOf(enqueued: RoutingEnqueued): QueueEntry {
     requirements: enqueued.requirements,
     priority: enqueued.priority,
     enqueuedAt: new Date(enqueued.enqueuedAt),
+    queue: enqueued.queue ?? '',
+    ...(enqueued.preferredAgentId ? { preferredAgentId: enqueued.preferredAgentId } : {}),
     declinedBy: [],
-    announced: false,
+    admitted: false,
     stored: false,
   };
+}
+
+/** A place worth telling: near the front any change, further back a move by a tenth or a new estimate. */
+function movedEnough(
+  told: { position: number; estimatedWaitSeconds?: number },
+  now: { position: number; estimatedWaitSeconds?: number },
+): boolean {
+  if (told.position === now.position && told.estimatedWaitSeconds === now.estimatedWaitSeconds)
+    return false;
+  if (now.position <= alwaysUpdatedPositions) return true;
+  return Math.abs(told.position - now.position) >= told.position / 10;
 }

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { QueueEntryRecord, queueEntryId } from './queue-entry.schema.js';
-import { storedFields, type QueueEntry } from './tenant-queue.js';
+import { loadedEntry, storedFields, type QueueEntry } from './tenant-queue.js';
 
 /**
  * Where a tenant's queue survives a restart or a move to another instance: entries are appended
@@ -18,13 +18,7 @@ export class QueueStore {
 
   async load(tenantId: string): Promise<QueueEntry[]> {
     const records = await this.entries.find({ tenantId }).lean();
-    return records.map(({ _id: _, ...record }) => ({
-      ...record,
-      ...(record.channel ? { channel: record.channel } : {}),
-      declinedBy: record.declinedBy ?? [],
-      announced: false,
-      stored: true,
-    }));
+    return records.map(({ _id: _, ...record }) => ({ ...loadedEntry(record), stored: true }));
   }
 
   async append(entries: readonly QueueEntry[]): Promise<void> {

@@ -3,6 +3,7 @@ import {
   commandResultType,
   offerAnsweredType,
   offerExpiredType,
+  queueDueType,
   routingDecidedType,
   routingEnqueuedType,
   routingWithdrawnType,
@@ -112,6 +113,8 @@ function changeOf(event: TopicPayloads[typeof Topics.RoutingQueue]): QueueChange
       return { kind: 'answered', data: event.data };
     case offerExpiredType:
       return { kind: 'expired', data: event.data };
+    case queueDueType:
+      return { kind: 'due', data: event.data };
   }
   return undefined;
 }

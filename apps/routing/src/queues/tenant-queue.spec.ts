@@ -10,8 +10,9 @@ function entry(conversationId: string, priority: number, second: number): QueueE
     requirements: { language: 'en', skills: [] },
     priority,
     enqueuedAt: new Date(Date.UTC(2026, 10, 26, 10, 0, second)),
+    queue: '',
     declinedBy: [],
-    announced: false,
+    admitted: true,
     stored: false,
   };
 }

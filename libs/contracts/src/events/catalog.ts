@@ -34,6 +34,7 @@ export interface EventDataByType {
   [routingQueue.routingWithdrawnType]: routingQueue.RoutingWithdrawn;
   [routingQueue.offerAnsweredType]: routingQueue.OfferAnswered;
   [routingQueue.offerExpiredType]: routingQueue.OfferExpired;
+  [routingQueue.queueDueType]: routingQueue.QueueDue;
   [agentCommands.acceptOfferType]: agentCommands.AcceptOffer;
   [agentCommands.declineOfferType]: agentCommands.DeclineOffer;
   [agentCommands.commandResultType]: agentCommands.CommandResult;
@@ -134,6 +135,11 @@ export const eventCatalog = {
   [routingQueue.offerExpiredType]: {
     topic: Topics.RoutingQueue,
     schema: routingQueue.offerExpiredSchema,
+    keyField: 'tenantId',
+  },
+  [routingQueue.queueDueType]: {
+    topic: Topics.RoutingQueue,
+    schema: routingQueue.queueDueSchema,
     keyField: 'tenantId',
   },
   [agentCommands.acceptOfferType]: {

@@ -11,7 +11,8 @@ export const routingDecidedType = 'handoff.routing.decided';
 export const routingDecidedSchema = {
   $id: 'https://schemas.handoff.dev/events/routing-decided.json',
   title: 'RoutingDecided',
-  description: 'Routing assigned the conversation to an agent, or queued it when nobody fits.',
+  description:
+    'What routing decided for an escalated conversation, and why: assigned, offered, queued (with place and estimated wait), rerouted, deflected or expired (with what the customer is offered instead), abandoned, transferred.',
   type: 'object',
   required: [
     'decisionId',
@@ -33,8 +34,17 @@ export const routingDecidedSchema = {
       description: 'The channel the conversation is on, from the escalation',
     },
     outcome: extensibleEnum(
-      ['assigned', 'queued', 'abandoned', 'offered', 'rerouted'],
-      'Outcomes this version does not know are ignored by consumers. abandoned: the conversation ended (the customer left) while it waited; offered: an agent has until offer.expiresAt to accept; rerouted: the offer was declined or ran out, and the conversation goes to someone else',
+      [
+        'assigned',
+        'queued',
+        'abandoned',
+        'offered',
+        'rerouted',
+        'deflected',
+        'expired',
+        'transferred',
+      ],
+      "Outcomes this version does not know are ignored by consumers. abandoned: the conversation ended (the customer left) while it waited; offered: an agent has until offer.expiresAt to accept; rerouted: the offer was declined or ran out, and the conversation goes to someone else; deflected: it did not enter the queue (closed, full, or nobody online) and unserved says what the customer is offered; expired: it waited the queue's longest wait, left the queue, and unserved says what the customer is offered; transferred: an assigned conversation leaves its agent for another agent or queue (routing follows with offered, assigned or queued)",
     ),
     requirements: requirementsSchema,
     offer: {
@@ -52,7 +62,8 @@ export const routingDecidedSchema = {
     },
     agent: {
       type: 'object',
-      description: 'Present when outcome is assigned or offered (and rerouted: the agent whose offer ended)',
+      description:
+        'Present when outcome is assigned or offered (and rerouted: the agent whose offer ended)',
       required: ['agentId', 'displayName'],
       properties: {
         agentId: identifierSchema,
@@ -68,8 +79,43 @@ export const routingDecidedSchema = {
         position: {
           type: 'integer',
           minimum: 1,
-          description: "Place in the tenant's queue when decided (1 is served next)",
+          description: 'Place in its queue when decided (1 is served next)',
         },
+        name: { type: 'string', maxLength: 64, description: 'The queue it waits in' },
+        estimatedWaitSeconds: {
+          type: 'integer',
+          minimum: 0,
+          description:
+            "Expected wait from now, from the queue's observed handle times and the agents who fit; absent when unknown",
+        },
+      },
+    },
+    unserved: {
+      type: 'object',
+      description: 'Present when outcome is deflected or expired',
+      required: ['policy', 'reason'],
+      properties: {
+        policy: extensibleEnum(
+          ['callback', 'leave_message', 'stay_with_bot'],
+          "What the customer is offered instead of an agent, as the queue's policy says; an unknown value is treated as stay_with_bot",
+        ),
+        reason: extensibleEnum([
+          'outside_business_hours',
+          'no_agent_online',
+          'no_matching_agent',
+          'queue_full',
+          'max_wait',
+        ]),
+      },
+    },
+    transfer: {
+      type: 'object',
+      description: 'Present when outcome is transferred',
+      required: ['fromAgentId'],
+      properties: {
+        fromAgentId: identifierSchema,
+        toAgentId: identifierSchema,
+        toQueue: { type: 'string', maxLength: 64 },
       },
     },
     decidedAt: timestampSchema,

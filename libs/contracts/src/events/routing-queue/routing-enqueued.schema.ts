@@ -34,6 +34,18 @@ export const routingEnqueuedSchema = {
       maximum: 9,
       description: 'Higher is served first; within a priority, the longest waiting first',
     },
+    queue: {
+      type: 'string',
+      maxLength: 64,
+      pattern: '^[a-z][a-z0-9_.-]*$',
+      description:
+        "The tenant's queue it enters, chosen from its topic, language, channel and priority (absent: the tenant's first queue)",
+    },
+    preferredAgentId: {
+      ...identifierSchema,
+      description:
+        "The customer's last agent, tried first by queues using the preferred-agent strategy",
+    },
     sentiment: sentimentSchema,
     enqueuedAt: timestampSchema,
   },

@@ -12,6 +12,7 @@ export interface Placement {
   'preferredOnly'?: (boolean);
   'channel'?: (string);
   'teams'?: (string)[];
+  'otherLanguages'?: (string)[];
 }
 
 export interface Placement__Output {
@@ -24,4 +25,5 @@ export interface Placement__Output {
   'preferredOnly': (boolean);
   'channel': (string);
   'teams': (string)[];
+  'otherLanguages': (string)[];
 }
