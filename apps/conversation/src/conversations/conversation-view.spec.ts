@@ -165,6 +165,18 @@ describe('conversationView', () => {
     });
   });
 
+  it('is back with the bot when routing deflected it or its wait ran out', () => {
+    const expired: DecisionRecord = { ...queued('d-expired', at(4)), outcome: 'expired' };
+    delete expired.queueReason;
+    const result = view({
+      escalations: [escalation('esc-1', at(2))],
+      decisions: [queued('d-queued', at(3)), expired],
+    });
+
+    assert.equal(result.status, 'bot');
+    assert.equal(result.assignment?.outcome, 'expired');
+  });
+
   it('lets an assignment replace a queued decision', () => {
     const result = view({
       escalations: [escalation('esc-1', at(2))],
@@ -273,10 +285,13 @@ describe('conversationView', () => {
 
 describe('conversationView with outcomes it does not know', () => {
   it('ignores a decision whose outcome this version does not know', () => {
-    const transferred: DecisionRecord = { ...queued('d-unknown', at(4)), outcome: 'transferred' };
-    delete transferred.queueReason;
+    const unknown: DecisionRecord = {
+      ...queued('d-unknown', at(4)),
+      outcome: 'escalated_to_mars',
+    };
+    delete unknown.queueReason;
 
-    const result = view({ escalations: [escalation('esc-1', at(2))], decisions: [transferred] });
+    const result = view({ escalations: [escalation('esc-1', at(2))], decisions: [unknown] });
 
     assert.equal(result.status, 'awaiting_agent');
     assert.equal(result.assignment, undefined);

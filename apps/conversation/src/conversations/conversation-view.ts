@@ -52,6 +52,9 @@ interface Records {
   decisions: DecisionRecord[];
 }
 
+/** Decisions that change where the conversation stands: with an agent, waiting, or back with the bot. */
+const shownOutcomes = new Set(['assigned', 'queued', 'deflected', 'expired']);
+
 const byTime =
   <T>(time: (record: T) => Date) =>
   (a: T, b: T) =>
@@ -75,14 +78,16 @@ export function conversationView(
   const escalation = [...records.escalations].sort(byTime((record) => record.requestedAt))[0];
   // Outcomes this version does not know are ignored, as the contract says.
   const decisions = records.decisions
-    .filter(({ outcome }) => outcome === 'assigned' || outcome === 'queued')
+    .filter(({ outcome }) => shownOutcomes.has(outcome))
     .sort(byTime((record) => record.decidedAt));
   const assignment =
     decisions.filter((decision) => decision.outcome === 'assigned').at(-1) ?? decisions.at(-1);
   const status: ConversationStatus = assignment
     ? assignment.outcome === 'assigned'
       ? 'assigned'
-      : 'queued'
+      : assignment.outcome === 'queued'
+        ? 'queued'
+        : 'bot'
     : escalation
       ? 'awaiting_agent'
       : 'bot';

@@ -106,6 +106,37 @@ describe('HandoffService', () => {
     assertHonoursContracts();
   });
 
+  it('when no agent will take it, tells the customer what the queue offers instead and resumes the bot', () => {
+    for (const [policy, template] of [
+      ['callback', 'handoff.callback'],
+      ['leave_message', 'handoff.leave_message'],
+      ['stay_with_bot', 'handoff.back_to_bot'],
+      ['a_policy_from_later', 'handoff.back_to_bot'],
+    ] as const) {
+      sink = new TracingSink();
+      const unserved = {
+        ...base,
+        decisionId: `decision:${policy}`,
+        outcome: policy === 'callback' ? 'expired' : 'deflected',
+        unserved: { policy, reason: 'outside_business_hours' },
+      } as RoutingDecided;
+      handoff.applyDecision(unserved, 'web', sink);
+      assert.equal(notice().template, template, policy);
+      assert.equal(control().action, 'resume_bot');
+      assert.equal(control().reason, 'no_agent_available');
+      assertHonoursContracts();
+    }
+  });
+
+  it('tells a queued customer their place and expected wait', () => {
+    handoff.applyDecision(
+      { ...queued, queue: { reason: 'all_agents_busy', position: 4, estimatedWaitSeconds: 130 } },
+      'web',
+      sink,
+    );
+    assert.match(notice().text, /number 4 in the queue\. The expected wait is about 3 min\./);
+  });
+
   it('returns the record of an assignment', () => {
     assert.deepEqual(handoff.applyDecision(assigned, 'whatsapp', sink), {
       _id: 'decision:assigned',

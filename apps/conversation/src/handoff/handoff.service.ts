@@ -8,7 +8,10 @@ import {
 import type { EventSink } from '@handoff/messaging';
 import { meter } from '@handoff/service-kit';
 import type { DecisionRecord } from '../conversations/conversation.records.js';
-import { renderNotification } from '../notifications/notification-templates.js';
+import {
+  renderNotification,
+  type NotificationTemplate,
+} from '../notifications/notification-templates.js';
 
 const ignoredOutcomes = meter().createCounter('handoff_decisions_ignored_total', {
   description: 'Routing decisions with an outcome this version does not know, by outcome',
@@ -17,10 +20,18 @@ const ignoredOutcomes = meter().createCounter('handoff_decisions_ignored_total',
 /** Conversations assigned recently, newest last, so a late "queued" does not reach the customer. */
 const assignedMemory = 50_000;
 
+/** What the customer is told when no agent will take the conversation, by the queue's policy. */
+const unservedTemplates: Record<string, NotificationTemplate> = {
+  callback: 'handoff.callback',
+  leave_message: 'handoff.leave_message',
+  stay_with_bot: 'handoff.back_to_bot',
+};
+
 /**
  * Turns a routing decision into what the bot platform must do: tell the customer what is
  * happening, in their language, and pause the bot while a human has (or is about to have) the
- * conversation. The decision carries the language and channel, so nothing is read from the store.
+ * conversation, or resume it when no agent will take it (the queue was closed or full, nobody
+ * could serve it, or the wait ran out). The decision carries the language and channel, so nothing is read from the store.
  * Event ids derive from the decision, so a redelivered decision yields recognisable duplicates.
  */
 @Injectable()
@@ -47,7 +58,8 @@ export class HandoffService {
       ...(decision.queue ? { queueReason: decision.queue.reason } : {}),
       decidedAt: new Date(decision.decidedAt),
     };
-    if (decision.outcome !== 'assigned' && decision.outcome !== 'queued') {
+    const unserved = decision.outcome === 'deflected' || decision.outcome === 'expired';
+    if (decision.outcome !== 'assigned' && decision.outcome !== 'queued' && !unserved) {
       ignoredOutcomes.add(1, { outcome: decision.outcome });
       return record;
     }
@@ -55,9 +67,16 @@ export class HandoffService {
     if (assigned) this.remember(decision.conversationId);
     else if (this.assigned.has(decision.conversationId)) return record;
 
-    const template = assigned ? 'handoff.connecting' : 'handoff.queued';
+    const template = assigned
+      ? 'handoff.connecting'
+      : unserved
+        ? (unservedTemplates[decision.unserved?.policy ?? ''] ?? 'handoff.back_to_bot')
+        : 'handoff.queued';
+    const wait = decision.queue?.estimatedWaitSeconds;
     const rendered = renderNotification(template, decision.requirements.language, {
       agentName: decision.agent?.displayName ?? '',
+      ...(decision.queue?.position ? { position: decision.queue.position } : {}),
+      ...(wait !== undefined ? { waitMinutes: Math.max(1, Math.ceil(wait / 60)) } : {}),
     });
     const now = new Date().toISOString();
     const trace = traceparent ? { traceparent } : {};
@@ -80,8 +99,8 @@ export class HandoffService {
       {
         conversationId: decision.conversationId,
         tenantId: decision.tenantId,
-        action: 'pause_bot',
-        reason: assigned ? 'agent_assigned' : 'queued_for_agent',
+        action: unserved ? 'resume_bot' : 'pause_bot',
+        reason: assigned ? 'agent_assigned' : unserved ? 'no_agent_available' : 'queued_for_agent',
         ...(decision.agent ? { agentId: decision.agent.agentId } : {}),
         requestedAt: now,
       },

@@ -18,12 +18,18 @@ describe('renderNotification', () => {
 
   it('uses the conversation language when it has wording for it', () => {
     assert.deepEqual(renderNotification('handoff.queued', 'fr', { agentName: '' }).language, 'fr');
-    assert.match(renderNotification('handoff.connecting', 'de', { agentName: 'Bo' }).text, /^Ich verbinde Sie mit Bo\./);
+    assert.match(
+      renderNotification('handoff.connecting', 'de', { agentName: 'Bo' }).text,
+      /^Ich verbinde Sie mit Bo\./,
+    );
   });
 
   it('falls back from a regional tag to its language', () => {
     const brazilian = renderNotification('handoff.connecting', 'pt-BR', { agentName: 'Caio' });
-    assert.deepEqual(brazilian, renderNotification('handoff.connecting', 'pt', { agentName: 'Caio' }));
+    assert.deepEqual(
+      brazilian,
+      renderNotification('handoff.connecting', 'pt', { agentName: 'Caio' }),
+    );
     assert.equal(brazilian.language, 'pt');
     assert.equal(renderNotification('handoff.queued', 'es-419', { agentName: '' }).language, 'es');
   });
@@ -31,7 +37,11 @@ describe('renderNotification', () => {
   it('falls back to English for a language without wording', () => {
     for (const language of ['ja', 'zh-Hant-TW', 'nl-BE']) {
       const rendered = renderNotification('handoff.queued', language, { agentName: '' });
-      assert.deepEqual(rendered, renderNotification('handoff.queued', 'en', { agentName: '' }), language);
+      assert.deepEqual(
+        rendered,
+        renderNotification('handoff.queued', 'en', { agentName: '' }),
+        language,
+      );
     }
   });
 
@@ -41,12 +51,47 @@ describe('renderNotification', () => {
       const queued = renderNotification('handoff.queued', language, { agentName: 'Zoë' });
       assert.equal(connecting.language, language);
       assert.ok(connecting.text.includes('Zoë'), `${language} connecting notice names the agent`);
-      assert.ok(queued.text.length > 0 && !queued.text.includes('Zoë'), `${language} queued notice names nobody`);
+      assert.ok(
+        queued.text.length > 0 && !queued.text.includes('Zoë'),
+        `${language} queued notice names nobody`,
+      );
     }
   });
 
   it('gives different wording in each language', () => {
-    const texts = new Set(catalogued.map((language) => renderNotification('handoff.queued', language, { agentName: '' }).text));
+    const texts = new Set(
+      catalogued.map(
+        (language) => renderNotification('handoff.queued', language, { agentName: '' }).text,
+      ),
+    );
     assert.equal(texts.size, catalogued.length);
+  });
+});
+
+describe('renderNotification for a place in the queue and no agent', () => {
+  it('adds the place and the expected wait when routing gave them', () => {
+    const rendered = renderNotification('handoff.queued', 'en', {
+      agentName: '',
+      position: 3,
+      waitMinutes: 4,
+    });
+    assert.match(
+      rendered.text,
+      /You're number 3 in the queue\. The expected wait is about 4 min\.$/,
+    );
+    assert.match(
+      renderNotification('handoff.queued', 'pt-BR', { agentName: '', position: 2 }).text,
+      /Você é o número 2 na fila\.$/,
+    );
+  });
+
+  it('has a distinct notice per policy in every catalogued language', () => {
+    for (const language of catalogued) {
+      const texts = (
+        ['handoff.callback', 'handoff.leave_message', 'handoff.back_to_bot'] as const
+      ).map((template) => renderNotification(template, language, { agentName: '' }).text);
+      assert.equal(new Set(texts).size, 3, language);
+      for (const text of texts) assert.ok(text.length > 20, `${language}: ${text}`);
+    }
   });
 });

@@ -13,7 +13,12 @@ export const conversationControlRequestedSchema = {
     conversationId: identifierSchema,
     tenantId: identifierSchema,
     action: extensibleEnum(['pause_bot', 'resume_bot']),
-    reason: extensibleEnum(['agent_assigned', 'queued_for_agent', 'handed_back']),
+    reason: extensibleEnum([
+      'agent_assigned',
+      'queued_for_agent',
+      'handed_back',
+      'no_agent_available',
+    ]),
     agentId: identifierSchema,
     requestedAt: timestampSchema,
   },
