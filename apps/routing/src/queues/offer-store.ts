@@ -3,6 +3,7 @@ import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import type { Offer } from './offers.js';
+import { tenantsByPartition } from './queue-store.js';
 import { loadedEntry, storedFields, type StoredEntry } from './tenant-queue.js';
 
 /** An offer waiting for its answer, with its deadline; removed once answered or expired. */
@@ -10,6 +11,7 @@ import { loadedEntry, storedFields, type StoredEntry } from './tenant-queue.js';
 export class OfferRecord {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) tenantId!: string;
+  @Prop({ index: true }) partition?: number;
   @Prop({ required: true }) agentId!: string;
   @Prop({ required: true }) displayName!: string;
   @Prop({ type: Date, required: true }) expiresAt!: Date;
@@ -35,7 +37,14 @@ export class OfferStore {
     }));
   }
 
-  async append(offers: readonly Offer[]): Promise<void> {
+  /** Tenants with offers stored for these partitions of the queue topic. */
+  async tenantsIn(
+    partitions: readonly number[],
+  ): Promise<{ tenantId: string; partition: number }[]> {
+    return tenantsByPartition(this.offers as never, partitions);
+  }
+
+  async append(offers: readonly Offer[], partition: number): Promise<void> {
     await appendOnce(
       this.offers,
       offers.map(({ offerId, agentId, displayName, expiresAt, entry }) => {
@@ -43,6 +52,7 @@ export class OfferStore {
         return {
           _id: offerId,
           tenantId: entry.tenantId,
+          partition,
           agentId,
           displayName,
           expiresAt,

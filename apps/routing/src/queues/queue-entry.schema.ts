@@ -6,6 +6,8 @@ import { deriveId, type RoutingEnqueued } from '@handoff/contracts';
 export class QueueEntryRecord {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) tenantId!: string;
+  /** The tenant's partition of the queue topic, so an instance given it finds the tenant at once. */
+  @Prop({ index: true }) partition?: number;
   @Prop({ required: true }) conversationId!: string;
   @Prop({ required: true }) escalationId!: string;
   @Prop() channel?: string;

@@ -85,10 +85,21 @@ export class FakeQueueStore {
       .map((entry) => ({ ...entry, admitted: true, announced: undefined, stored: true }));
   }
   readonly removals: string[] = [];
-  async append(entries: readonly QueueEntry[]): Promise<void> {
+  /** The partition each tenant's entries were stored for. */
+  readonly partitions = new Map<string, number>();
+  async tenantsIn(partitions: readonly number[]) {
+    return [...this.partitions]
+      .filter(([tenantId, partition]) => partitions.includes(partition) && this.holds(tenantId))
+      .map(([tenantId, partition]) => ({ tenantId, partition }));
+  }
+  private holds(tenantId: string): boolean {
+    return [...this.stored.values()].some((entry) => entry.tenantId === tenantId);
+  }
+  async append(entries: readonly QueueEntry[], partition = 0): Promise<void> {
     for (const entry of entries) {
       entry.stored = true;
       this.stored.set(entry.conversationId, { ...entry });
+      this.partitions.set(entry.tenantId, partition);
     }
   }
   async remove(entries: readonly QueueEntry[]): Promise<void> {
@@ -103,6 +114,9 @@ export class FakeOfferStore {
   readonly stored = new Map<string, Offer>();
   async load(tenantId: string): Promise<Offer[]> {
     return [...this.stored.values()].filter((offer) => offer.entry.tenantId === tenantId);
+  }
+  async tenantsIn(): Promise<{ tenantId: string; partition: number }[]> {
+    return [];
   }
   async append(offers: readonly Offer[]): Promise<void> {
     for (const offer of offers) this.stored.set(offer.offerId, { ...offer, stored: true });

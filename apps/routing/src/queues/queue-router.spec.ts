@@ -124,4 +124,24 @@ describe('QueueRouter', () => {
       'loaded again from the store when needed',
     );
   });
+
+  it('loads the tenants stored for a partition it is given, and looks at their queues at once', async () => {
+    presence.online = 1;
+    presence.free.push({ agentId: 'ana', language: 'en', slots: 0 });
+    await applied('acme', 4, [enqueued('c1')]);
+    harness.router.drop('acme');
+    assert.equal(router.waiting('acme'), 0, 'forgotten, as after a restart');
+
+    ownership.assigned({ [Topics.RoutingQueue]: [4], [Topics.AgentAvailability]: [4] });
+    await waitFor(() => router.waiting('acme') === 1);
+    const armed = harness.dueTimers.armed.get('acme');
+    assert.ok(armed !== undefined && armed <= harness.now + 1000, 'due at once');
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    assert.ok(tries < 100, 'condition not met');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

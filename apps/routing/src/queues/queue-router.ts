@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   Topics,
   type CommandResult,
@@ -9,7 +9,7 @@ import {
   type RoutingEnqueued,
   type RoutingWithdrawn,
 } from '@handoff/contracts';
-import { PartitionOwnership } from '@handoff/messaging';
+import { describeError, PartitionOwnership } from '@handoff/messaging';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import { QueueCatalog } from '../queue-config/queue-catalog.js';
 import {
@@ -42,6 +42,7 @@ export const ROUTING_CLOCK = Symbol('ROUTING_CLOCK');
 const alwaysUpdatedPositions = 20;
 /** A deadline never comes sooner than this after the step that sets it, so a late one cannot spin. */
 const minimumDelayMs = 50;
+const adoptRetryMs = 2_000;
 
 export type QueueChange =
   | { kind: 'enqueued'; data: RoutingEnqueued }
@@ -97,6 +98,7 @@ class Step {
  */
 @Injectable()
 export class QueueRouter {
+  private readonly logger = new Logger(QueueRouter.name);
   private readonly queues = new Map<string, OwnedQueue>();
   private readonly running = new Map<string, Promise<unknown>>();
   private readonly plans: QueuePlans;
@@ -118,6 +120,9 @@ export class QueueRouter {
       if (topic !== Topics.RoutingQueue && topic !== Topics.AgentAvailability) return;
       for (const [tenantId, owned] of this.queues)
         if (partitions.includes(owned.partition)) this.drop(tenantId);
+    });
+    ownership.onAssigned((topic, partitions) => {
+      if (topic === Topics.RoutingQueue) void this.adopt(partitions, ownership);
     });
   }
 
@@ -406,8 +411,11 @@ export class QueueRouter {
     const heldUntil = this.updatePositions(owned, step);
     const made = step.offersMade.filter((offer) => !step.offersEnded.includes(offer));
     await Promise.all([
-      this.store.append(step.backInQueue.filter((entry) => !step.leftQueue.includes(entry))),
-      this.offerStore.append(made),
+      this.store.append(
+        step.backInQueue.filter((entry) => !step.leftQueue.includes(entry)),
+        owned.partition,
+      ),
+      this.offerStore.append(made, owned.partition),
     ]);
     made.forEach((offer) => this.timers.arm(offer));
     this.armNextDeadline(owned, heldUntil, step.now.getTime());
@@ -455,6 +463,39 @@ export class QueueRouter {
     }
     this.queues.set(tenantId, owned);
     return owned;
+  }
+
+  /**
+   * Loads the tenants stored for partitions this instance was just given, so their offer and queue
+   * deadlines are armed again without waiting for the tenant's next event; their queue is looked
+   * at again at once (a slot may have come back while nobody owned it). Tenants stored before
+   * partitions were recorded are loaded by their next event instead.
+   */
+  private async adopt(partitions: readonly number[], ownership: PartitionOwnership): Promise<void> {
+    try {
+      const found = await Promise.all([
+        this.store.tenantsIn(partitions),
+        this.offerStore.tenantsIn(partitions),
+      ]);
+      for (const { tenantId, partition } of found.flat()) {
+        if (!ownership.owns(Topics.RoutingQueue, partition)) continue;
+        await this.exclusively(tenantId, async () => {
+          const owned = await this.ownedQueue(tenantId, partition);
+          if (owned.queue.size > 0) this.dueTimers.arm(tenantId, this.clock() + minimumDelayMs);
+        });
+      }
+    } catch (error) {
+      // The store is away: the tenants load with their next event, or when this is tried again.
+      this.logger.warn({
+        message: 'could not load the tenants of new partitions',
+        error: describeError(error),
+      });
+      const retry = partitions.filter((partition) =>
+        ownership.owns(Topics.RoutingQueue, partition),
+      );
+      if (retry.length > 0)
+        setTimeout(() => void this.adopt(retry, ownership), adoptRetryMs).unref();
+    }
   }
 
   /**

@@ -18,15 +18,26 @@ export class QueueStore {
 
   async load(tenantId: string): Promise<QueueEntry[]> {
     const records = await this.entries.find({ tenantId }).lean();
-    return records.map(({ _id: _, ...record }) => ({ ...loadedEntry(record), stored: true }));
+    return records.map(({ _id: _, partition: __, ...record }) => ({
+      ...loadedEntry(record),
+      stored: true,
+    }));
   }
 
-  async append(entries: readonly QueueEntry[]): Promise<void> {
+  /** Tenants with conversations stored for these partitions of the queue topic. */
+  async tenantsIn(
+    partitions: readonly number[],
+  ): Promise<{ tenantId: string; partition: number }[]> {
+    return tenantsByPartition(this.entries as never, partitions);
+  }
+
+  async append(entries: readonly QueueEntry[], partition: number): Promise<void> {
     // One stored before (a redelivered batch) is the same entry.
     await appendOnce(
       this.entries,
       entries.map((entry) => ({
         _id: queueEntryId(entry.tenantId, entry.conversationId),
+        partition,
         ...storedFields(entry),
       })),
     );
@@ -41,4 +52,20 @@ export class QueueStore {
       _id: { $in: stored.map((entry) => queueEntryId(entry.tenantId, entry.conversationId)) },
     });
   }
+}
+
+/** The tenants a collection holds records of, for each of these partitions of the queue topic. */
+export async function tenantsByPartition(
+  records: Model<{ tenantId: string; partition?: number }>,
+  partitions: readonly number[],
+): Promise<{ tenantId: string; partition: number }[]> {
+  const found = await Promise.all(
+    partitions.map(async (partition) =>
+      (await records.distinct('tenantId', { partition })).map((tenantId) => ({
+        tenantId: String(tenantId),
+        partition,
+      })),
+    ),
+  );
+  return found.flat();
 }

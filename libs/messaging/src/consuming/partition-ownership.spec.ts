@@ -84,4 +84,19 @@ describe('PartitionOwnership', () => {
     assert.deepEqual(revoked, [[status, [0]]]);
     assert.deepEqual(second, [`${status}/0`]);
   });
+
+  it('reports, per topic, the partitions an assignment adds, the first one included', () => {
+    const added: [string, number[]][] = [];
+    ownership.onAssigned((topic, partitions) => added.push([topic, [...partitions]]));
+
+    ownership.assigned({ [status]: [0, 1] });
+    ownership.assigned({ [status]: [1, 2], [escalations]: [4] });
+    ownership.assigned({ [status]: [1, 2], [escalations]: [4] });
+
+    assert.deepEqual(added, [
+      [status, [0, 1]],
+      [status, [2]],
+      [escalations, [4]],
+    ]);
+  });
 });

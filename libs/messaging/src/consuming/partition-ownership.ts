@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 
-export type RevokedListener = (topic: string, partitions: readonly number[]) => void;
+export type PartitionsListener = (topic: string, partitions: readonly number[]) => void;
 
 /**
- * Tells the state a service keeps in memory, per partition, when this instance stops owning a
- * partition: another instance may change those keys meanwhile, so what is cached for them must be
- * dropped (and loaded again from the store if the partition comes back).
+ * Tells the state a service keeps in memory, per partition, when this instance starts or stops
+ * owning a partition: another instance may change those keys meanwhile, so what is cached for
+ * them must be dropped when it goes (and loaded again from the store when it comes, or back).
  */
 @Injectable()
 export class PartitionOwnership {
-  private readonly listeners: RevokedListener[] = [];
+  private readonly revokedListeners: PartitionsListener[] = [];
+  private readonly assignedListeners: PartitionsListener[] = [];
   private owned = new Map<string, Set<number>>();
 
-  onRevoked(listener: RevokedListener): void {
-    this.listeners.push(listener);
+  onRevoked(listener: PartitionsListener): void {
+    this.revokedListeners.push(listener);
+  }
+
+  /** Called with the partitions this instance did not own before the rebalance. */
+  onAssigned(listener: PartitionsListener): void {
+    this.assignedListeners.push(listener);
   }
 
   /** The assignment after a rebalance (kafkajs's memberAssignment). */
@@ -25,7 +31,12 @@ export class PartitionOwnership {
     for (const [topic, partitions] of previous) {
       const kept = this.owned.get(topic);
       const revoked = [...partitions].filter((partition) => !kept?.has(partition));
-      if (revoked.length > 0) for (const listener of this.listeners) listener(topic, revoked);
+      if (revoked.length > 0) for (const listener of this.revokedListeners) listener(topic, revoked);
+    }
+    for (const [topic, partitions] of this.owned) {
+      const had = previous.get(topic);
+      const added = [...partitions].filter((partition) => !had?.has(partition));
+      if (added.length > 0) for (const listener of this.assignedListeners) listener(topic, added);
     }
   }
 
