@@ -147,6 +147,11 @@ cmd_check() {
     "${repo[@]}" --set kafka.tls.enabled=true --set kafka.tls.existingSecret=kafka-tls \
     --set kafka.tls.clientCertificate=true --set kafka.sasl.mechanism=scram-sha-512 \
     --set kafka.sasl.existingSecret=kafka-credentials
+  expect_rendered "template: routing queues mounted from their ConfigMap" "ROUTING_QUEUES_FILE" \
+    "${repo[@]}" --set 'routingQueues.tenants.acme.queues[0].name=general'
+  count_in_render "template: routing queues add one ConfigMap" 2 ConfigMap
+  expect_rejected "schema rejects routing queues without tenants" "/routingQueues" \
+    template handoff "$CHART" "${repo[@]}" --set routingQueues.queues=x
   expect_rejected "schema rejects two presence replicas" "/services/presence/replicaCount" \
     template handoff "$CHART" "${repo[@]}" --set services.presence.replicaCount=2
   expect_rejected "schema rejects autoscaling presence" "/services/presence/autoscaling/enabled" \
