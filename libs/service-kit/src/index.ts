@@ -7,3 +7,4 @@ export * from './mongo/mongo.module.js';
 export * from './tracing/telemetry.js';
 export * from './bootstrap/bootstrap.js';
 export * from './mongo/append-once.js';
+export * from './tracing/grpc-trace.js';

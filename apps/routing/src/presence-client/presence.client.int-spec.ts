@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { INestApplication } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
@@ -29,6 +32,7 @@ let app: INestApplication;
 let client: PresenceClient;
 const pendingReplies = new Set<NodeJS.Timeout>();
 const deadlinesSeen: { method: string; remainingMs: number }[] = [];
+const traceparentsSeen: string[][] = [];
 
 /** Answers after the delay, like a presence instance stuck behind a slow store. */
 function replyLater<T>(callback: grpc.sendUnaryData<T>, response: T, delayMs: number): void {
@@ -84,8 +88,13 @@ async function startSlowPresenceServer(port: number): Promise<grpc.Server> {
         serverDelayMs,
       );
     },
-    ReleaseCapacity: (_call: unknown, callback: grpc.sendUnaryData<{ released: boolean }>) =>
-      callback(null, { released: true }),
+    ReleaseCapacity: (
+      call: grpc.ServerUnaryCall<unknown, unknown>,
+      callback: grpc.sendUnaryData<{ released: boolean }>,
+    ) => {
+      traceparentsSeen.push(call.metadata.get('traceparent').map(String));
+      callback(null, { released: true });
+    },
     ReserveBest: (
       call: grpc.ServerUnaryCall<{ tenantId: string }, unknown>,
       callback: grpc.sendUnaryData<unknown>,
@@ -215,5 +224,29 @@ describe("routing's PresenceClient against a real gRPC server", () => {
       elapsedMs < serverDelayMs,
       `gave up after ${elapsedMs} ms, before the server answered`,
     );
+  });
+
+  it("carries the caller's trace in the call metadata, so presence continues it", async () => {
+    const contextManager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(contextManager);
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    try {
+      const caller = trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
+        traceFlags: TraceFlags.SAMPLED,
+      });
+      await context.with(caller, () =>
+        client.releaseCapacity({ tenantId: 'tenant-quick', conversationId: 'conv-1' }),
+      );
+      await client.releaseCapacity({ tenantId: 'tenant-quick', conversationId: 'conv-2' });
+    } finally {
+      propagation.disable();
+      context.disable();
+    }
+    assert.deepEqual(traceparentsSeen, [
+      ['00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
+      [],
+    ]);
   });
 });

@@ -12,13 +12,14 @@ import {
   type ReserveCapacityRequest,
   type ReserveCapacityResponse__Output,
 } from '@handoff/contracts';
+import { withTraceContext } from '@handoff/service-kit';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 
 export const PRESENCE_GRPC = Symbol('PRESENCE_GRPC');
 export const PRESENCE_DEADLINE_MS = Symbol('PRESENCE_DEADLINE_MS');
 
-/** Routing's view of presence over gRPC; every call carries a deadline. */
+/** Routing's view of presence over gRPC; every call carries a deadline and the current trace. */
 @Injectable()
 export class PresenceClient implements OnModuleInit {
   private service!: PresenceService;
@@ -33,19 +34,27 @@ export class PresenceClient implements OnModuleInit {
   }
 
   findCandidates(request: FindCandidatesRequest): Promise<FindCandidatesResponse__Output> {
-    return lastValueFrom(this.service.findCandidates(request, new Metadata(), this.callOptions()));
+    return lastValueFrom(
+      this.service.findCandidates(request, withTraceContext(new Metadata()), this.callOptions()),
+    );
   }
 
   reserveCapacity(request: ReserveCapacityRequest): Promise<ReserveCapacityResponse__Output> {
-    return lastValueFrom(this.service.reserveCapacity(request, new Metadata(), this.callOptions()));
+    return lastValueFrom(
+      this.service.reserveCapacity(request, withTraceContext(new Metadata()), this.callOptions()),
+    );
   }
 
   reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
-    return lastValueFrom(this.service.reserveBest(request, new Metadata(), this.callOptions()));
+    return lastValueFrom(
+      this.service.reserveBest(request, withTraceContext(new Metadata()), this.callOptions()),
+    );
   }
 
   releaseCapacity(request: ReleaseCapacityRequest): Promise<ReleaseCapacityResponse__Output> {
-    return lastValueFrom(this.service.releaseCapacity(request, new Metadata(), this.callOptions()));
+    return lastValueFrom(
+      this.service.releaseCapacity(request, withTraceContext(new Metadata()), this.callOptions()),
+    );
   }
 
   private callOptions() {
