@@ -59,7 +59,7 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
     await Promise.all(services.map((service) => service.waitUntilReady()));
     probe = new TopicProbe(brokers, `${runId}-probe`);
-    await probe.start([Topics.RoutingDecisions, Topics.DeadLetter]);
+    await probe.start([Topics.RoutingDecisions, Topics.DeadLetter, Topics.AgentCommandResults]);
     // A new routing group reads the escalations topic from its start, earlier runs' included:
     // its dead letter says routing has caught up.
     await escalate(stranger, `${stranger}-c1`);
@@ -199,5 +199,47 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     ];
     assert.ok(moved.queue.estimatedWaitSeconds < thirdQueued.queue.estimatedWaitSeconds);
     assert.notEqual(moved.decisionId, thirdQueued.decisionId);
+  });
+
+  it('transfers an assigned conversation to another agent by a command, and refuses one that is not theirs', async () => {
+    // Two slots: the third conversation, still waiting, takes one the moment the supervisor is online.
+    await agentStatus('supervisor', [{ name: 'billing', proficiency: 5 }], 'online', 2);
+    const conversationId = `${tenantId}-g2`;
+    const holder = (await decision(conversationId, 'assigned')).json!['data'].agent.agentId;
+    const command = (commandId: string, agentId: string) =>
+      probe.publish('handoff.agent.conversation.transfer', {
+        commandId,
+        tenantId,
+        agentId,
+        conversationId,
+        toAgentId: 'supervisor',
+        language: 'en',
+        reason: 'needs a supervisor',
+        requestedAt: new Date().toISOString(),
+      });
+    const resultOf = async (commandId: string) =>
+      (
+        await probe.waitFor(
+          `result of ${commandId}`,
+          (record) =>
+            record.topic === Topics.AgentCommandResults &&
+            record.json?.['data']?.commandId === commandId,
+        )
+      ).json!['data'];
+
+    await command(`${runId}-not-theirs`, 'supervisor');
+    assert.deepEqual(
+      [
+        (await resultOf(`${runId}-not-theirs`)).status,
+        (await resultOf(`${runId}-not-theirs`)).reason,
+      ],
+      ['refused', 'the conversation is with another agent'],
+    );
+    await command(`${runId}-transfer`, holder);
+    const result = await resultOf(`${runId}-transfer`);
+    assert.equal(result.status, 'done', result.reason);
+    const transferred = (await decision(conversationId, 'transferred')).json!['data'];
+    assert.deepEqual(transferred.transfer, { fromAgentId: holder, toAgentId: 'supervisor' });
+    await decision(conversationId, 'assigned', (data) => data.agent.agentId === 'supervisor');
   });
 });

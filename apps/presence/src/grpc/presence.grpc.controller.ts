@@ -50,11 +50,10 @@ export class PresenceGrpcController {
   @GrpcMethod(PresenceGrpc.serviceName, 'ReleaseCapacity')
   async releaseCapacity(request: ReleaseCapacityRequest__Output): Promise<ReleaseCapacityResponse> {
     requireFields(request, ['tenantId', 'conversationId']);
-    return {
-      released: await unavailableWhenStoreIsDown(() =>
-        this.reservations.release(request.tenantId, request.conversationId),
-      ),
-    };
+    const holder = await unavailableWhenStoreIsDown(() =>
+      this.reservations.release(request.tenantId, request.conversationId),
+    );
+    return { released: holder !== undefined, agentId: holder ?? '' };
   }
 
   @GrpcMethod(PresenceGrpc.serviceName, 'ReserveBest')

@@ -247,8 +247,14 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
     assert.equal(ana?.activeChats, 1);
     assert.ok(Number(ana?.lastAssignedAtMs) > 0);
 
-    assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), { released: true });
-    assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), { released: false });
+    assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), {
+      released: true,
+      agentId: 'ana',
+    });
+    assert.deepEqual(await releaseCapacity({ tenantId, conversationId }), {
+      released: false,
+      agentId: '',
+    });
     const [released] = (
       await findCandidates({
         tenantId,

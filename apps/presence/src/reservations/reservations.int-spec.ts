@@ -144,10 +144,14 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     );
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
     assert.equal(await reservationModel.countDocuments({ agentId }), 1);
-    assert.equal(await reservations.release(tenantId, conversationId), true);
     assert.equal(
       await reservations.release(tenantId, conversationId),
-      false,
+      agentId,
+      'whose slot it was',
+    );
+    assert.equal(
+      await reservations.release(tenantId, conversationId),
+      undefined,
       'a second release gives nothing back',
     );
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
@@ -188,14 +192,14 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
       false,
     );
 
-    assert.equal(await reservations.release(`other_${tenantId}`, `conv_${dbName}_held`), false);
+    assert.equal(await reservations.release(`other_${tenantId}`, `conv_${dbName}_held`), undefined);
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 1, freeSlots: 0 });
 
-    assert.equal(await reservations.release(tenantId, `conv_${dbName}_held`), true);
+    assert.equal(await reservations.release(tenantId, `conv_${dbName}_held`), agentId);
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
     assert.equal(
       await reservations.release(tenantId, `conv_${dbName}_held`),
-      false,
+      undefined,
       'a second release finds nothing',
     );
     assert.deepEqual(await slotsOf(agentId), { capacity: 1, activeChats: 0, freeSlots: 1 });
@@ -278,7 +282,7 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     assert.equal(agents.directory.get(tenantId, agentId)?.capacity, 1);
     assert.equal(agents.directory.get(otherTenant, agentId)?.capacity, 3);
     assert.equal(await reservationModel.countDocuments({ agentId }), 2);
-    assert.equal(await reservations.release(otherTenant, conversationId), true);
+    assert.equal(await reservations.release(otherTenant, conversationId), agentId);
     assert.equal(agents.directory.holderOf(tenantId, conversationId)?.agentId, agentId);
   });
 

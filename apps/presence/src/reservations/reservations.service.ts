@@ -62,8 +62,9 @@ export class ReservationsService {
   }
 
   /** Gives the conversation's slot back (only to the tenant holding it); false when it held none. */
-  async release(tenantId: string, conversationId: string): Promise<boolean> {
-    return (await this.releaseAll(tenantId, [conversationId])).length > 0;
+  /** Gives back the conversation's slot; returns the agent who held it, if one did. */
+  async release(tenantId: string, conversationId: string): Promise<string | undefined> {
+    return (await this.releaseAll(tenantId, [conversationId]))[0]?.agentId;
   }
 
   /** Gives back the slots the conversations hold; returns the agents who got one back, once each. */

@@ -6,6 +6,8 @@ import {
   routingEnqueuedType,
   routingWithdrawnType,
   Topics,
+  transferConversationType,
+  transferRequestedType,
 } from '@handoff/contracts';
 import {
   ConsumeEvents,
@@ -74,7 +76,12 @@ export class EscalationIntakeConsumer {
 
   @ConsumeEvents(Topics.AgentCommands)
   onAgentCommands(@Payload() batch: EventBatch<typeof Topics.AgentCommands>): void {
-    for (const { type, data, id } of batch.events) {
+    for (const event of batch.events) {
+      if (event.type === transferConversationType) {
+        batch.emit(transferRequestedType, event.data, { id: deriveId('transfer', event.id) });
+        continue;
+      }
+      const { type, data, id } = event;
       // Heartbeats travel here too; they are presence's.
       if (type !== acceptOfferType && type !== declineOfferType) continue;
       batch.emit(

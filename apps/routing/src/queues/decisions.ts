@@ -122,6 +122,21 @@ export function unservedDecision(
   };
 }
 
+/** An agent hands the conversation on; the decisions that follow say where it went. */
+export function transferredDecision(
+  entry: QueueEntry,
+  transfer: NonNullable<RoutingDecided['transfer']>,
+  at: Date,
+): RoutingDecided {
+  return {
+    decisionId: deriveId('decision', entry.escalationId, 'transferred'),
+    ...base(entry),
+    outcome: 'transferred',
+    transfer,
+    decidedAt: at.toISOString(),
+  };
+}
+
 /** The conversation ended while it waited: it leaves the queue. */
 export function abandonedDecision(entry: QueueEntry, at: Date): RoutingDecided {
   return {

@@ -22,6 +22,7 @@ export class OfferAnswers {
     private readonly timers: OfferTimers,
     private readonly plans: QueuePlans,
   ) {}
+
   withdraw(owned: OwnedQueue, withdrawn: RoutingWithdrawn, step: Step): void {
     const offer = owned.offers.get(withdrawn.conversationId);
     if (offer) this.endOffer(owned, offer, step);
@@ -34,6 +35,7 @@ export class OfferAnswers {
     step.leftQueue.push(entry);
     step.decisions.push(abandonedDecision(entry, step.now));
   }
+
   async answer(owned: OwnedQueue, answered: OfferAnswered, step: Step): Promise<void> {
     const offer = owned.offers.get(answered.conversationId);
     const result = (status: 'done' | 'refused', reason?: string) =>
@@ -55,10 +57,12 @@ export class OfferAnswers {
     await this.reroute(owned, offer, 'declined', step);
     result('done');
   }
+
   async expire(owned: OwnedQueue, expired: OfferExpired, step: Step): Promise<void> {
     const offer = owned.offers.get(expired.conversationId);
     if (offer?.offerId === expired.offerId) await this.reroute(owned, offer, 'expired', step);
   }
+
   /** The agent gives the slot back and the conversation waits again, in its old place, for someone else. */
   async reroute(owned: OwnedQueue, offer: Offer, endedBy: EndedBy, step: Step): Promise<void> {
     await this.presence.releaseCapacity({
@@ -71,11 +75,14 @@ export class OfferAnswers {
       declinedBy: [...offer.entry.declinedBy, offer.agentId],
       stored: false,
     };
+    // One transferred to this agent now waits in its queue for anyone else.
+    delete entry.transferTo;
     owned.queue.add(entry);
     step.backInQueue.push(entry);
     step.decisions.push(reroutedDecision(offer, endedBy, step.now));
     owned.unsettled = true;
   }
+
   endOffer(owned: OwnedQueue, offer: Offer, step: Step): void {
     owned.offers.delete(offer.entry.conversationId);
     this.timers.cancel(offer.offerId);

@@ -30,6 +30,7 @@ export class QueuePlacer {
   async placeHead(owned: OwnedQueue, step: Step): Promise<void> {
     if (owned.queue.size > 0) await this.place(owned, owned.queue.head(this.maxPlacements), step);
   }
+
   /**
    * Asks presence to place the entries in serving order, each as its queue says now (strategy,
    * relaxed requirements) and away from the agents who declined it. The placed leave the queue
@@ -74,6 +75,7 @@ export class QueuePlacer {
       step.decisions.push(queuedDecision(entry, waiting, step.now));
     }
   }
+
   /** A new arrival outside business hours gets its queue's closed policy, unless that is to wait. */
   admit(owned: OwnedQueue, entry: QueueEntry, step: Step): void {
     const now = step.now.getTime();
@@ -82,6 +84,7 @@ export class QueuePlacer {
     this.leave(owned, entry, step);
     step.decisions.push(unservedDecision(entry, 'deflected', unserved, step.now));
   }
+
   /** Whoever has waited the longest their queue allows leaves it, with the queue's policy. */
   expireOverdue(owned: OwnedQueue, step: Step): void {
     const now = step.now.getTime();
@@ -92,10 +95,12 @@ export class QueuePlacer {
       step.decisions.push(unservedDecision(entry, 'expired', unserved, step.now));
     }
   }
+
   leave(owned: OwnedQueue, entry: QueueEntry, step: Step): void {
     owned.queue.remove(entry.conversationId);
     step.leftQueue.push(entry);
   }
+
   /** The entry's place in its queue and the wait that place means. */
   placeOf(
     owned: OwnedQueue,
@@ -115,6 +120,7 @@ export class QueuePlacer {
       ...(estimate !== undefined ? { estimatedWaitSeconds: estimate } : {}),
     };
   }
+
   /**
    * Tells waiting customers their new place and wait, at most once per the tenant's update interval
    * each: everyone near the front, and further back those whose place moved by a tenth. Returns
@@ -139,6 +145,7 @@ export class QueuePlacer {
     }
     return heldUntil;
   }
+
   placeWith(
     owned: OwnedQueue,
     entry: QueueEntry,

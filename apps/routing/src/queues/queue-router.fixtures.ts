@@ -26,13 +26,21 @@ export class FakePresence {
   readonly calls: string[][] = [];
   /** Every placement asked for, call by call. */
   readonly requests: Placement[][] = [];
-  readonly holders = new Map<string, { slots: number }>();
+  readonly holders = new Map<string, { agentId: string; slots: number }>();
 
   async releaseCapacity(request: { conversationId?: string }) {
     const holder = this.holders.get(request.conversationId!);
     if (holder) holder.slots++;
     this.holders.delete(request.conversationId!);
-    return { released: holder !== undefined };
+    return { released: holder !== undefined, agentId: holder?.agentId ?? '' };
+  }
+
+  async reserveCapacity(request: { agentId?: string; conversationId?: string }) {
+    const agent = this.free.find((candidate) => candidate.agentId === request.agentId);
+    if (!agent || agent.slots === 0) return { reserved: false };
+    agent.slots--;
+    this.holders.set(request.conversationId!, agent);
+    return { reserved: true, agentId: agent.agentId };
   }
 
   async reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
@@ -48,7 +56,8 @@ export class FakePresence {
           (candidate) =>
             candidate.language === placement.language &&
             candidate.slots > 0 &&
-            !placement.excludeAgentIds?.includes(candidate.agentId),
+            !placement.excludeAgentIds?.includes(candidate.agentId) &&
+            (!placement.preferredOnly || candidate.agentId === placement.preferredAgentId),
         );
         const matching = this.free.filter((candidate) => candidate.language === placement.language);
         if (!agent)

@@ -5,6 +5,7 @@ import {
   type OfferAnswered,
   type OfferExpired,
   type QueueDue,
+  type TransferRequested,
   type RoutingDecided,
   type RoutingEnqueued,
   type RoutingWithdrawn,
@@ -20,6 +21,7 @@ import { QueuePlacer } from './queue-placer.js';
 import { QueuePlans } from './queue-plans.js';
 import { QueueStore } from './queue-store.js';
 import { TenantQueue, type QueueEntry } from './tenant-queue.js';
+import { Transfers } from './transfers.js';
 import { Step, type OwnedQueue } from './tenant-step.js';
 import { WaitEstimates } from './wait-estimates.js';
 
@@ -38,7 +40,8 @@ export type QueueChange =
   | { kind: 'withdrawn'; data: RoutingWithdrawn }
   | { kind: 'answered'; data: OfferAnswered }
   | { kind: 'expired'; data: OfferExpired }
-  | { kind: 'due'; data: QueueDue };
+  | { kind: 'due'; data: QueueDue }
+  | { kind: 'transfer'; data: TransferRequested };
 
 /**
  * What one step of a tenant's work led to: decisions to announce, answers to commands, and the
@@ -71,6 +74,7 @@ export class QueueRouter {
   private readonly plans: QueuePlans;
   private readonly placer: QueuePlacer;
   private readonly answers: OfferAnswers;
+  private readonly transfers: Transfers;
 
   constructor(
     presence: PresenceClient,
@@ -87,6 +91,7 @@ export class QueueRouter {
     this.plans = new QueuePlans(catalog, offerTimeoutMs);
     this.placer = new QueuePlacer(presence, this.plans, maxPlacements);
     this.answers = new OfferAnswers(presence, timers, this.plans);
+    this.transfers = new Transfers(presence, this.plans, this.placer);
     ownership.onRevoked((topic, partitions) => {
       if (topic !== Topics.RoutingQueue && topic !== Topics.AgentAvailability) return;
       for (const [tenantId, owned] of this.queues)
@@ -116,6 +121,8 @@ export class QueueRouter {
         } else if (change.kind === 'withdrawn') this.answers.withdraw(owned, change.data, step);
         else if (change.kind === 'answered') await this.answers.answer(owned, change.data, step);
         else if (change.kind === 'expired') await this.answers.expire(owned, change.data, step);
+        else if (change.kind === 'transfer')
+          await this.transfers.transfer(owned, change.data, step);
         // A deadline passed: relaxed requirements may now fit someone.
         else owned.unsettled = true;
       }

@@ -4,6 +4,7 @@ import {
   offerAnsweredType,
   offerExpiredType,
   queueDueType,
+  transferRequestedType,
   routingDecidedType,
   routingEnqueuedType,
   routingWithdrawnType,
@@ -115,6 +116,8 @@ function changeOf(event: TopicPayloads[typeof Topics.RoutingQueue]): QueueChange
       return { kind: 'expired', data: event.data };
     case queueDueType:
       return { kind: 'due', data: event.data };
+    case transferRequestedType:
+      return { kind: 'transfer', data: event.data };
   }
   return undefined;
 }

@@ -12,6 +12,8 @@ export interface QueueEntry {
   /** The queue it entered (empty: the tenant's first queue); relaxation may move it on from there. */
   queue: string;
   preferredAgentId?: string;
+  /** Transferred to this agent: only they will do. */
+  transferTo?: string;
   /** Agents who declined it or let its offer run out: it is never offered to them again. */
   declinedBy: string[];
   /** It passed the queue's admission (open, not full, someone could serve it): it waits. */

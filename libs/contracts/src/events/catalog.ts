@@ -39,6 +39,8 @@ export interface EventDataByType {
   [agentCommands.declineOfferType]: agentCommands.DeclineOffer;
   [agentCommands.commandResultType]: agentCommands.CommandResult;
   [agentCommands.agentHeartbeatType]: agentCommands.AgentHeartbeat;
+  [agentCommands.transferConversationType]: agentCommands.TransferConversation;
+  [agentCommands.transferRequestedType]: agentCommands.TransferRequested;
 }
 
 export type EventType = keyof EventDataByType;
@@ -156,6 +158,16 @@ export const eventCatalog = {
     topic: Topics.AgentCommands,
     schema: agentCommands.agentHeartbeatSchema,
     keyField: 'agentId',
+  },
+  [agentCommands.transferConversationType]: {
+    topic: Topics.AgentCommands,
+    schema: agentCommands.transferConversationSchema,
+    keyField: 'conversationId',
+  },
+  [agentCommands.transferRequestedType]: {
+    topic: Topics.RoutingQueue,
+    schema: agentCommands.transferRequestedSchema,
+    keyField: 'tenantId',
   },
   [agentCommands.commandResultType]: {
     topic: Topics.AgentCommandResults,

@@ -3,8 +3,10 @@
 
 export interface ReleaseCapacityResponse {
   'released'?: (boolean);
+  'agentId'?: (string);
 }
 
 export interface ReleaseCapacityResponse__Output {
   'released': (boolean);
+  'agentId': (string);
 }
