@@ -47,6 +47,8 @@ export class AgentEntry implements AgentProfile {
   /** Conversations holding one of the agent's chat slots. */
   readonly conversations = new Set<string>();
   lastAssignedAt = 0;
+  /** When the agent last had no conversation: their last one ended, or they came online. */
+  idleSince = 0;
 
   constructor(profile: AgentProfile) {
     this.update(profile);
@@ -74,6 +76,8 @@ export class AgentEntry implements AgentProfile {
   }
 
   update(profile: AgentProfile): this {
+    if (profile.status === 'online' && this.status !== 'online')
+      this.idleSince = profile.statusChangedAt.getTime();
     this.agentId = profile.agentId;
     this.tenantId = profile.tenantId;
     this.displayName = profile.displayName;
