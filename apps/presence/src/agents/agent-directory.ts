@@ -1,6 +1,12 @@
 import type { Candidate, SkillRequirement } from '@handoff/contracts';
-import { AgentEntry, tenantKey, type AgentProfile } from './agent-entry.js';
-import { fitFor, hasFreeSlot, keepBest, needOf, type Ranked } from './candidate-ranking.js';
+import {
+  AgentEntry,
+  channelOf,
+  defaultChannel,
+  tenantKey,
+  type AgentProfile,
+} from './agent-entry.js';
+import { fitFor, keepBest, needOf, type Need, type Ranked } from './candidate-ranking.js';
 import {
   mostSkilledFirst,
   rankOrderOf,
@@ -38,6 +44,10 @@ export interface Placement {
   skills: SkillRequirement[];
   /** Agents not to place it with: they declined it, or let its offer run out. */
   excludeAgentIds?: readonly string[];
+  /** The channel it is on, whose slot it takes (chat when empty). */
+  channel?: string;
+  /** Members of any of these teams only (anyone when empty). */
+  teams?: readonly string[];
   /** How to choose among the free agents who fit (see placement-strategies); most_skilled when empty. */
   strategy?: string;
   /** For preferred_agent: the agent to place it with when they fit and are free. */
@@ -111,7 +121,7 @@ export class AgentDirectory {
         displayName: agent.displayName,
         proficiency,
         activeChats: agent.conversations.size,
-        capacity: agent.capacity,
+        capacity: agent.capacityOn(defaultChannel) ?? 0,
         lastAssignedAtMs: String(agent.lastAssignedAt),
       })),
       onlineAgents,
@@ -125,14 +135,14 @@ export class AgentDirectory {
     return agentKey === undefined ? undefined : this.agents.get(agentKey);
   }
 
-  /** Takes a slot if the agent is online and not full; a conversation holds at most one. */
+  /** Takes a chat slot if the agent is online and not full; a conversation holds at most one. */
   reserve(tenantId: string, agentId: string, conversationId: string, at: number): ReserveOutcome {
     const holder = this.holderOf(tenantId, conversationId);
     if (holder) return reserved(holder);
     const agent = this.get(tenantId, agentId);
     if (!agent || agent.freeSlots === 0 || this.isClosed(tenantId, conversationId))
       return refused(agentId);
-    this.hold(agent, conversationId, at);
+    this.hold(agent, conversationId, defaultChannel, at);
     return reserved(agent);
   }
 
@@ -149,7 +159,7 @@ export class AgentDirectory {
       const best = found.best[0];
       if (!best || this.isClosed(tenantId, placement.conversationId))
         return { ...refused(''), ...counts };
-      this.hold(best.agent, placement.conversationId, at);
+      this.hold(best.agent, placement.conversationId, channelOf(placement.channel), at);
       return { ...reserved(best.agent), ...counts };
     });
   }
@@ -160,7 +170,7 @@ export class AgentDirectory {
     const agentKey = this.holders.get(key);
     const holder = agentKey === undefined ? undefined : this.agents.get(agentKey);
     if (!holder) return undefined;
-    holder.conversations.delete(conversationId);
+    holder.free(conversationId);
     if (holder.conversations.size === 0) holder.idleSince = at;
     this.holders.delete(key);
     return holder;
@@ -180,10 +190,21 @@ export class AgentDirectory {
     return this.closed.has(tenantKey(tenantId, conversationId));
   }
 
+  /** The channel whose slot the conversation holds, if it holds one. */
+  channelHeld(tenantId: string, conversationId: string): string | undefined {
+    return this.holderOf(tenantId, conversationId)?.conversations.get(conversationId);
+  }
+
   /** A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows. */
-  restore(tenantId: string, agentId: string, conversationId: string, at: number): void {
+  restore(
+    tenantId: string,
+    agentId: string,
+    conversationId: string,
+    at: number,
+    channel = defaultChannel,
+  ): void {
     const agent = this.get(tenantId, agentId);
-    if (agent) this.hold(agent, conversationId, at);
+    if (agent) this.hold(agent, conversationId, channel, at);
   }
 
   /**
@@ -196,8 +217,9 @@ export class AgentDirectory {
     const found = this.search({ tenantId, ...placement, limit: 1, order: rankOrderOf(strategy) });
     if (strategy !== 'preferred_agent' || !placement.preferredAgentId) return found;
     const preferred = this.get(tenantId, placement.preferredAgentId);
-    const fit = preferred && fitFor(preferred, needOf(placement));
-    if (fit && hasFreeSlot(preferred)) return { ...found, best: [fit] };
+    const need = needOf(placement);
+    const fit = preferred && fitFor(preferred, need);
+    if (fit && hasFreeSlot(fit, need)) return { ...found, best: [fit] };
     return placement.preferredOnly ? { ...found, best: [] } : found;
   }
 
@@ -211,14 +233,14 @@ export class AgentDirectory {
       const fit = fitFor(agent, need);
       if (!fit) continue;
       matchingAgents++;
-      if (!hasFreeSlot(agent) || query.limit <= 0) continue;
+      if (!hasFreeSlot(fit, need) || query.limit <= 0) continue;
       keepBest(best, fit, query.limit, query.order ?? mostSkilledFirst);
     }
     return { best, onlineAgents: index.online, matchingAgents };
   }
 
-  private hold(agent: AgentEntry, conversationId: string, at: number): void {
-    agent.conversations.add(conversationId);
+  private hold(agent: AgentEntry, conversationId: string, channel: string, at: number): void {
+    agent.hold(conversationId, channel);
     agent.lastAssignedAt = Math.max(agent.lastAssignedAt, at);
     this.holders.set(
       tenantKey(agent.tenantId, conversationId),
@@ -231,6 +253,10 @@ export class AgentDirectory {
     if (!index) this.byTenant.set(tenantId, (index = new TenantIndex()));
     return index;
   }
+}
+
+function hasFreeSlot({ agent }: Ranked, need: Need): boolean {
+  return agent.inUseOn(need.channel) < (agent.capacityOn(need.channel) ?? 0);
 }
 
 function reserved(agent: AgentEntry): ReserveOutcome {

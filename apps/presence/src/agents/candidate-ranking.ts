@@ -1,5 +1,5 @@
 import type { SkillRequirement } from '@handoff/contracts';
-import { primaryLanguage, type AgentEntry } from './agent-entry.js';
+import { channelOf, primaryLanguage, type AgentEntry } from './agent-entry.js';
 import { mostSkilledFirst, type RankOrder } from './placement-strategies.js';
 
 /** What an agent offers for one request, as ranking compares it. */
@@ -26,27 +26,38 @@ export interface Need {
   language: LanguageWanted;
   skills: readonly SkillRequirement[];
   excluded: ReadonlySet<string> | undefined;
+  channel: string;
+  /** Members of any of these teams only; anyone when undefined. */
+  teams: readonly string[] | undefined;
 }
 
 export function needOf(query: {
   language: string;
   skills: readonly SkillRequirement[];
   excludeAgentIds?: readonly string[] | undefined;
+  channel?: string | undefined;
+  teams?: readonly string[] | undefined;
 }): Need {
   return {
     language: languageWanted(query.language),
     skills: query.skills,
     excluded: query.excludeAgentIds?.length ? new Set(query.excludeAgentIds) : undefined,
+    channel: channelOf(query.channel),
+    teams: query.teams?.length ? query.teams : undefined,
   };
 }
 
 /**
  * How the agent fits the request, or undefined when they do not: they must be online, not
  * excluded, speak the language (any variant of it: a `pt-BR` conversation can go to a `pt` or
- * `pt-PT` agent, and the other way round) and hold every required skill at its minimum.
+ * `pt-PT` agent, and the other way round), hold every required skill at its minimum, take the
+ * channel and, when teams are asked for, belong to one of them.
  */
 export function fitFor(agent: AgentEntry, need: Need): Ranked | undefined {
   if (agent.status !== 'online' || need.excluded?.has(agent.agentId)) return undefined;
+  const capacity = agent.capacityOn(need.channel);
+  if (capacity === undefined) return undefined;
+  if (need.teams && !need.teams.some((team) => agent.teamSet.has(team))) return undefined;
   if (!agent.primaryLanguages.has(need.language.primary)) return undefined;
   const proficiency = weakestRequiredLevel(agent, need.skills);
   if (proficiency === undefined) return undefined;
@@ -54,12 +65,8 @@ export function fitFor(agent: AgentEntry, need: Need): Ranked | undefined {
     agent,
     proficiency,
     exactLanguage: agent.languageTags.has(need.language.tag),
-    load: agent.capacity > 0 ? agent.conversations.size / agent.capacity : 1,
+    load: capacity > 0 ? agent.inUseOn(need.channel) / capacity : 1,
   };
-}
-
-export function hasFreeSlot(agent: AgentEntry): boolean {
-  return agent.conversations.size < agent.capacity;
 }
 
 /** The agent's lowest level among the required skills (5 when none is required), or undefined if one is missing or too low. */
