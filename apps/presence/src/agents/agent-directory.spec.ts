@@ -1,22 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { AgentDirectory, type AgentProfile } from './agent-directory.js';
-
-const at = (seconds: number) => new Date(Date.UTC(2026, 10, 26, 10, 0, seconds));
-
-function agent(agentId: string, changes: Partial<AgentProfile> = {}): AgentProfile {
-  return {
-    agentId,
-    tenantId: 'acme',
-    displayName: `Agent ${agentId}`,
-    status: 'online',
-    skills: [{ name: 'billing', proficiency: 3 }],
-    languages: ['en'],
-    capacity: 2,
-    statusChangedAt: at(0),
-    ...changes,
-  };
-}
+import { AgentDirectory } from './agent-directory.js';
+import { agent, at } from './agent.fixtures.js';
 
 const billing = (minProficiency = 1) => [{ name: 'billing', minProficiency }];
 

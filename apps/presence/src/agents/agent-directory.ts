@@ -1,6 +1,18 @@
 import type { Candidate, SkillRequirement } from '@handoff/contracts';
-import { AgentEntry, tenantKey, type AgentProfile } from './agent-entry.js';
-import { fitOf, keepBest, languageWanted, type Ranked } from './candidate-ranking.js';
+import {
+  AgentEntry,
+  channelOf,
+  defaultChannel,
+  tenantKey,
+  type AgentProfile,
+} from './agent-entry.js';
+import { fitFor, keepBest, needOf, type Need, type Ranked } from './candidate-ranking.js';
+import {
+  mostSkilledFirst,
+  rankOrderOf,
+  strategyOf,
+  type RankOrder,
+} from './placement-strategies.js';
 import { TenantIndex } from './tenant-index.js';
 
 export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from './agent-entry.js';
@@ -11,6 +23,8 @@ export interface CandidateQuery {
   skills: SkillRequirement[];
   limit: number;
   excludeAgentIds?: readonly string[];
+  /** The order to keep the best in (most skilled first when not given). */
+  order?: RankOrder;
 }
 
 export interface CandidateResult {
@@ -30,6 +44,22 @@ export interface Placement {
   skills: SkillRequirement[];
   /** Agents not to place it with: they declined it, or let its offer run out. */
   excludeAgentIds?: readonly string[];
+  /** The channel it is on, whose slot it takes (chat when empty). */
+  channel?: string;
+  /** Members of any of these teams only (anyone when empty). */
+  teams?: readonly string[];
+  /** How to choose among the free agents who fit (see placement-strategies); most_skilled when empty. */
+  strategy?: string;
+  /** For preferred_agent: the agent to place it with when they fit and are free. */
+  preferredAgentId?: string;
+  /** For preferred_agent: no one else will do; the conversation waits for them. */
+  preferredOnly?: boolean;
+}
+
+interface SearchResult {
+  best: Ranked[];
+  onlineAgents: number;
+  matchingAgents: number;
 }
 
 export type PlacementOutcome = ReserveOutcome & { onlineAgents: number; matchingAgents: number };
@@ -91,7 +121,7 @@ export class AgentDirectory {
         displayName: agent.displayName,
         proficiency,
         activeChats: agent.conversations.size,
-        capacity: agent.capacity,
+        capacity: agent.capacityOn(defaultChannel) ?? 0,
         lastAssignedAtMs: String(agent.lastAssignedAt),
       })),
       onlineAgents,
@@ -105,14 +135,14 @@ export class AgentDirectory {
     return agentKey === undefined ? undefined : this.agents.get(agentKey);
   }
 
-  /** Takes a slot if the agent is online and not full; a conversation holds at most one. */
+  /** Takes a chat slot if the agent is online and not full; a conversation holds at most one. */
   reserve(tenantId: string, agentId: string, conversationId: string, at: number): ReserveOutcome {
     const holder = this.holderOf(tenantId, conversationId);
     if (holder) return reserved(holder);
     const agent = this.get(tenantId, agentId);
     if (!agent || agent.freeSlots === 0 || this.isClosed(tenantId, conversationId))
       return refused(agentId);
-    this.hold(agent, conversationId, at);
+    this.hold(agent, conversationId, defaultChannel, at);
     return reserved(agent);
   }
 
@@ -124,71 +154,93 @@ export class AgentDirectory {
     return placements.map((placement) => {
       const holder = this.holderOf(tenantId, placement.conversationId);
       if (holder) return { ...reserved(holder), onlineAgents: 0, matchingAgents: 0 };
-      const found = this.search({ tenantId, ...placement, limit: 1 });
+      const found = this.choose(tenantId, placement);
       const counts = { onlineAgents: found.onlineAgents, matchingAgents: found.matchingAgents };
       const best = found.best[0];
       if (!best || this.isClosed(tenantId, placement.conversationId))
         return { ...refused(''), ...counts };
-      this.hold(best.agent, placement.conversationId, at);
+      this.hold(best.agent, placement.conversationId, channelOf(placement.channel), at);
       return { ...reserved(best.agent), ...counts };
     });
   }
 
   /** Gives the conversation's slot back; returns the agent who held it, or undefined. */
-  release(tenantId: string, conversationId: string): AgentEntry | undefined {
+  release(tenantId: string, conversationId: string, at = Date.now()): AgentEntry | undefined {
     const key = tenantKey(tenantId, conversationId);
     const agentKey = this.holders.get(key);
     const holder = agentKey === undefined ? undefined : this.agents.get(agentKey);
     if (!holder) return undefined;
-    holder.conversations.delete(conversationId);
+    holder.free(conversationId);
+    if (holder.conversations.size === 0) holder.idleSince = at;
     this.holders.delete(key);
     return holder;
   }
 
   /** The conversation is over: its slot (if any) comes back and it takes no slot again. */
-  close(tenantId: string, conversationId: string): AgentEntry | undefined {
+  close(tenantId: string, conversationId: string, at = Date.now()): AgentEntry | undefined {
     const key = tenantKey(tenantId, conversationId);
     this.closed.delete(key);
     this.closed.add(key);
     if (this.closed.size > this.closedMemory)
       this.closed.delete(this.closed.values().next().value!);
-    return this.release(tenantId, conversationId);
+    return this.release(tenantId, conversationId, at);
   }
 
   isClosed(tenantId: string, conversationId: string): boolean {
     return this.closed.has(tenantKey(tenantId, conversationId));
   }
 
-  /** A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows. */
-  restore(tenantId: string, agentId: string, conversationId: string, at: number): void {
-    const agent = this.get(tenantId, agentId);
-    if (agent) this.hold(agent, conversationId, at);
+  /** The channel whose slot the conversation holds, if it holds one. */
+  channelHeld(tenantId: string, conversationId: string): string | undefined {
+    return this.holderOf(tenantId, conversationId)?.conversations.get(conversationId);
   }
 
-  private search(query: CandidateQuery): {
-    best: Ranked[];
-    onlineAgents: number;
-    matchingAgents: number;
-  } {
+  /** A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows. */
+  restore(
+    tenantId: string,
+    agentId: string,
+    conversationId: string,
+    at: number,
+    channel = defaultChannel,
+  ): void {
+    const agent = this.get(tenantId, agentId);
+    if (agent) this.hold(agent, conversationId, channel, at);
+  }
+
+  /**
+   * The best free agent for a placement by its strategy, with the counts that say why there is
+   * none. preferred_agent takes the preferred agent when they fit and are free, else (unless only
+   * they will do) the most skilled.
+   */
+  private choose(tenantId: string, placement: Placement): SearchResult {
+    const strategy = strategyOf(placement.strategy);
+    const found = this.search({ tenantId, ...placement, limit: 1, order: rankOrderOf(strategy) });
+    if (strategy !== 'preferred_agent' || !placement.preferredAgentId) return found;
+    const preferred = this.get(tenantId, placement.preferredAgentId);
+    const need = needOf(placement);
+    const fit = preferred && fitFor(preferred, need);
+    if (fit && hasFreeSlot(fit, need)) return { ...found, best: [fit] };
+    return placement.preferredOnly ? { ...found, best: [] } : found;
+  }
+
+  private search(query: CandidateQuery): SearchResult {
     const index = this.byTenant.get(query.tenantId);
     if (!index) return { best: [], onlineAgents: 0, matchingAgents: 0 };
-    const language = languageWanted(query.language);
-    const excluded = query.excludeAgentIds?.length ? new Set(query.excludeAgentIds) : undefined;
+    const need = needOf(query);
     let matchingAgents = 0;
     const best: Ranked[] = [];
-    for (const agent of index.candidates(language.primary, query.skills)) {
-      if (agent.status !== 'online' || excluded?.has(agent.agentId)) continue;
-      const fit = fitOf(agent, language, query.skills);
+    for (const agent of index.candidates(need.language.primary, query.skills)) {
+      const fit = fitFor(agent, need);
       if (!fit) continue;
       matchingAgents++;
-      if (agent.conversations.size >= agent.capacity || query.limit <= 0) continue;
-      keepBest(best, fit, query.limit);
+      if (!hasFreeSlot(fit, need) || query.limit <= 0) continue;
+      keepBest(best, fit, query.limit, query.order ?? mostSkilledFirst);
     }
     return { best, onlineAgents: index.online, matchingAgents };
   }
 
-  private hold(agent: AgentEntry, conversationId: string, at: number): void {
-    agent.conversations.add(conversationId);
+  private hold(agent: AgentEntry, conversationId: string, channel: string, at: number): void {
+    agent.hold(conversationId, channel);
     agent.lastAssignedAt = Math.max(agent.lastAssignedAt, at);
     this.holders.set(
       tenantKey(agent.tenantId, conversationId),
@@ -201,6 +253,10 @@ export class AgentDirectory {
     if (!index) this.byTenant.set(tenantId, (index = new TenantIndex()));
     return index;
   }
+}
+
+function hasFreeSlot({ agent }: Ranked, need: Need): boolean {
+  return agent.inUseOn(need.channel) < (agent.capacityOn(need.channel) ?? 0);
 }
 
 function reserved(agent: AgentEntry): ReserveOutcome {

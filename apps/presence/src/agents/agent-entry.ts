@@ -8,10 +8,27 @@ export interface AgentProfile {
   status: PresenceStatus;
   skills: { name: string; proficiency: number }[];
   languages: string[];
+  /** Concurrent chats; the chat capacity when `channels` is not given. */
   capacity: number;
   statusChangedAt: Date;
   /** Why the agent is away or offline (a reason code), when the change said. */
   reason?: string;
+  /** Concurrent conversations by channel, when the change said (then chat only if listed). */
+  channels?: ChannelCapacity[];
+  /** Teams the agent belongs to, when the change said. */
+  teams?: string[];
+}
+
+export interface ChannelCapacity {
+  name: string;
+  capacity: number;
+}
+
+/** The channel a conversation without one is on. */
+export const defaultChannel = 'chat';
+
+export function channelOf(name: string | undefined): string {
+  return name || defaultChannel;
 }
 
 /** Where an agent or a conversation lives: ids are unique only within their tenant. */
@@ -39,21 +56,70 @@ export class AgentEntry implements AgentProfile {
   capacity!: number;
   statusChangedAt!: Date;
   reason: string | undefined;
+  channels: ChannelCapacity[] | undefined;
+  teams: string[] | undefined;
+  /** Capacity by channel: `channels`, or `capacity` as chat. */
+  channelCapacity = new Map<string, number>();
+  teamSet = new Set<string>();
   /** Proficiency by skill name, for matching without scanning the skill list. */
   skillLevels = new Map<string, number>();
   /** Language tags as spoken, lower case (`pt-br`), and their primary subtags (`pt`). */
   languageTags = new Set<string>();
   primaryLanguages = new Set<string>();
-  /** Conversations holding one of the agent's chat slots. */
-  readonly conversations = new Set<string>();
+  /** Conversations holding one of the agent's slots, with the channel of the slot. */
+  readonly conversations = new Map<string, string>();
+  /** Slots in use by channel. */
+  private readonly inUse = new Map<string, number>();
   lastAssignedAt = 0;
+  /** When the agent last had no conversation: their last one ended, or they came online. */
+  idleSince = 0;
 
   constructor(profile: AgentProfile) {
     this.update(profile);
   }
 
+  /** Free chat slots. */
   get freeSlots(): number {
-    return this.status === 'online' ? Math.max(0, this.capacity - this.conversations.size) : 0;
+    return this.freeSlotsOn(defaultChannel);
+  }
+
+  /** The agent's capacity on a channel, or undefined when they do not take that channel. */
+  capacityOn(channel: string): number | undefined {
+    return this.channelCapacity.get(channel);
+  }
+
+  inUseOn(channel: string): number {
+    return this.inUse.get(channel) ?? 0;
+  }
+
+  freeSlotsOn(channel: string): number {
+    if (this.status !== 'online') return 0;
+    return Math.max(0, (this.capacityOn(channel) ?? 0) - this.inUseOn(channel));
+  }
+
+  hold(conversationId: string, channel: string): void {
+    if (this.conversations.has(conversationId)) return;
+    this.conversations.set(conversationId, channel);
+    this.inUse.set(channel, this.inUseOn(channel) + 1);
+  }
+
+  /** Frees the conversation's slot; false when it held none of this agent's. */
+  free(conversationId: string): boolean {
+    const channel = this.conversations.get(conversationId);
+    if (channel === undefined) return false;
+    this.conversations.delete(conversationId);
+    this.inUse.set(channel, this.inUseOn(channel) - 1);
+    return true;
+  }
+
+  /** Each channel the agent takes, with its slots now. */
+  channelSlots(): { name: string; capacity: number; inUse: number; freeSlots: number }[] {
+    return [...this.channelCapacity].map(([name, capacity]) => ({
+      name,
+      capacity,
+      inUse: this.inUseOn(name),
+      freeSlots: this.freeSlotsOn(name),
+    }));
   }
 
   /** What the last status change said, without the slots in use. */
@@ -70,10 +136,17 @@ export class AgentEntry implements AgentProfile {
       capacity,
       statusChangedAt,
     };
-    return this.reason ? { ...profile, reason: this.reason } : profile;
+    return {
+      ...profile,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.channels ? { channels: this.channels } : {}),
+      ...(this.teams ? { teams: this.teams } : {}),
+    };
   }
 
   update(profile: AgentProfile): this {
+    if (profile.status === 'online' && this.status !== 'online')
+      this.idleSince = profile.statusChangedAt.getTime();
     this.agentId = profile.agentId;
     this.tenantId = profile.tenantId;
     this.displayName = profile.displayName;
@@ -83,6 +156,14 @@ export class AgentEntry implements AgentProfile {
     this.capacity = profile.capacity;
     this.statusChangedAt = profile.statusChangedAt;
     this.reason = profile.reason;
+    this.channels = profile.channels;
+    this.teams = profile.teams;
+    this.channelCapacity = new Map(
+      (profile.channels ?? [{ name: defaultChannel, capacity: profile.capacity }]).map(
+        ({ name, capacity }) => [name, capacity],
+      ),
+    );
+    this.teamSet = new Set(profile.teams);
     this.skillLevels = new Map(profile.skills.map(({ name, proficiency }) => [name, proficiency]));
     this.languageTags = new Set(profile.languages.map((tag) => tag.toLowerCase()));
     this.primaryLanguages = new Set(profile.languages.map(primaryLanguage));

@@ -33,9 +33,11 @@ export class AgentStatusLog implements OnModuleDestroy {
     records.sort((a, b) => a.statusChangedAt.getTime() - b.statusChangedAt.getTime());
     for (const record of records)
       this.supersede(tenantKey(record.tenantId, record.agentId), record._id);
-    return records.map(({ _id: _, ...profile }) => ({
+    return records.map(({ _id: _, channels, teams, ...profile }) => ({
       ...profile,
       skills: profile.skills.map(({ name, proficiency }) => ({ name, proficiency })),
+      ...(channels ? { channels: channels.map(({ name, capacity }) => ({ name, capacity })) } : {}),
+      ...(teams ? { teams } : {}),
     }));
   }
 

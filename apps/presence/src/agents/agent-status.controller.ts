@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { EventValidator, agentStatusChangedType } from '@handoff/contracts';
 import type { AgentEntry } from './agent-directory.js';
+import { defaultChannel } from './agent-entry.js';
 import { AgentsService } from './agents.service.js';
 
 const validator = new EventValidator();
@@ -33,12 +34,14 @@ export class AgentStatusController {
   }
 }
 
-/** An agent as presence sees it now, chat slots included. */
+/** An agent as presence sees it now, slots included: chat, and each channel they take. */
 function agentView(agent: AgentEntry) {
   return {
     ...agent.profile(),
-    activeChats: agent.conversations.size,
-    freeSlots: Math.max(0, agent.capacity - agent.conversations.size),
+    teams: agent.teams ?? [],
+    channels: agent.channelSlots(),
+    activeChats: agent.inUseOn(defaultChannel),
+    freeSlots: Math.max(0, (agent.capacityOn(defaultChannel) ?? 0) - agent.inUseOn(defaultChannel)),
     lastAssignedAt: agent.lastAssignedAt ? new Date(agent.lastAssignedAt) : null,
   };
 }

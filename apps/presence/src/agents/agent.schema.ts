@@ -8,10 +8,16 @@ export class AgentSkill {
   @Prop({ required: true, min: 1, max: 5 }) proficiency!: number;
 }
 
+@Schema({ _id: false })
+export class AgentChannel {
+  @Prop({ required: true }) name!: string;
+  @Prop({ required: true, min: 0 }) capacity!: number;
+}
+
 /**
  * One status change of an agent as applied: appended, never updated (an update by key scans the
  * collection on the local store). The newest per agent is what presence reloads at boot; older ones
- * are deleted in the background. Chat slots in use are not here; they are the reservations.
+ * are deleted in the background. Slots in use are not here; they are the reservations.
  */
 @Schema({ collection: 'agent_statuses', versionKey: false })
 export class Agent {
@@ -26,6 +32,9 @@ export class Agent {
   @Prop({ required: true, min: 0 }) capacity!: number;
   @Prop({ type: Date, required: true }) statusChangedAt!: Date;
   @Prop() reason?: string;
+  @Prop({ type: [SchemaFactory.createForClass(AgentChannel)], default: undefined })
+  channels?: AgentChannel[];
+  @Prop({ type: [String], default: undefined }) teams?: string[];
 }
 
 /** Agent ids are unique within their tenant only; a change is recorded once, by what caused it. */

@@ -11,6 +11,7 @@ import {
   type AgentProfile,
   type PresenceStatus,
 } from './agent-directory.js';
+import { channelOf } from './agent-entry.js';
 import { AgentStatusLog } from './agent-status-log.js';
 
 /**
@@ -91,6 +92,7 @@ export class AgentsService implements OnApplicationBootstrap {
         reservation.agentId,
         reservation.conversationId,
         reservation.reservedAt.getTime(),
+        channelOf(reservation.channel),
       );
     this.loaded = true;
     this.logger.log({
@@ -117,5 +119,9 @@ function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
     capacity: change.capacity,
     statusChangedAt: at,
     ...(change.reason ? { reason: change.reason } : {}),
+    ...(change.channels
+      ? { channels: change.channels.map(({ name, capacity }) => ({ name, capacity })) }
+      : {}),
+    ...(change.teams ? { teams: change.teams } : {}),
   };
 }

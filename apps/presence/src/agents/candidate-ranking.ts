@@ -1,5 +1,6 @@
 import type { SkillRequirement } from '@handoff/contracts';
-import { primaryLanguage, type AgentEntry } from './agent-entry.js';
+import { channelOf, primaryLanguage, type AgentEntry } from './agent-entry.js';
+import { mostSkilledFirst, type RankOrder } from './placement-strategies.js';
 
 /** What an agent offers for one request, as ranking compares it. */
 export interface Ranked {
@@ -20,24 +21,51 @@ export function languageWanted(tag: string): LanguageWanted {
   return { tag: tag.toLowerCase(), primary: primaryLanguage(tag) };
 }
 
+/** What a search asks of an agent, computed once per search. */
+export interface Need {
+  language: LanguageWanted;
+  skills: readonly SkillRequirement[];
+  excluded: ReadonlySet<string> | undefined;
+  channel: string;
+  /** Members of any of these teams only; anyone when undefined. */
+  teams: readonly string[] | undefined;
+}
+
+export function needOf(query: {
+  language: string;
+  skills: readonly SkillRequirement[];
+  excludeAgentIds?: readonly string[] | undefined;
+  channel?: string | undefined;
+  teams?: readonly string[] | undefined;
+}): Need {
+  return {
+    language: languageWanted(query.language),
+    skills: query.skills,
+    excluded: query.excludeAgentIds?.length ? new Set(query.excludeAgentIds) : undefined,
+    channel: channelOf(query.channel),
+    teams: query.teams?.length ? query.teams : undefined,
+  };
+}
+
 /**
- * How the agent fits the request, or undefined when they do not: they must speak the language
- * (any variant of it: a `pt-BR` conversation can go to a `pt` or `pt-PT` agent, and the other way
- * round) and hold every required skill at its minimum.
+ * How the agent fits the request, or undefined when they do not: they must be online, not
+ * excluded, speak the language (any variant of it: a `pt-BR` conversation can go to a `pt` or
+ * `pt-PT` agent, and the other way round), hold every required skill at its minimum, take the
+ * channel and, when teams are asked for, belong to one of them.
  */
-export function fitOf(
-  agent: AgentEntry,
-  language: LanguageWanted,
-  skills: readonly SkillRequirement[],
-): Ranked | undefined {
-  if (!agent.primaryLanguages.has(language.primary)) return undefined;
-  const proficiency = weakestRequiredLevel(agent, skills);
+export function fitFor(agent: AgentEntry, need: Need): Ranked | undefined {
+  if (agent.status !== 'online' || need.excluded?.has(agent.agentId)) return undefined;
+  const capacity = agent.capacityOn(need.channel);
+  if (capacity === undefined) return undefined;
+  if (need.teams && !need.teams.some((team) => agent.teamSet.has(team))) return undefined;
+  if (!agent.primaryLanguages.has(need.language.primary)) return undefined;
+  const proficiency = weakestRequiredLevel(agent, need.skills);
   if (proficiency === undefined) return undefined;
   return {
     agent,
     proficiency,
-    exactLanguage: agent.languageTags.has(language.tag),
-    load: agent.capacity > 0 ? agent.conversations.size / agent.capacity : 1,
+    exactLanguage: agent.languageTags.has(need.language.tag),
+    load: capacity > 0 ? agent.inUseOn(need.channel) / capacity : 1,
   };
 }
 
@@ -55,24 +83,16 @@ function weakestRequiredLevel(
   return weakest;
 }
 
-/**
- * Best first: most proficient, then one who speaks the exact variant, then least loaded, then
- * longest since an assignment, then by id.
- */
-export function before(a: Ranked, b: Ranked): boolean {
-  if (a.proficiency !== b.proficiency) return a.proficiency > b.proficiency;
-  if (a.exactLanguage !== b.exactLanguage) return a.exactLanguage;
-  if (a.load !== b.load) return a.load < b.load;
-  if (a.agent.lastAssignedAt !== b.agent.lastAssignedAt)
-    return a.agent.lastAssignedAt < b.agent.lastAssignedAt;
-  return a.agent.agentId < b.agent.agentId;
-}
-
-/** Inserts into a best-first list of at most `limit`, dropping what falls off the end. */
-export function keepBest(best: Ranked[], candidate: Ranked, limit: number): void {
-  if (best.length === limit && !before(candidate, best[limit - 1]!)) return;
+/** Inserts into a list of at most `limit`, first in `order` first, dropping what falls off the end. */
+export function keepBest(
+  best: Ranked[],
+  candidate: Ranked,
+  limit: number,
+  order: RankOrder = mostSkilledFirst,
+): void {
+  if (best.length === limit && !order(candidate, best[limit - 1]!)) return;
   let index = best.length;
-  while (index > 0 && before(candidate, best[index - 1]!)) index--;
+  while (index > 0 && order(candidate, best[index - 1]!)) index--;
   best.splice(index, 0, candidate);
   if (best.length > limit) best.pop();
 }

@@ -1,5 +1,5 @@
 import type { AgentStatusChanged } from '@handoff/contracts';
-import type { AgentEntry } from './agent-entry.js';
+import type { AgentEntry, AgentProfile } from './agent-entry.js';
 
 /**
  * A status change presence itself decides (a silent desk, offers missed): the agent's profile as it
@@ -10,6 +10,13 @@ export function statusChangeOf(
   status: 'away' | 'offline',
   reason: string,
 ): AgentStatusChanged {
-  const { agentId, tenantId, displayName, skills, languages, capacity } = agent.profile();
-  return { agentId, tenantId, displayName, status, skills, languages, capacity, reason };
+  return changeFrom(agent.profile(), status, reason);
+}
+
+function changeFrom(
+  { statusChangedAt: _, ...profile }: AgentProfile,
+  status: AgentStatusChanged['status'],
+  reason: string,
+): AgentStatusChanged {
+  return { ...profile, status, reason };
 }

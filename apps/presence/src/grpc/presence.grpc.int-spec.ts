@@ -92,6 +92,9 @@ const reserveBest = (request: {
     conversationId?: string;
     language?: string;
     skills?: { name: string; minProficiency: number }[];
+    strategy?: string;
+    preferredAgentId?: string;
+    preferredOnly?: boolean;
   }[];
 }) =>
   unary<
@@ -305,6 +308,67 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
     await assert.rejects(
       reserveBest({ tenantId, placements: [{ conversationId: uniqueName('conv') }] }),
       assertGrpcError(grpc.status.INVALID_ARGUMENT, /placement 0: missing language/),
+    );
+  });
+
+  it('places by the strategy each placement names', async () => {
+    const french = { language: 'fr', skills: [{ name: 'claims', minProficiency: 1 }] };
+    await agentIs('fr-expert', {
+      skills: [{ name: 'claims', proficiency: 5 }],
+      languages: ['fr'],
+      capacity: 3,
+    });
+    await agentIs('fr-junior', {
+      skills: [{ name: 'claims', proficiency: 1 }],
+      languages: ['fr'],
+      capacity: 4,
+    });
+    const placeOne = async (placement: {
+      strategy: string;
+      preferredAgentId?: string;
+      preferredOnly?: boolean;
+    }) => {
+      const { placed } = await reserveBest({
+        tenantId,
+        placements: [{ conversationId: uniqueName('conv'), ...french, ...placement }],
+      });
+      return placed[0]!.reserved ? placed[0]!.agentId : 'queued';
+    };
+    const roundRobin = [];
+    for (let turn = 0; turn < 3; turn++)
+      roundRobin.push(await placeOne({ strategy: 'round_robin' }));
+    assert.deepEqual(
+      roundRobin,
+      ['fr-expert', 'fr-junior', 'fr-expert'],
+      'round_robin takes turns',
+    );
+    assert.equal(await placeOne({ strategy: 'most_skilled' }), 'fr-expert');
+    assert.equal(
+      await placeOne({ strategy: 'least_loaded' }),
+      'fr-junior',
+      '1 of 4 in use against 3 of 3',
+    );
+    assert.equal(
+      await placeOne({
+        strategy: 'preferred_agent',
+        preferredAgentId: 'fr-junior',
+        preferredOnly: true,
+      }),
+      'fr-junior',
+    );
+    assert.equal(
+      await placeOne({
+        strategy: 'preferred_agent',
+        preferredAgentId: 'fr-expert',
+        preferredOnly: true,
+      }),
+      'queued',
+      'the preferred agent is full and no one else will do',
+    );
+    assert.equal(
+      await placeOne({ strategy: 'preferred_agent', preferredAgentId: 'fr-expert' }),
+      'fr-junior',
+      'without preferred_only, the most skilled free agent',
     );
   });
 

@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { deriveId } from '@handoff/contracts';
 
 /**
- * One chat slot held by a conversation. Keyed by tenant and conversation, so a conversation holds
+ * One slot held by a conversation, on its channel (chat for documents that name none). Keyed by tenant and conversation, so a conversation holds
  * at most one and two tenants' conversation ids never meet.
  */
 @Schema({ collection: 'reservations', versionKey: false })
@@ -12,6 +12,7 @@ export class Reservation {
   @Prop({ required: true }) conversationId!: string;
   @Prop({ required: true, index: true }) agentId!: string;
   @Prop({ type: Date, required: true }) reservedAt!: Date;
+  @Prop() channel?: string;
 }
 
 export function reservationId(tenantId: string, conversationId: string): string {

@@ -296,7 +296,7 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
     try {
       const agent = restarted.get(AgentsService).directory.get(tenantId, agentId);
       assert.ok(agent, 'the agent is known again');
-      assert.deepEqual([...agent.conversations], [`conv_${dbName}_restart_2`]);
+      assert.deepEqual([...agent.conversations.keys()], [`conv_${dbName}_restart_2`]);
       const again = await restarted
         .get(ReservationsService)
         .reserve(tenantId, agentId, `conv_${dbName}_restart_2`);
@@ -305,6 +305,50 @@ describe('presence reservations against a real MongoDB-compatible store', () => 
         [true, 1],
         'the held slot is recognised, not taken twice',
       );
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('stores the channel of each slot, frees that channel on close, and restores it after a restart (chat when a document names none)', async () => {
+    const agentId = uniqueName('agent');
+    await agents.applyStatus(
+      agentStatus(agentId, {
+        channels: [
+          { name: 'chat', capacity: 1 },
+          { name: 'email', capacity: 1 },
+        ],
+        teams: ['vip'],
+      }),
+    );
+    const [emailed] = await reservations.placeBest(tenantId, [
+      {
+        conversationId: `conv_${dbName}_email`,
+        language: 'en',
+        skills: [],
+        channel: 'email',
+        teams: ['vip'],
+      },
+    ]);
+    assert.equal(emailed?.agentId, agentId);
+    const stored = await reservationModel
+      .findOne({ conversationId: `conv_${dbName}_email` })
+      .lean();
+    assert.equal(stored?.channel, 'email');
+    await reservationModel.create({
+      _id: `legacy_${dbName}`,
+      tenantId,
+      conversationId: `conv_${dbName}_legacy`,
+      agentId,
+      reservedAt: new Date(),
+    });
+    const restarted = await startPresence();
+    try {
+      const agent = restarted.get(AgentsService).directory.get(tenantId, agentId)!;
+      assert.deepEqual([agent.inUseOn('chat'), agent.inUseOn('email')], [1, 1]);
+      assert.deepEqual(agent.teams, ['vip']);
+      await restarted.get(ReservationsService).closeAll(tenantId, [`conv_${dbName}_email`]);
+      assert.deepEqual([agent.inUseOn('chat'), agent.inUseOn('email')], [1, 0]);
     } finally {
       await restarted.close();
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { channelOf, defaultChannel } from '../agents/agent-entry.js';
 import {
   AgentDirectory,
   tenantKey,
@@ -35,7 +36,11 @@ export class ReservationsService {
     const alreadyHeld = this.directory.holderOf(tenantId, conversationId) !== undefined;
     const outcome = this.directory.reserve(tenantId, agentId, conversationId, at);
     if (outcome.reserved && !alreadyHeld)
-      await this.store(tenantId, [{ conversationId, agentId: outcome.agentId }], at);
+      await this.store(
+        tenantId,
+        [{ conversationId, agentId: outcome.agentId, channel: defaultChannel }],
+        at,
+      );
     return outcome;
   }
 
@@ -52,9 +57,9 @@ export class ReservationsService {
     );
     const outcomes = this.directory.placeBest(tenantId, placements, at);
     const taken = outcomes.flatMap((outcome, index) => {
-      const { conversationId } = placements[index]!;
+      const { conversationId, channel } = placements[index]!;
       return outcome.reserved && !alreadyHeld.has(conversationId)
-        ? [{ conversationId, agentId: outcome.agentId }]
+        ? [{ conversationId, agentId: outcome.agentId, channel: channelOf(channel) }]
         : [];
     });
     if (taken.length > 0) await this.store(tenantId, taken, at);
@@ -84,8 +89,9 @@ export class ReservationsService {
   ): Promise<AgentEntry[]> {
     await this.whileStoring(tenantId, conversationIds);
     const released = conversationIds.flatMap((conversationId) => {
+      const channel = this.directory.channelHeld(tenantId, conversationId);
       const holder = release(conversationId);
-      return holder ? [{ conversationId, holder }] : [];
+      return holder ? [{ conversationId, holder, channel }] : [];
     });
     if (released.length === 0) return [];
     try {
@@ -95,8 +101,14 @@ export class ReservationsService {
         ),
       );
     } catch (error) {
-      for (const { conversationId, holder } of released)
-        this.directory.restore(tenantId, holder.agentId, conversationId, holder.lastAssignedAt);
+      for (const { conversationId, holder, channel } of released)
+        this.directory.restore(
+          tenantId,
+          holder.agentId,
+          conversationId,
+          holder.lastAssignedAt,
+          channel,
+        );
       throw error;
     }
     return [...new Set(released.map(({ holder }) => holder))];
@@ -110,17 +122,18 @@ export class ReservationsService {
   /** Stores newly taken slots; if the store fails they are given back, and the caller hears why. */
   private async store(
     tenantId: string,
-    taken: readonly { conversationId: string; agentId: string }[],
+    taken: readonly { conversationId: string; agentId: string; channel: string }[],
     at: number,
   ): Promise<void> {
     const stored = Promise.all(
-      taken.map(({ conversationId, agentId }) =>
+      taken.map(({ conversationId, agentId, channel }) =>
         this.writer.save({
           _id: reservationId(tenantId, conversationId),
           tenantId,
           conversationId,
           agentId,
           reservedAt: new Date(at),
+          channel,
         }),
       ),
     ).then(() => undefined);

@@ -26,6 +26,14 @@ export const skillNameSchema = {
   pattern: '^[a-z0-9][a-z0-9_-]*$',
 } as const;
 
+/** A conversation channel an agent takes (chat, messaging, email, voice…), named like a skill. */
+export const channelNameSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 32,
+  pattern: '^[a-z0-9][a-z0-9_-]*$',
+} as const;
+
 /** Longest string value a collected variable may hold; keeps every event that carries variables bounded. */
 export const maxVariableLength = 1000;
 /** Most distinct variables one conversation may collect. */

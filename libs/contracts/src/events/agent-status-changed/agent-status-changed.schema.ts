@@ -4,6 +4,7 @@ import {
   languageSchema,
   skillNameSchema,
   extensibleEnum,
+  channelNameSchema,
 } from '../common.schema.js';
 
 export const agentStatusChangedType = 'handoff.agent.status.changed';
@@ -43,6 +44,26 @@ export const agentStatusChangedSchema = {
       pattern: '^[a-z][a-z0-9_.-]*$',
       description:
         'Why the agent is away or offline: a reason code from the desk (break, training…), or heartbeat_lost when presence took them offline',
+    },
+    channels: {
+      type: 'array',
+      maxItems: 16,
+      description:
+        'Concurrent conversations by channel (chat, messaging, email, voice…). When absent, capacity is the chat capacity; when present, the agent takes only the channels listed',
+      items: {
+        type: 'object',
+        required: ['name', 'capacity'],
+        properties: {
+          name: channelNameSchema,
+          capacity: { type: 'integer', minimum: 0, maximum: 50 },
+        },
+      },
+    },
+    teams: {
+      type: 'array',
+      maxItems: 32,
+      description: 'Teams the agent belongs to; a placement may ask for members of some teams only',
+      items: identifierSchema,
     },
   },
 } as const;
