@@ -7,6 +7,7 @@ import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
 import { MissedOffersModule } from './missed-offers/missed-offers.module.js';
 import { PresenceGrpcModule } from './grpc/grpc.module.js';
 import { ReservationsModule } from './reservations/reservations.module.js';
+import { WrapUpModule } from './wrap-up/wrap-up.module.js';
 
 @Module({})
 export class PresenceAppModule {
@@ -23,6 +24,7 @@ export class PresenceAppModule {
         PresenceGrpcModule,
         HeartbeatsModule.register({ graceMs: config.heartbeatGraceMs }),
         MissedOffersModule.register({ maxMissedOffers: config.maxMissedOffers }),
+        WrapUpModule.register({ wrapUpMs: config.wrapUpMs }),
       ],
     };
   }

@@ -24,6 +24,11 @@ describe('loadPresenceConfig', () => {
     ]);
   });
 
+  it('takes no wrap-up by default, and the one configured in ms', () => {
+    assert.equal(loadPresenceConfig({}).wrapUpMs, 0);
+    assert.equal(loadPresenceConfig({ PRESENCE_WRAP_UP_MS: '30000' }).wrapUpMs, 30_000);
+  });
+
   it('serves gRPC on the configured host and port', () => {
     assert.equal(
       loadPresenceConfig({ GRPC_HOST: '0.0.0.0', GRPC_PORT: '50052' }).grpcUrl,
@@ -39,6 +44,9 @@ describe('loadPresenceConfig', () => {
     ['HTTP_PORT', '-1'],
     ['MONGO_DB', 'presence/db'],
     ['KAFKA_MAX_ATTEMPTS', 'many'],
+    ['PRESENCE_WRAP_UP_MS', '-1'],
+    ['PRESENCE_WRAP_UP_MS', 'soon'],
+    ['PRESENCE_WRAP_UP_MS', '3600001'],
   ];
   for (const [variable, value] of invalid) {
     it(`rejects ${variable}=${JSON.stringify(value)}, naming the variable`, () => {

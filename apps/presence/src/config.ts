@@ -11,6 +11,7 @@ const presenceEnv = z.object({
   GRPC_PORT: portSchema.default(50051),
   PRESENCE_HEARTBEAT_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(45_000),
   PRESENCE_MAX_MISSED_OFFERS: z.coerce.number().int().min(0).max(100).default(3),
+  PRESENCE_WRAP_UP_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
 });
 
 export type PresenceConfig = ReturnType<typeof toPresenceConfig>;
@@ -24,6 +25,8 @@ function toPresenceConfig(env: z.output<typeof presenceEnv>) {
     heartbeatGraceMs: env.PRESENCE_HEARTBEAT_GRACE_MS,
     /** Offers an agent may let run out in a row before being set away; 0 never. */
     maxMissedOffers: env.PRESENCE_MAX_MISSED_OFFERS,
+    /** Wrap-up after each conversation for agents whose status names none; 0 none. */
+    wrapUpMs: env.PRESENCE_WRAP_UP_MS,
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/presence',
       topics: [

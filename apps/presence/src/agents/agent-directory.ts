@@ -13,6 +13,7 @@ import {
   strategyOf,
   type RankOrder,
 } from './placement-strategies.js';
+import { isStale } from './status-transitions.js';
 import { TenantIndex } from './tenant-index.js';
 
 export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from './agent-entry.js';
@@ -82,6 +83,8 @@ export class AgentDirectory {
    * arriving after the conversation closed, must not take a slot nobody would give back.
    */
   private readonly closed = new Set<string>();
+  /** Agents in a wrap-up that ends by itself, by tenant key. */
+  private readonly wrappingUp = new Map<string, AgentEntry>();
 
   constructor(private readonly closedMemory = 200_000) {}
 
@@ -93,16 +96,25 @@ export class AgentDirectory {
   apply(profile: AgentProfile): { applied: boolean; entry: AgentEntry } {
     const key = tenantKey(profile.tenantId, profile.agentId);
     const known = this.agents.get(key);
-    if (known && known.statusChangedAt > profile.statusChangedAt)
-      return { applied: false, entry: known };
-    if (known) {
-      this.tenantIndex(profile.tenantId).change(known, () => known.update(profile));
-      return { applied: true, entry: known };
+    if (known && isStale(known, profile)) return { applied: false, entry: known };
+    let entry = known;
+    if (entry) {
+      const changing = entry;
+      this.tenantIndex(profile.tenantId).change(changing, () => changing.update(profile));
+    } else {
+      entry = new AgentEntry(profile);
+      this.agents.set(key, entry);
+      this.tenantIndex(profile.tenantId).add(entry);
     }
-    const entry = new AgentEntry(profile);
-    this.agents.set(key, entry);
-    this.tenantIndex(profile.tenantId).add(entry);
+    if (entry.wrapUpEndsAt) this.wrappingUp.set(key, entry);
+    else this.wrappingUp.delete(key);
     return { applied: true, entry };
+  }
+
+  /** Agents whose wrap-up has ended by `now` and who are still in it. */
+  *wrapUpsEndedBy(now: number): Iterable<AgentEntry> {
+    for (const agent of this.wrappingUp.values())
+      if (agent.wrapUpEndsAt && agent.wrapUpEndsAt.getTime() <= now) yield agent;
   }
 
   get(tenantId: string, agentId: string): AgentEntry | undefined {

@@ -1,4 +1,6 @@
-export type PresenceStatus = 'online' | 'away' | 'offline';
+/** `online` is what the wire has always said; `available` on input is read as it. */
+export const presenceStatuses = ['online', 'away', 'busy', 'wrap_up', 'offline'] as const;
+export type PresenceStatus = (typeof presenceStatuses)[number];
 
 /** What an agent brings, as the last status change said. */
 export interface AgentProfile {
@@ -17,6 +19,12 @@ export interface AgentProfile {
   channels?: ChannelCapacity[];
   /** Teams the agent belongs to, when the change said. */
   teams?: string[];
+  /** The producer's count of the agent's changes, the last one known. */
+  sequence?: number;
+  /** Wrap-up after each conversation, when the change said (else presence's default). */
+  wrapUpSeconds?: number;
+  /** When a wrap-up ends by itself (status wrap_up only). */
+  wrapUpEndsAt?: Date;
 }
 
 export interface ChannelCapacity {
@@ -58,6 +66,9 @@ export class AgentEntry implements AgentProfile {
   reason: string | undefined;
   channels: ChannelCapacity[] | undefined;
   teams: string[] | undefined;
+  sequence: number | undefined;
+  wrapUpSeconds: number | undefined;
+  wrapUpEndsAt: Date | undefined;
   /** Capacity by channel: `channels`, or `capacity` as chat. */
   channelCapacity = new Map<string, number>();
   teamSet = new Set<string>();
@@ -71,6 +82,8 @@ export class AgentEntry implements AgentProfile {
   /** Slots in use by channel. */
   private readonly inUse = new Map<string, number>();
   lastAssignedAt = 0;
+  /** The id of the last change applied, when known. */
+  changeId: string | undefined;
   /** When the agent last had no conversation: their last one ended, or they came online. */
   idleSince = 0;
 
@@ -141,6 +154,9 @@ export class AgentEntry implements AgentProfile {
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.channels ? { channels: this.channels } : {}),
       ...(this.teams ? { teams: this.teams } : {}),
+      ...(this.sequence !== undefined ? { sequence: this.sequence } : {}),
+      ...(this.wrapUpSeconds !== undefined ? { wrapUpSeconds: this.wrapUpSeconds } : {}),
+      ...(this.wrapUpEndsAt ? { wrapUpEndsAt: this.wrapUpEndsAt } : {}),
     };
   }
 
@@ -158,6 +174,10 @@ export class AgentEntry implements AgentProfile {
     this.reason = profile.reason;
     this.channels = profile.channels;
     this.teams = profile.teams;
+    // A change that does not count keeps the count known, so a late counted one is still recognised.
+    this.sequence = profile.sequence ?? this.sequence;
+    this.wrapUpSeconds = profile.wrapUpSeconds;
+    this.wrapUpEndsAt = profile.status === 'wrap_up' ? profile.wrapUpEndsAt : undefined;
     this.channelCapacity = new Map(
       (profile.channels ?? [{ name: defaultChannel, capacity: profile.capacity }]).map(
         ({ name, capacity }) => [name, capacity],

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   Body,
+  ConflictException,
   Controller,
   Get,
   NotFoundException,
@@ -8,6 +9,7 @@ import {
   Put,
 } from '@nestjs/common';
 import { EventValidator, agentStatusChangedType } from '@handoff/contracts';
+import { describeError, isRejection } from '@handoff/messaging';
 import type { AgentEntry } from './agent-directory.js';
 import { defaultChannel } from './agent-entry.js';
 import { AgentsService } from './agents.service.js';
@@ -23,7 +25,12 @@ export class AgentStatusController {
   async setStatus(@Param('agentId') agentId: string, @Body() body: Record<string, unknown>) {
     const result = validator.validateData(agentStatusChangedType, { ...body, agentId });
     if (!result.ok) throw new BadRequestException(`invalid agent status: ${result.reason}`);
-    return agentView(await this.agents.applyStatus(result.data));
+    try {
+      return agentView(await this.agents.applyStatus(result.data));
+    } catch (error) {
+      if (isRejection(error)) throw new ConflictException(describeError(error));
+      throw error;
+    }
   }
 
   @Get(':tenantId/:agentId')

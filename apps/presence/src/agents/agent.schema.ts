@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { deriveId } from '@handoff/contracts';
 import type { HydratedDocument } from 'mongoose';
+import { presenceStatuses, type PresenceStatus } from './agent-entry.js';
 
 @Schema({ _id: false })
 export class AgentSkill {
@@ -25,8 +26,7 @@ export class Agent {
   @Prop({ required: true, index: true }) tenantId!: string;
   @Prop({ required: true }) agentId!: string;
   @Prop({ required: true }) displayName!: string;
-  @Prop({ required: true, enum: ['online', 'away', 'offline'] }) status!:
-    'online' | 'away' | 'offline';
+  @Prop({ type: String, required: true, enum: presenceStatuses }) status!: PresenceStatus;
   @Prop({ type: [SchemaFactory.createForClass(AgentSkill)], default: [] }) skills!: AgentSkill[];
   @Prop({ type: [String], default: [] }) languages!: string[];
   @Prop({ required: true, min: 0 }) capacity!: number;
@@ -35,6 +35,10 @@ export class Agent {
   @Prop({ type: [SchemaFactory.createForClass(AgentChannel)], default: undefined })
   channels?: AgentChannel[];
   @Prop({ type: [String], default: undefined }) teams?: string[];
+  @Prop() sequence?: number;
+  @Prop() wrapUpSeconds?: number;
+  /** When a wrap-up ends by itself: kept with the status, so the end survives a restart. */
+  @Prop({ type: Date }) wrapUpEndsAt?: Date;
 }
 
 /** Agent ids are unique within their tenant only; a change is recorded once, by what caused it. */

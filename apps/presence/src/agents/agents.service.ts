@@ -11,7 +11,9 @@ import {
   type AgentProfile,
   type PresenceStatus,
 } from './agent-directory.js';
-import { channelOf } from './agent-entry.js';
+import { RejectedEventError } from '@handoff/messaging';
+import { channelOf, presenceStatuses, tenantKey } from './agent-entry.js';
+import { firstRefused } from './status-transitions.js';
 import { AgentStatusLog } from './agent-status-log.js';
 
 /**
@@ -48,10 +50,27 @@ export class AgentsService implements OnApplicationBootstrap {
   async applyStatuses(
     changes: readonly { change: AgentStatusChanged; at: Date; id: string }[],
   ): Promise<{ entry: AgentEntry; causeId: string }[]> {
+    const profiles = changes.map(({ change, at, id }) => ({ profile: profileOf(change, at), id }));
+    const refused = firstRefused(
+      profiles.map(({ profile, id }) => ({
+        ...profile,
+        key: tenantKey(profile.tenantId, profile.agentId),
+        id,
+      })),
+      (change) => this.directory.get(change.tenantId, change.agentId),
+    );
+    if (refused)
+      throw new RejectedEventError(
+        `agent ${refused.change.agentId}: ${refused.reason}`,
+        refused.change.id,
+      );
     const applied = new Map<AgentEntry, string>();
-    for (const { change, at, id } of changes) {
-      const result = this.directory.apply(profileOf(change, at));
+    for (const { profile, id } of profiles) {
+      // The same change again (presence's own, applied before it was published; a redelivery).
+      if (this.directory.get(profile.tenantId, profile.agentId)?.changeId === id) continue;
+      const result = this.directory.apply(profile);
       if (result.applied) {
+        result.entry.changeId = id;
         applied.delete(result.entry);
         applied.set(result.entry, id);
       }
@@ -103,9 +122,14 @@ export class AgentsService implements OnApplicationBootstrap {
   }
 }
 
-/** A status this version does not know means the agent takes no new chats (see COMPATIBILITY.md). */
+/**
+ * `available` is `online` by another name (the directory keeps `online`, which every consumer of
+ * availability knows). A status this version does not know means the agent takes no new chats
+ * (see COMPATIBILITY.md).
+ */
 function knownStatus(status: string): PresenceStatus {
-  return status === 'online' || status === 'offline' ? status : 'away';
+  if (status === 'available') return 'online';
+  return presenceStatuses.find((known) => known === status) ?? 'away';
 }
 
 function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
@@ -123,5 +147,10 @@ function profileOf(change: AgentStatusChanged, at: Date): AgentProfile {
       ? { channels: change.channels.map(({ name, capacity }) => ({ name, capacity })) }
       : {}),
     ...(change.teams ? { teams: change.teams } : {}),
+    ...(change.sequence !== undefined ? { sequence: change.sequence } : {}),
+    ...(change.wrapUpSeconds !== undefined ? { wrapUpSeconds: change.wrapUpSeconds } : {}),
+    ...(change.status === 'wrap_up' && change.wrapUpSeconds
+      ? { wrapUpEndsAt: new Date(at.getTime() + change.wrapUpSeconds * 1000) }
+      : {}),
   };
 }

@@ -9,6 +9,7 @@ import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/t
 import type { Connection, Model } from 'mongoose';
 import { AgentStatusLog } from '../agents/agent-status-log.js';
 import { Agent } from '../agents/agent.schema.js';
+import { agentStatusOf } from '../agents/agent-status.fixtures.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { Reservation } from './reservation.schema.js';
 import { ReservationsModule } from './reservations.module.js';
@@ -25,16 +26,11 @@ function agentStatus(
   agentId: string,
   changes: Partial<AgentStatusChanged> = {},
 ): AgentStatusChanged {
-  return {
-    agentId,
-    tenantId,
-    displayName: `Agent ${agentId}`,
-    status: 'online',
+  return agentStatusOf(tenantId, agentId, {
     skills: [{ name: 'billing', proficiency: 4 }],
-    languages: ['en'],
     capacity: 1,
     ...changes,
-  };
+  });
 }
 
 async function onlineAgent(capacity: number): Promise<string> {

@@ -14,6 +14,8 @@ export interface EmitOptions {
   id?: string;
   /** The trace this event continues, usually the `traceparent` of the event that caused it. */
   traceparent?: string;
+  /** When it happened, if not now: a change already applied at that time is published as such. */
+  time?: Date;
 }
 
 export interface TopicMessage {
@@ -36,6 +38,7 @@ export function eventMessage<K extends EventType>(
     source,
     ...(options.traceparent ? { traceparent: options.traceparent } : {}),
     ...(options.id ? { id: options.id } : {}),
+    ...(options.time ? { time: options.time } : {}),
   });
   const topic = eventCatalog[type].topic as EventTopic;
   const value = JSON.stringify(event);

@@ -19,7 +19,7 @@ export const agentAvailabilityChangedSchema = {
     tenantId: identifierSchema,
     agentId: identifierSchema,
     status: extensibleEnum(
-      ['online', 'away', 'offline'],
+      ['online', 'away', 'busy', 'wrap_up', 'offline'],
       'Any value this version does not know means the agent takes no new chats',
     ),
     freeSlots: { type: 'integer', minimum: 0, maximum: 50, description: 'Chat slots free now' },

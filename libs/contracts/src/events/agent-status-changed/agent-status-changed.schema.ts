@@ -13,7 +13,7 @@ export const agentStatusChangedSchema = {
   $id: 'https://schemas.handoff.dev/events/agent-status-changed.json',
   title: 'AgentStatusChanged',
   description:
-    'An agent went online, away or offline, with the skills, languages and chat capacity they bring.',
+    'An agent went online (available), away, busy, into wrap-up or offline, with the skills, languages and capacity they bring.',
   type: 'object',
   required: ['agentId', 'tenantId', 'displayName', 'status', 'skills', 'languages', 'capacity'],
   properties: {
@@ -21,8 +21,8 @@ export const agentStatusChangedSchema = {
     tenantId: identifierSchema,
     displayName: { type: 'string', minLength: 1, maxLength: 120 },
     status: extensibleEnum(
-      ['online', 'away', 'offline'],
-      'Any value this version does not know means the agent takes no new chats',
+      ['online', 'available', 'away', 'busy', 'wrap_up', 'offline'],
+      'available is online by another name; busy keeps its conversations and takes no new ones; wrap_up takes none until it ends. Any value this version does not know means the agent takes no new chats',
     ),
     skills: {
       type: 'array',
@@ -43,7 +43,21 @@ export const agentStatusChangedSchema = {
       maxLength: 64,
       pattern: '^[a-z][a-z0-9_.-]*$',
       description:
-        'Why the agent is away or offline: a reason code from the desk (break, training…), or heartbeat_lost when presence took them offline',
+        'Why the agent changed status: a reason code from the desk (break, training…), or one presence gives when it decides (heartbeat_lost, missed_offers, conversation_closed for a wrap-up, wrap_up_ended)',
+    },
+    wrapUpSeconds: {
+      type: 'number',
+      minimum: 0,
+      maximum: 3600,
+      description:
+        "Wrap-up after each conversation of the agent closes, during which they take no new ones (presence's default when absent; 0 none). A wrap_up status with it ends by itself that long after it began",
+    },
+    sequence: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 9007199254740991,
+      description:
+        "The producer's count of this agent's changes: when both have one, a change with a lower sequence than the one applied is ignored, whatever its time",
     },
     channels: {
       type: 'array',

@@ -1,0 +1,68 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { agentStatusChangedType, deriveId } from '@handoff/contracts';
+import { describeError, EventPublisher } from '@handoff/messaging';
+import { AgentDirectory } from '../agents/agent-directory.js';
+import type { AgentEntry } from '../agents/agent-entry.js';
+import { statusChangeOf } from '../agents/status-change.js';
+
+const checkEveryMs = 250;
+
+/**
+ * Ends wrap-ups when they are due: the end is a status change presence publishes (online, reason
+ * wrap_up_ended) and then applies like any other, so routing hears the agent is available again.
+ * The deadline is stored with the wrap_up status, so a wrap-up due during a restart ends after it.
+ */
+@Injectable()
+export class WrapUpWatch implements OnModuleDestroy {
+  private readonly logger = new Logger(WrapUpWatch.name);
+  /** The wrap-up end announced for each agent, until it is applied. */
+  private readonly announced = new Map<AgentEntry, number>();
+  private checking = false;
+  private readonly timer = setInterval(() => void this.check(), checkEveryMs).unref();
+
+  constructor(
+    private readonly directory: AgentDirectory,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Announces the end of every wrap-up due by `now`; returns how many. */
+  async check(now = Date.now()): Promise<number> {
+    if (this.checking) return 0;
+    this.checking = true;
+    try {
+      for (const [agent, endsAt] of this.announced)
+        if (agent.wrapUpEndsAt?.getTime() !== endsAt) this.announced.delete(agent);
+      let announced = 0;
+      for (const agent of [...this.directory.wrapUpsEndedBy(now)]) {
+        const endsAt = agent.wrapUpEndsAt!.getTime();
+        if (this.announced.get(agent) === endsAt) continue;
+        if (await this.announce(agent, endsAt)) announced++;
+      }
+      return announced;
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async announce(agent: AgentEntry, endsAt: number): Promise<boolean> {
+    try {
+      await this.publisher.emit(
+        agentStatusChangedType,
+        statusChangeOf(agent, 'online', 'wrap_up_ended'),
+        deriveId('wrap-up-ended', agent.tenantId, agent.agentId, String(endsAt)),
+      );
+      this.announced.set(agent, endsAt);
+      return true;
+    } catch (error) {
+      this.logger.warn({
+        message: 'could not announce the end of a wrap-up; retrying',
+        error: describeError(error),
+      });
+      return false;
+    }
+  }
+}

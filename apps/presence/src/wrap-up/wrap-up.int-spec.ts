@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { Test } from '@nestjs/testing';
+import {
+  agentStatusChangedType,
+  conversationClosedType,
+  DeadLetterHeaders,
+  Topics,
+  type AgentStatusChanged,
+} from '@handoff/contracts';
+import { connectEventConsumers, EventPublisher, KafkaStartup } from '@handoff/messaging';
+import { startGroupAtEnd, TopicRecorder, type RecordedMessage } from '@handoff/messaging/testing';
+import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Connection, Model } from 'mongoose';
+import { Agent } from '../agents/agent.schema.js';
+import { agentStatusOf } from '../agents/agent-status.fixtures.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { PresenceAppModule } from '../app.module.js';
+import { loadPresenceConfig } from '../config.js';
+import { ReservationsService } from '../reservations/reservations.service.js';
+
+const dbName = uniqueName('int_presence_wrap_up');
+const tenantId = `tenant_${dbName}`;
+const infra = integrationInfra();
+let app: INestApplication;
+let availability: TopicRecorder;
+let deadLetters: TopicRecorder;
+
+/** Presence with its consumers on the real broker and store; its group starts at the end of the topics. */
+async function startPresence(groupId: string): Promise<INestApplication> {
+  const config = loadPresenceConfig({
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    KAFKA_CLIENT_ID: groupId,
+    KAFKA_GROUP_ID: groupId,
+    MONGO_URL: infra.mongoUrl,
+    MONGO_DB: dbName,
+  });
+  await startGroupAtEnd(
+    new Kafka({ clientId: groupId, brokers: infra.brokers, logLevel: logLevel.NOTHING }),
+    groupId,
+    [...config.messaging.topics],
+  );
+  const moduleRef = await Test.createTestingModule({
+    imports: [PresenceAppModule.forRoot(config)],
+  }).compile();
+  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+  connectEventConsumers(started);
+  await started.init();
+  await started.get(KafkaStartup).ready;
+  await started.startAllMicroservices();
+  return started;
+}
+
+const agentStatus = (agentId: string, changes: Partial<AgentStatusChanged> = {}) =>
+  agentStatusOf(tenantId, agentId, changes);
+
+const statusOf = (presence: INestApplication, agentId: string) =>
+  presence.get(AgentsService).directory.get(tenantId, agentId);
+
+/** What presence announced on handoff.presence.availability.v1 for the agent, in order. */
+function announced(agentId: string): string[] {
+  return availability.messages
+    .map(
+      (message: RecordedMessage) =>
+        JSON.parse(message.value!.toString()).data as {
+          tenantId: string;
+          agentId: string;
+          status: string;
+        },
+    )
+    .filter((data) => data.tenantId === tenantId && data.agentId === agentId)
+    .map((data) => data.status);
+}
+
+describe('presence wrap-up and status rules against a real broker and store', () => {
+  before(async () => {
+    availability = new TopicRecorder(infra.brokers, `${dbName}_availability`);
+    deadLetters = new TopicRecorder(infra.brokers, `${dbName}_dead_letters`);
+    await availability.start([Topics.AgentAvailability]);
+    await deadLetters.start([Topics.DeadLetter]);
+    app = await startPresence(dbName);
+  });
+
+  after(async () => {
+    await availability?.stop();
+    await deadLetters?.stop();
+    await app?.get<Connection>(getConnectionToken()).dropDatabase();
+    await app?.close();
+  });
+
+  it('puts an agent into wrap-up when their conversation closes, and back to available when it ends, announcing both', async () => {
+    const agentId = uniqueName('agent');
+    await app.get(AgentsService).applyStatus(agentStatus(agentId, { wrapUpSeconds: 1.5 }));
+    const conversationId = uniqueName('conv');
+    assert.equal(
+      (await app.get(ReservationsService).reserve(tenantId, agentId, conversationId)).reserved,
+      true,
+    );
+
+    await app.get(EventPublisher).emit(conversationClosedType, {
+      tenantId,
+      conversationId,
+      reason: 'resolved',
+      closedAt: new Date().toISOString(),
+    });
+    await eventually('wrap-up begins', () => statusOf(app, agentId)?.status === 'wrap_up');
+    assert.equal(
+      (await app.get(ReservationsService).reserve(tenantId, agentId, uniqueName('conv'))).reserved,
+      false,
+      'no new conversation during wrap-up',
+    );
+    const ended = await eventually('wrap-up ends by itself', () => {
+      const agent = statusOf(app, agentId);
+      return agent?.status === 'online' && agent;
+    });
+    assert.equal(ended.reason, 'wrap_up_ended');
+    await eventually('both changes announced to routing', () =>
+      announced(agentId).join() === 'wrap_up,online' ? true : undefined,
+    );
+  });
+
+  it('dead-letters a refused change from Kafka with its reason, and ignores a late one', async () => {
+    const agentId = uniqueName('agent');
+    await app
+      .get(AgentsService)
+      .applyStatus(agentStatus(agentId, { status: 'offline', sequence: 5 }));
+    const publisher = app.get(EventPublisher);
+    const busyId = uniqueName('busy');
+    const lateId = uniqueName('late');
+    await publisher.emit(
+      agentStatusChangedType,
+      agentStatus(agentId, { status: 'busy', sequence: 6 }),
+      busyId,
+    );
+    await publisher.emit(
+      agentStatusChangedType,
+      agentStatus(agentId, { status: 'online', sequence: 4 }),
+      lateId,
+    );
+    await publisher.emit(
+      agentStatusChangedType,
+      agentStatus(agentId, { status: 'available', sequence: 7, reason: 'back' }),
+    );
+
+    await eventually('the later change applies', () => statusOf(app, agentId)?.reason === 'back');
+    assert.equal(statusOf(app, agentId)?.status, 'online');
+    const letter = await eventually('the refused change is dead-lettered', () =>
+      deadLetters.messages.find((message: RecordedMessage) =>
+        message.value?.toString().includes(busyId),
+      ),
+    );
+    assert.match(letter.headers[DeadLetterHeaders.reason]!, /cannot go busy/);
+    assert.ok(
+      !deadLetters.messages.some((message: RecordedMessage) =>
+        message.value?.toString().includes(lateId),
+      ),
+      'a late change is not poison',
+    );
+  });
+
+  it('ends a wrap-up that fell due while presence was down, after it restarts', async () => {
+    const agentId = uniqueName('agent');
+    const startedAt = new Date();
+    const stored: Agent = {
+      _id: uniqueName('status'),
+      ...agentStatus(agentId, { wrapUpSeconds: 0.3 }),
+      status: 'wrap_up',
+      skills: [],
+      statusChangedAt: startedAt,
+      wrapUpEndsAt: new Date(startedAt.getTime() + 300),
+    };
+    await app.get<Model<Agent>>(getModelToken(Agent.name)).create(stored);
+    const restarted = await startPresence(uniqueName('restarted'));
+    try {
+      const ended = await eventually('the stored wrap-up ends', () => {
+        const agent = statusOf(restarted, agentId);
+        return agent?.status === 'online' && agent;
+      });
+      assert.equal(ended.reason, 'wrap_up_ended');
+    } finally {
+      await restarted.close();
+    }
+  });
+});
