@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Topics } from '@handoff/contracts';
 import { freePorts } from './faults/fault-harness.js';
 import { startService, type RunningService } from './support/platform.js';
+import { untilRoutingCaughtUp } from './support/routing-caught-up.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { pollUntil, TopicProbe, type ProbedRecord } from './support/topic-probe.js';
 
@@ -46,7 +47,6 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
   const { brokers, mongoUrl } = testInfra();
   let probe: TopicProbe;
   const services: RunningService[] = [];
-  const stranger = `stranger-${runId}`;
   let strangerDeadLetter: ProbedRecord;
 
   before(async () => {
@@ -60,14 +60,7 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     await Promise.all(services.map((service) => service.waitUntilReady()));
     probe = new TopicProbe(brokers, `${runId}-probe`);
     await probe.start([Topics.RoutingDecisions, Topics.DeadLetter, Topics.AgentCommandResults]);
-    // A new routing group reads the escalations topic from its start, earlier runs' included:
-    // its dead letter says routing has caught up.
-    await escalate(stranger, `${stranger}-c1`);
-    strangerDeadLetter = await probe.waitFor(
-      'the dead letter of an unknown tenant',
-      (record) => record.topic === Topics.DeadLetter && record.key === `${stranger}-c1`,
-      120_000,
-    );
+    strangerDeadLetter = await untilRoutingCaughtUp(probe, runId);
   });
 
   after(async () => {
@@ -171,7 +164,7 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     const dead = strangerDeadLetter;
     assert.match(
       dead.headers['handoff-dlq-reason']!,
-      new RegExp(`tenant ${stranger} has no routing configuration`),
+      new RegExp(`tenant stranger-${runId} has no routing configuration`),
     );
   });
 

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Topics, type AgentStatusChanged } from '@handoff/contracts';
+import { freePorts } from './faults/fault-harness.js';
+import { startService, type RunningService } from './support/platform.js';
+import { untilRoutingCaughtUp } from './support/routing-caught-up.js';
+import { testInfra, uniqueRunId } from './support/test-infra.js';
+import { pollUntil, TopicProbe } from './support/topic-probe.js';
+
+const runId = uniqueRunId('strategies');
+const tenantId = `acme-${runId}`;
+
+/** One queue per scenario, entered by the escalation's topic and asking for that skill. */
+const queue = (name: string, settings: Record<string, unknown> = {}) => ({
+  name,
+  match: { topics: [name] },
+  skills: [{ name, minProficiency: 1 }],
+  ...settings,
+});
+const queueFile = {
+  tenants: {
+    [tenantId]: {
+      queues: [
+        queue('rotation', { strategy: 'round_robin' }),
+        queue('load', { strategy: 'least_loaded' }),
+        queue('idle', { strategy: 'longest_idle' }),
+        queue('skilled', { strategy: 'most_skilled' }),
+        queue('returning', { strategy: 'preferred_agent', preferredAgentSeconds: 2 }),
+        queue('gold', { teams: ['gold'] }),
+        queue('mail', { match: { topics: ['mail'], channels: ['email'] } }),
+      ],
+    },
+  },
+};
+
+describe('strategies: which agent gets each conversation, and why, over the real broker, store and gRPC', () => {
+  const { brokers, mongoUrl } = testInfra();
+  let probe: TopicProbe;
+  const services: RunningService[] = [];
+  let conversations = 0;
+
+  before(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'handoff-strategies-')), 'queues.json');
+    writeFileSync(file, JSON.stringify(queueFile));
+    const [grpcPort, presencePort, routingPort] = await freePorts(3);
+    const base = { runId, brokers, mongoUrl, grpcPort: grpcPort! };
+    const env = { ROUTING_QUEUES_FILE: file };
+    services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
+    services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
+    await Promise.all(services.map((service) => service.waitUntilReady()));
+    probe = new TopicProbe(brokers, `${runId}-probe`);
+    await probe.start([Topics.RoutingDecisions, Topics.DeadLetter]);
+    await untilRoutingCaughtUp(probe, runId);
+  });
+
+  after(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await probe?.stop();
+  });
+
+  /** Brings an agent online with one skill and waits until presence knows them. */
+  async function agent(
+    agentId: string,
+    skill: string,
+    proficiency: number,
+    extra: Partial<AgentStatusChanged> = {},
+  ): Promise<void> {
+    await probe.publish('handoff.agent.status.changed', {
+      agentId,
+      tenantId,
+      displayName: agentId,
+      status: 'online',
+      skills: [{ name: skill, proficiency }],
+      languages: ['en'],
+      capacity: 1,
+      ...extra,
+    });
+    await pollUntil(`presence to know ${agentId}`, async () =>
+      (await fetch(`${services[0]!.url}/agents/${tenantId}/${agentId}`)).ok ? true : undefined,
+    );
+  }
+
+  /** Escalates a conversation on the topic and returns the agent it was assigned to. */
+  async function assignedFor(
+    topic: string,
+    options: { channel?: string; lastAgent?: string } = {},
+  ): Promise<{ agentId: string; conversationId: string; waitedMs: number }> {
+    const conversationId = `${tenantId}-${topic}-${++conversations}`;
+    const requestedAt = Date.now();
+    await probe.publish('handoff.escalation.requested', {
+      escalationId: `esc:${conversationId}`,
+      conversationId,
+      tenantId,
+      language: 'en',
+      ...(options.channel ? { channel: options.channel } : {}),
+      trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm1' },
+      sentiment: { score: -0.2, label: 'negative' },
+      variables: { topic, ...(options.lastAgent ? { last_agent_id: options.lastAgent } : {}) },
+      requestedAt: new Date(requestedAt).toISOString(),
+    });
+    const decided = await probe.waitFor(`assigned for ${conversationId}`, (record) => {
+      const data = record.json?.['data'];
+      return (
+        record.topic === Topics.RoutingDecisions &&
+        data?.conversationId === conversationId &&
+        data?.outcome === 'assigned'
+      );
+    });
+    const data = decided.json!['data'];
+    return {
+      agentId: data.agent.agentId,
+      conversationId,
+      waitedMs: Date.parse(data.decidedAt) - requestedAt,
+    };
+  }
+
+  const close = (conversationId: string) =>
+    probe.publish('handoff.conversation.closed', {
+      conversationId,
+      tenantId,
+      reason: 'resolved',
+      closedAt: new Date().toISOString(),
+    });
+
+  it('round robin: each conversation goes to the agent assigned least recently, whatever their skill', async () => {
+    await agent('rr-1', 'rotation', 5, { capacity: 3 });
+    await agent('rr-2', 'rotation', 3, { capacity: 3 });
+    await agent('rr-3', 'rotation', 1, { capacity: 3 });
+    const order: string[] = [];
+    for (let index = 0; index < 4; index++) order.push((await assignedFor('rotation')).agentId);
+    assert.deepEqual(order, ['rr-1', 'rr-2', 'rr-3', 'rr-1']);
+  });
+
+  it('most skilled: the most proficient agent while they have room', async () => {
+    await agent('ms-1', 'skilled', 2, { capacity: 2 });
+    await agent('ms-2', 'skilled', 5, { capacity: 2 });
+    const order: string[] = [];
+    for (let index = 0; index < 3; index++) order.push((await assignedFor('skilled')).agentId);
+    assert.deepEqual(order, ['ms-2', 'ms-2', 'ms-1']);
+  });
+
+  it('least loaded: the lowest share of capacity in use, then the most proficient', async () => {
+    await agent('ll-1', 'load', 5, { capacity: 4 });
+    await agent('ll-2', 'load', 1, { capacity: 1 });
+    const order: string[] = [];
+    for (let index = 0; index < 3; index++) order.push((await assignedFor('load')).agentId);
+    assert.deepEqual(order, ['ll-1', 'll-2', 'll-1'], '0/4 and 0/1 tie, then 1/4 beats 1/1');
+  });
+
+  it('longest idle: the agent free the longest, counting from their last conversation', async () => {
+    await agent('li-1', 'idle', 1, { capacity: 2 });
+    await agent('li-2', 'idle', 5, { capacity: 2 });
+    const first = await assignedFor('idle');
+    assert.equal(first.agentId, 'li-1', 'online first, so idle longest');
+    await close(first.conversationId);
+    await pollUntil('li-1 free again', async () => {
+      const known = await (await fetch(`${services[0]!.url}/agents/${tenantId}/li-1`)).json();
+      return (known as { activeChats?: number; conversations?: unknown[] }).activeChats === 0
+        ? true
+        : undefined;
+    });
+    assert.equal((await assignedFor('idle')).agentId, 'li-2', 'li-1 just finished a conversation');
+  });
+
+  it("preferred agent: the customer's last agent when free, anyone once the preferred wait is over", async () => {
+    await agent('pa-1', 'returning', 1);
+    await agent('pa-2', 'returning', 5);
+    const direct = await assignedFor('returning', { lastAgent: 'pa-1' });
+    assert.equal(direct.agentId, 'pa-1', 'free, so taken before the more skilled');
+    const fallback = await assignedFor('returning', { lastAgent: 'pa-1' });
+    assert.equal(fallback.agentId, 'pa-2', 'pa-1 is full: after the wait, someone else');
+    assert.ok(fallback.waitedMs >= 1_900, `waited for pa-1 first (${fallback.waitedMs} ms)`);
+  });
+
+  it('teams: only members of the queue teams, even when an outsider is more skilled', async () => {
+    await agent('tm-silver', 'gold', 5, { teams: ['silver'] });
+    await agent('tm-gold', 'gold', 1, { teams: ['gold', 'emea'] });
+    assert.equal((await assignedFor('gold')).agentId, 'tm-gold');
+  });
+
+  it('channels: an email conversation takes an email slot, from agents who take email', async () => {
+    await agent('ch-chat', 'mail', 5, { channels: [{ name: 'chat', capacity: 3 }] });
+    await agent('ch-mail', 'mail', 1, {
+      channels: [
+        { name: 'chat', capacity: 1 },
+        { name: 'email', capacity: 2 },
+      ],
+    });
+    const order: string[] = [];
+    for (let index = 0; index < 2; index++)
+      order.push((await assignedFor('mail', { channel: 'email' })).agentId);
+    assert.deepEqual(order, ['ch-mail', 'ch-mail'], 'two email slots, chat capacity untouched');
+  });
+});
