@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Topics } from '@handoff/contracts';
-import { freePorts } from './faults/fault-harness.js';
-import { startService, type RunningService } from './support/platform.js';
-import { untilRoutingCaughtUp } from './support/routing-caught-up.js';
-import { testInfra, uniqueRunId } from './support/test-infra.js';
-import { pollUntil, TopicProbe, type ProbedRecord } from './support/topic-probe.js';
+import { RoutingPlatform } from './support/routing-platform.js';
+import { uniqueRunId } from './support/test-infra.js';
+import type { TopicProbe } from './support/topic-probe.js';
 
 const runId = uniqueRunId('queues');
 const tenantId = `acme-${runId}`;
@@ -44,29 +39,18 @@ const queueFile = {
 };
 
 describe('queues: configured per tenant, relaxed over time, drained in order, never stuck', () => {
-  const { brokers, mongoUrl } = testInfra();
+  const platform = new RoutingPlatform(runId, queueFile, [
+    Topics.RoutingDecisions,
+    Topics.AgentCommandResults,
+  ]);
   let probe: TopicProbe;
-  const services: RunningService[] = [];
-  let strangerDeadLetter: ProbedRecord;
 
   before(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'handoff-queues-')), 'queues.json');
-    writeFileSync(file, JSON.stringify(queueFile));
-    const [grpcPort, presencePort, routingPort] = await freePorts(3);
-    const base = { runId, brokers, mongoUrl, grpcPort: grpcPort! };
-    const env = { ROUTING_QUEUES_FILE: file };
-    services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
-    services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
-    await Promise.all(services.map((service) => service.waitUntilReady()));
-    probe = new TopicProbe(brokers, `${runId}-probe`);
-    await probe.start([Topics.RoutingDecisions, Topics.DeadLetter, Topics.AgentCommandResults]);
-    strangerDeadLetter = await untilRoutingCaughtUp(probe, runId);
+    await platform.start();
+    probe = platform.probe;
   });
 
-  after(async () => {
-    await Promise.all(services.map((service) => service.stop()));
-    await probe?.stop();
-  });
+  after(() => platform.stop());
 
   const agentStatus = async (
     agentId: string,
@@ -83,12 +67,11 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
       languages: ['en'],
       capacity,
     });
-    await pollUntil(`presence to see ${agentId} ${status}`, async () => {
-      const response = await fetch(`${services[0]!.url}/agents/${tenantId}/${agentId}`);
-      if (!response.ok) return undefined;
-      const known = (await response.json()) as { status: string };
-      return (known.status === 'offline') === (status === 'offline') ? true : undefined;
-    });
+    await platform.untilPresenceShows(
+      tenantId,
+      agentId,
+      (known) => (known['status'] === 'offline') === (status === 'offline'),
+    );
   };
   const escalate = (
     tenant: string,
@@ -161,7 +144,7 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
   });
 
   it('dead-letters an escalation of a tenant nobody configured, saying so', async () => {
-    const dead = strangerDeadLetter;
+    const dead = platform.markerDeadLetter;
     assert.match(
       dead.headers['handoff-dlq-reason']!,
       new RegExp(`tenant stranger-${runId} has no routing configuration`),

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Topics, type AgentStatusChanged } from '@handoff/contracts';
-import { freePorts } from './faults/fault-harness.js';
-import { startService, type RunningService } from './support/platform.js';
-import { untilRoutingCaughtUp } from './support/routing-caught-up.js';
-import { testInfra, uniqueRunId } from './support/test-infra.js';
-import { pollUntil, TopicProbe } from './support/topic-probe.js';
+import { RoutingPlatform } from './support/routing-platform.js';
+import { uniqueRunId } from './support/test-infra.js';
+import type { TopicProbe } from './support/topic-probe.js';
 
 const runId = uniqueRunId('strategies');
 const tenantId = `acme-${runId}`;
@@ -37,29 +32,16 @@ const queueFile = {
 };
 
 describe('strategies: which agent gets each conversation, and why, over the real broker, store and gRPC', () => {
-  const { brokers, mongoUrl } = testInfra();
+  const platform = new RoutingPlatform(runId, queueFile, [Topics.RoutingDecisions]);
   let probe: TopicProbe;
-  const services: RunningService[] = [];
   let conversations = 0;
 
   before(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'handoff-strategies-')), 'queues.json');
-    writeFileSync(file, JSON.stringify(queueFile));
-    const [grpcPort, presencePort, routingPort] = await freePorts(3);
-    const base = { runId, brokers, mongoUrl, grpcPort: grpcPort! };
-    const env = { ROUTING_QUEUES_FILE: file };
-    services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
-    services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
-    await Promise.all(services.map((service) => service.waitUntilReady()));
-    probe = new TopicProbe(brokers, `${runId}-probe`);
-    await probe.start([Topics.RoutingDecisions, Topics.DeadLetter]);
-    await untilRoutingCaughtUp(probe, runId);
+    await platform.start();
+    probe = platform.probe;
   });
 
-  after(async () => {
-    await Promise.all(services.map((service) => service.stop()));
-    await probe?.stop();
-  });
+  after(() => platform.stop());
 
   /** Brings an agent online with one skill and waits until presence knows them. */
   async function agent(
@@ -78,9 +60,7 @@ describe('strategies: which agent gets each conversation, and why, over the real
       capacity: 1,
       ...extra,
     });
-    await pollUntil(`presence to know ${agentId}`, async () =>
-      (await fetch(`${services[0]!.url}/agents/${tenantId}/${agentId}`)).ok ? true : undefined,
-    );
+    await platform.untilPresenceShows(tenantId, agentId);
   }
 
   /** Escalates a conversation on the topic and returns the agent it was assigned to. */
@@ -156,12 +136,7 @@ describe('strategies: which agent gets each conversation, and why, over the real
     const first = await assignedFor('idle');
     assert.equal(first.agentId, 'li-1', 'online first, so idle longest');
     await close(first.conversationId);
-    await pollUntil('li-1 free again', async () => {
-      const known = await (await fetch(`${services[0]!.url}/agents/${tenantId}/li-1`)).json();
-      return (known as { activeChats?: number; conversations?: unknown[] }).activeChats === 0
-        ? true
-        : undefined;
-    });
+    await platform.untilPresenceShows(tenantId, 'li-1', (known) => known['activeChats'] === 0);
     assert.equal((await assignedFor('idle')).agentId, 'li-2', 'li-1 just finished a conversation');
   });
 

@@ -20,25 +20,14 @@ const say = (line: string) => console.log(line);
 async function main(): Promise<void> {
   say('handoff demo: a bot conversation handed to a human agent\n');
   const probe = new TopicProbe(brokers, `demo-probe-${conversationId}`);
-  await probe.start([
-    Topics.Escalations,
-    Topics.RoutingDecisions,
-    Topics.CustomerNotifications,
-    Topics.ConversationControl,
-    Topics.ConversationLifecycle,
-    Topics.DeadLetter,
-  ]);
-  say(
-    `starting conversation, sentiment, routing and presence (logs in ${relative(repoRoot, logDir)}/) ...`,
-  );
+  await probe.start([Topics.Escalations, Topics.RoutingDecisions, Topics.CustomerNotifications, Topics.ConversationControl, Topics.ConversationLifecycle, Topics.DeadLetter]);
+  say(`starting conversation, sentiment, routing and presence (logs in ${relative(repoRoot, logDir)}/) ...`);
   const platform = await startPlatform({ runId: 'demo', brokers, mongoUrl, basePort, logDir });
   try {
     await walk(platform.url.bind(platform), probe);
     say('\nWhere to look:');
     for (const service of ['conversation', 'sentiment', 'routing', 'presence'] as ServiceName[]) {
-      say(
-        `  ${service.padEnd(12)} ${platform.url(service)}/health/ready  ${platform.url(service)}/metrics  log: ${relative(repoRoot, platform.logFile(service))}`,
-      );
+      say(`  ${service.padEnd(12)} ${platform.url(service)}/health/ready  ${platform.url(service)}/metrics  log: ${relative(repoRoot, platform.logFile(service))}`);
     }
     say(`  contracts    libs/contracts/asyncapi.yaml (every topic and event)`);
     if (keepRunning) {
@@ -53,133 +42,61 @@ async function main(): Promise<void> {
 }
 
 async function walk(url: (service: ServiceName) => string, probe: TopicProbe): Promise<void> {
-  say(
-    '\n1. Agent Ana comes online through presence (billing, proficiency 4; English and Spanish; 2 chats)',
-  );
+  say('\n1. Agent Ana comes online through presence (billing, proficiency 4; English and Spanish; 2 chats)');
   const put = await fetch(`${url('presence')}/agents/agent-ana/status`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      tenantId,
-      displayName: 'Ana',
-      status: 'online',
-      skills: [{ name: 'billing', proficiency: 4 }],
-      languages: ['en', 'es'],
-      capacity: 2,
-    }),
+    body: JSON.stringify({ tenantId, displayName: 'Ana', status: 'online', skills: [{ name: 'billing', proficiency: 4 }], languages: ['en', 'es'], capacity: 2 }),
   });
   say(`   PUT ${url('presence')}/agents/agent-ana/status -> ${put.status}`);
 
-  say(
-    `\n2. The bot platform publishes conversation ${conversationId} to ${Topics.ConversationEvents}`,
-  );
+  say(`\n2. The bot platform publishes conversation ${conversationId} to ${Topics.ConversationEvents}`);
   await probe.publish('handoff.conversation.started', {
-    conversationId,
-    tenantId,
-    channel: 'web',
-    language: 'en',
-    customer: { customerId: 'cust-42', displayName: 'Sam Rivera', tier: 'standard' },
-    startedAt: at(),
+    conversationId, tenantId, channel: 'web', language: 'en',
+    customer: { customerId: 'cust-42', displayName: 'Sam Rivera', tier: 'standard' }, startedAt: at(),
   });
   const lines: [string, 'bot' | 'customer', string][] = [
     ['m1', 'bot', 'Hi! I am the Acme assistant. How can I help you today?'],
     ['m2', 'customer', 'I was charged twice for order A-1042.'],
-    [
-      'm3',
-      'bot',
-      'Sorry about that. I can help with billing questions. What would you like to do?',
-    ],
+    ['m3', 'bot', 'Sorry about that. I can help with billing questions. What would you like to do?'],
   ];
   for (const [messageId, sender, text] of lines) {
-    await probe.publish('handoff.conversation.message.posted', {
-      conversationId,
-      tenantId,
-      messageId,
-      sender,
-      text,
-      sentAt: at(),
-    });
+    await probe.publish('handoff.conversation.message.posted', { conversationId, tenantId, messageId, sender, text, sentAt: at() });
     say(`   ${sender.padEnd(8)} ${text}`);
   }
-  await probe.publish('handoff.conversation.variable.collected', {
-    conversationId,
-    tenantId,
-    name: 'topic',
-    value: 'billing',
-    collectedAt: at(),
-  });
-  await probe.publish('handoff.conversation.variable.collected', {
-    conversationId,
-    tenantId,
-    name: 'order_id',
-    value: 'A-1042',
-    collectedAt: at(),
-  });
+  await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'topic', value: 'billing', collectedAt: at() });
+  await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'order_id', value: 'A-1042', collectedAt: at() });
   say('   variable topic = billing, order_id = A-1042');
   const ask = 'This is really frustrating. I want to talk to a human!';
-  await probe.publish('handoff.conversation.message.posted', {
-    conversationId,
-    tenantId,
-    messageId: 'm4',
-    sender: 'customer',
-    text: ask,
-    sentAt: at(),
-  });
+  await probe.publish('handoff.conversation.message.posted', { conversationId, tenantId, messageId: 'm4', sender: 'customer', text: ask, sentAt: at() });
   say(`   customer ${ask}`);
 
-  const byKey = (topic: string) => (r: { topic: string; key: string | null }) =>
-    r.topic === topic && r.key === conversationId;
-  const escalation = (await probe.waitFor('escalation', byKey(Topics.Escalations), 60_000)).json![
-    'data'
-  ];
-  say(
-    `\n3. sentiment -> ${Topics.Escalations}: ${escalation.trigger.kind} ("${escalation.trigger.matchedText}"), sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`,
-  );
-  const decision = (await probe.waitFor('routing decision', byKey(Topics.RoutingDecisions), 60_000))
-    .json!['data'];
-  const who = decision.agent
-    ? `${decision.agent.displayName} (${decision.agent.agentId})`
-    : `queue: ${decision.queue?.reason}`;
-  say(
-    `4. routing put it in tenant ${tenantId}'s queue and asked presence over gRPC for the best free agent -> ${Topics.RoutingDecisions}: ${decision.outcome} ${who}`,
-  );
-  const notice = (await probe.waitFor('notification', byKey(Topics.CustomerNotifications), 60_000))
-    .json!['data'];
+  const byKey = (topic: string) => (r: { topic: string; key: string | null }) => r.topic === topic && r.key === conversationId;
+  const escalation = (await probe.waitFor('escalation', byKey(Topics.Escalations), 60_000)).json!['data'];
+  say(`\n3. sentiment -> ${Topics.Escalations}: ${escalation.trigger.kind} ("${escalation.trigger.matchedText}"), sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`);
+  const decision = (await probe.waitFor('routing decision', byKey(Topics.RoutingDecisions), 60_000)).json!['data'];
+  const who = decision.agent ? `${decision.agent.displayName} (${decision.agent.agentId})` : `queue: ${decision.queue?.reason}`;
+  say(`4. routing put it in tenant ${tenantId}'s queue and asked presence over gRPC for the best free agent -> ${Topics.RoutingDecisions}: ${decision.outcome} ${who}`);
+  const notice = (await probe.waitFor('notification', byKey(Topics.CustomerNotifications), 60_000)).json!['data'];
   say(`5. conversation -> ${Topics.CustomerNotifications}: "${notice.text}"`);
-  const control = (await probe.waitFor('bot control', byKey(Topics.ConversationControl), 60_000))
-    .json!['data'];
+  const control = (await probe.waitFor('bot control', byKey(Topics.ConversationControl), 60_000)).json!['data'];
   say(`   conversation -> ${Topics.ConversationControl}: ${control.action} (${control.reason})`);
 
-  const response = await fetch(`${url('conversation')}/conversations/${conversationId}`, {
-    headers: { 'x-tenant-id': tenantId },
-  });
+  const response = await fetch(`${url('conversation')}/conversations/${conversationId}`, { headers: { 'x-tenant-id': tenantId } });
   const conversation = (await response.json()) as Record<string, any>;
-  say(
-    `\n6. The agent opens GET ${url('conversation')}/conversations/${conversationId} (x-tenant-id: ${tenantId}) -> ${response.status}`,
-  );
-  say(
-    `   status ${conversation['status']}, ${conversation['transcript'].length} messages, variables ${JSON.stringify(conversation['variables'])}`,
-  );
+  say(`\n6. The agent opens GET ${url('conversation')}/conversations/${conversationId} (x-tenant-id: ${tenantId}) -> ${response.status}`);
+  say(`   status ${conversation['status']}, ${conversation['transcript'].length} messages, variables ${JSON.stringify(conversation['variables'])}`);
   say(`   escalated because: ${conversation['escalation']?.explanation}`);
 
   say(`\n7. Ana resolves it; the bot platform reports handoff.conversation.ended (resolved)`);
-  await probe.publish('handoff.conversation.ended', {
-    conversationId,
-    tenantId,
-    reason: 'resolved',
-    endedAt: at(),
-  });
+  await probe.publish('handoff.conversation.ended', { conversationId, tenantId, reason: 'resolved', endedAt: at() });
   await probe.waitFor('conversation closed', byKey(Topics.ConversationLifecycle), 60_000);
-  say(
-    `   conversation -> ${Topics.ConversationLifecycle}: closed; presence gives Ana's chat slot back`,
-  );
+  say(`   conversation -> ${Topics.ConversationLifecycle}: closed; presence gives Ana's chat slot back`);
   const agentUrl = `${url('presence')}/agents/${tenantId}/agent-ana`;
   for (let attempt = 0; attempt < 100; attempt++) {
     const agent = (await (await fetch(agentUrl)).json()) as Record<string, unknown>;
     if (agent['activeChats'] === 0) {
-      say(
-        `   GET ${agentUrl} -> ${agent['activeChats']} active chats, ${agent['freeSlots']} free slots`,
-      );
+      say(`   GET ${agentUrl} -> ${agent['activeChats']} active chats, ${agent['freeSlots']} free slots`);
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
