@@ -169,7 +169,8 @@ async function main(): Promise<void> {
         connection.model(OfferRecord.name, OfferSchema) as unknown as Model<OfferRecord>,
       ),
       new OfferTimers(undefined as unknown as EventPublisher),
-      new QueueDueTimers(undefined as unknown as EventPublisher),
+      // Queue deadlines (held position updates, longest waits) are announced off the measured path.
+      new QueueDueTimers({ emit: async () => undefined } as unknown as EventPublisher),
       new QueueCatalog(),
       200,
       0,

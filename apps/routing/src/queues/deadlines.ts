@@ -63,7 +63,8 @@ export class Deadlines {
     event: () => DeadlineEvent,
     delayMs: number,
   ): void {
-    const timer = setTimeout(() => void this.pass(key, at, event), delayMs);
+    // A deadline alone never keeps the process alive: the service's lifetime is the consumer's.
+    const timer = setTimeout(() => void this.pass(key, at, event), delayMs).unref();
     this.armed.set(key, { tenantId, at, timer });
   }
 
