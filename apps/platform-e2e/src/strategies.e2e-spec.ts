@@ -67,7 +67,7 @@ describe('strategies: which agent gets each conversation, and why, over the real
   async function assignedFor(
     topic: string,
     options: { channel?: string; lastAgent?: string } = {},
-  ): Promise<{ agentId: string; conversationId: string; waitedMs: number }> {
+  ): Promise<{ agentId: string; conversationId: string; waitedMs: number; strategy: string }> {
     const conversationId = `${tenantId}-${topic}-${++conversations}`;
     const requestedAt = Date.now();
     await probe.publish('handoff.escalation.requested', {
@@ -92,6 +92,7 @@ describe('strategies: which agent gets each conversation, and why, over the real
     const data = decided.json!['data'];
     return {
       agentId: data.agent.agentId,
+      strategy: data.routedBy.strategy,
       conversationId,
       waitedMs: Date.parse(data.decidedAt) - requestedAt,
     };
@@ -109,9 +110,16 @@ describe('strategies: which agent gets each conversation, and why, over the real
     await agent('rr-1', 'rotation', 5, { capacity: 3 });
     await agent('rr-2', 'rotation', 3, { capacity: 3 });
     await agent('rr-3', 'rotation', 1, { capacity: 3 });
-    const order: string[] = [];
-    for (let index = 0; index < 4; index++) order.push((await assignedFor('rotation')).agentId);
-    assert.deepEqual(order, ['rr-1', 'rr-2', 'rr-3', 'rr-1']);
+    const decided = [];
+    for (let index = 0; index < 4; index++) decided.push(await assignedFor('rotation'));
+    assert.deepEqual(
+      decided.map(({ agentId }) => agentId),
+      ['rr-1', 'rr-2', 'rr-3', 'rr-1'],
+    );
+    assert.ok(
+      decided.every(({ strategy }) => strategy === 'round_robin'),
+      'each says why',
+    );
   });
 
   it('most skilled: the most proficient agent while they have room', async () => {

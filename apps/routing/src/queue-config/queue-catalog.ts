@@ -28,6 +28,8 @@ export interface Placing {
   requirements: RoutingEnqueued['requirements'];
   /** Other languages that will do, added by relaxation. */
   otherLanguages: string[];
+  /** Steps the wait has reached. */
+  relaxedSteps: number;
   /** When (seconds into the wait) the next step applies, if one is left. */
   nextStepAfterSeconds?: number;
 }
@@ -82,12 +84,14 @@ export class QueueCatalog {
     const otherLanguages: string[] = [];
     const visited = new Set<string>();
     let nextStepAfterSeconds: number | undefined;
+    let relaxedSteps = 0;
     for (let index = 0; index < queue.relax.length; index++) {
       const step: Relaxation = queue.relax[index]!;
       if (step.afterSeconds > waitedSeconds) {
         nextStepAfterSeconds = Math.min(nextStepAfterSeconds ?? Infinity, step.afterSeconds);
         continue;
       }
+      relaxedSteps++;
       if (step.minProficiency !== undefined) {
         const lowest = step.minProficiency;
         skills = skills.map((skill) => ({
@@ -112,6 +116,7 @@ export class QueueCatalog {
       queue,
       requirements: { language: asked.language, skills },
       otherLanguages,
+      relaxedSteps,
       ...(nextStepAfterSeconds !== undefined ? { nextStepAfterSeconds } : {}),
     };
   }

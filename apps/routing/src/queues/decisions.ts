@@ -1,6 +1,6 @@
 import { deriveId, type Placed__Output, type RoutingDecided } from '@handoff/contracts';
 import type { Offer } from './offers.js';
-import type { Unserved } from './queue-plans.js';
+import type { RoutedBy, Unserved } from './queue-plans.js';
 import type { QueueEntry } from './tenant-queue.js';
 
 export type QueueReason = NonNullable<RoutingDecided['queue']>['reason'];
@@ -22,12 +22,18 @@ interface Agent {
 }
 
 /** The conversation is the agent's: placed with them directly, or they accepted its offer. */
-export function assignedDecision(entry: QueueEntry, agent: Agent, at: Date): RoutingDecided {
+export function assignedDecision(
+  entry: QueueEntry,
+  agent: Agent,
+  routedBy: RoutedBy | undefined,
+  at: Date,
+): RoutingDecided {
   return {
     decisionId: deriveId('decision', entry.escalationId),
     ...base(entry),
     outcome: 'assigned',
     agent: { agentId: agent.agentId, displayName: agent.displayName || agent.agentId },
+    ...(routedBy ? { routedBy } : {}),
     decidedAt: at.toISOString(),
   };
 }
@@ -40,6 +46,7 @@ export function offeredDecision(offer: Offer, at: Date): RoutingDecided {
     outcome: 'offered',
     agent: { agentId: offer.agentId, displayName: offer.displayName || offer.agentId },
     offer: { offerId: offer.offerId, expiresAt: offer.expiresAt.toISOString() },
+    ...(offer.routedBy ? { routedBy: offer.routedBy } : {}),
     decidedAt: at.toISOString(),
   };
 }

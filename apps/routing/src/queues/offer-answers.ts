@@ -49,7 +49,7 @@ export class OfferAnswers {
       this.endOffer(owned, offer, step);
       const queue = this.plans.queueOf(offer.entry).name;
       owned.waits.assigned(offer.entry.conversationId, queue, step.now.getTime());
-      step.decisions.push(assignedDecision(offer.entry, offer, step.now));
+      step.decisions.push(assignedDecision(offer.entry, offer, offer.routedBy, step.now));
       return void result('done');
     }
     if (answered.answer !== 'declined')

@@ -3,6 +3,7 @@ import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import type { Offer } from './offers.js';
+import type { RoutedBy } from './queue-plans.js';
 import { tenantsByPartition } from './queue-store.js';
 import { loadedEntry, storedFields, type StoredEntry } from './tenant-queue.js';
 
@@ -15,6 +16,7 @@ export class OfferRecord {
   @Prop({ required: true }) agentId!: string;
   @Prop({ required: true }) displayName!: string;
   @Prop({ type: Date, required: true }) expiresAt!: Date;
+  @Prop({ type: Object }) routedBy?: RoutedBy;
   @Prop({ type: Object, required: true }) entry!: StoredEntry;
 }
 
@@ -32,6 +34,7 @@ export class OfferStore {
       agentId: record.agentId,
       displayName: record.displayName,
       expiresAt: record.expiresAt,
+      ...(record.routedBy ? { routedBy: record.routedBy } : {}),
       entry: loadedEntry(record.entry),
       stored: true,
     }));
@@ -47,18 +50,16 @@ export class OfferStore {
   async append(offers: readonly Offer[], partition: number): Promise<void> {
     await appendOnce(
       this.offers,
-      offers.map(({ offerId, agentId, displayName, expiresAt, entry }) => {
-        const kept = storedFields(entry);
-        return {
-          _id: offerId,
-          tenantId: entry.tenantId,
-          partition,
-          agentId,
-          displayName,
-          expiresAt,
-          entry: kept,
-        };
-      }),
+      offers.map(({ offerId, agentId, displayName, expiresAt, routedBy, entry }) => ({
+        _id: offerId,
+        tenantId: entry.tenantId,
+        partition,
+        agentId,
+        displayName,
+        expiresAt,
+        ...(routedBy ? { routedBy } : {}),
+        entry: storedFields(entry),
+      })),
     );
     for (const offer of offers) offer.stored = true;
   }

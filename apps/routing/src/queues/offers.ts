@@ -1,4 +1,5 @@
 import { deriveId } from '@handoff/contracts';
+import type { RoutedBy } from './queue-plans.js';
 import type { QueueEntry } from './tenant-queue.js';
 
 /** A conversation offered to an agent, whose slot is held until they answer or time runs out. */
@@ -8,6 +9,8 @@ export interface Offer {
   agentId: string;
   displayName: string;
   expiresAt: Date;
+  /** Why it went to this agent, for the assigned decision when they accept. */
+  routedBy?: RoutedBy;
   /** Kept in the store, so its deadline survives a restart or a move to another instance. */
   stored: boolean;
 }

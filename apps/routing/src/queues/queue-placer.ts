@@ -155,7 +155,7 @@ export class QueuePlacer {
   ): void {
     if (plan.offerTimeoutMs === 0) {
       owned.waits.assigned(entry.conversationId, plan.queue.name, step.now.getTime());
-      step.decisions.push(assignedDecision(entry, agent, step.now));
+      step.decisions.push(assignedDecision(entry, agent, plan.routedBy, step.now));
       return;
     }
     const offer: Offer = {
@@ -164,6 +164,7 @@ export class QueuePlacer {
       agentId: agent.agentId,
       displayName: agent.displayName,
       expiresAt: new Date(step.now.getTime() + plan.offerTimeoutMs),
+      routedBy: plan.routedBy,
       stored: false,
     };
     owned.offers.set(entry.conversationId, offer);

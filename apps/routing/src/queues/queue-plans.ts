@@ -6,12 +6,15 @@ import type { QueueReason } from './decisions.js';
 import type { QueueEntry } from './tenant-queue.js';
 
 export type Unserved = NonNullable<RoutingDecided['unserved']>;
+export type RoutedBy = NonNullable<RoutingDecided['routedBy']>;
 
 /** How a waiting conversation is placed at one moment, and when that changes next. */
 export interface Plan {
   queue: QueueConfig;
   placement: Placement;
   offerTimeoutMs: number;
+  /** Why the agent presence picks is the one: the queue, strategy and relaxation reached. */
+  routedBy: RoutedBy;
   /** When it has waited the queue's longest wait (ms since the epoch). */
   maxWaitAt: number;
   /** When a relaxation step or the end of the preferred agent's wait changes the plan. */
@@ -50,7 +53,12 @@ export class QueuePlans {
       entered.name,
       entry.requirements,
       waitedMs / 1000,
-    ) ?? { queue: entered, requirements: entry.requirements, otherLanguages: [] };
+    ) ?? {
+      queue: entered,
+      requirements: entry.requirements,
+      otherLanguages: [],
+      relaxedSteps: 0,
+    };
     const { queue } = placing;
     const start = entry.enqueuedAt.getTime();
     const preferredUntil = start + queue.preferredAgentSeconds * 1000;
@@ -62,14 +70,16 @@ export class QueuePlans {
         : start + placing.nextStepAfterSeconds * 1000,
       preferring ? preferredUntil : undefined,
     ].filter((at): at is number => at !== undefined);
+    const strategy = entry.transferTo ? 'preferred_agent' : queue.strategy;
     return {
       queue,
+      routedBy: { queue: queue.name, strategy, relaxedSteps: placing.relaxedSteps },
       placement: {
         conversationId: entry.conversationId,
         language: placing.requirements.language,
         skills: placing.requirements.skills,
         excludeAgentIds: entry.declinedBy,
-        strategy: entry.transferTo ? 'preferred_agent' : queue.strategy,
+        strategy,
         preferredAgentId: entry.transferTo ?? entry.preferredAgentId ?? '',
         preferredOnly: preferring || entry.transferTo !== undefined,
         channel: entry.channel ?? '',

@@ -125,6 +125,11 @@ describe('QueueRouter with configured queues', () => {
     harness.presence.free.push({ agentId: 'bo', language: 'en', slots: 1 });
     const placed = await passDeadline(harness, 60);
     assert.deepEqual(summary(placed), ['c1 assigned bo ']);
+    assert.deepEqual(placed.decisions[0]!.routedBy, {
+      queue: 'general',
+      strategy: 'round_robin',
+      relaxedSteps: 2,
+    });
     const asked = harness.presence.requests.map(([placement]) => ({
       skills: placement!.skills,
       strategy: placement!.strategy,

@@ -90,6 +90,20 @@ export const routingDecidedSchema = {
         },
       },
     },
+    routedBy: {
+      type: 'object',
+      description:
+        'Present when outcome is assigned or offered: why this agent — the queue, the strategy that chose among the agents who fit, and how many relaxation steps the wait had reached',
+      required: ['queue', 'strategy'],
+      properties: {
+        queue: { type: 'string', maxLength: 64 },
+        strategy: extensibleEnum(
+          ['most_skilled', 'longest_idle', 'least_loaded', 'round_robin', 'preferred_agent'],
+          'Shown as it is',
+        ),
+        relaxedSteps: { type: 'integer', minimum: 0 },
+      },
+    },
     unserved: {
       type: 'object',
       description: 'Present when outcome is deflected or expired',
