@@ -6,7 +6,14 @@ import {
   tenantKey,
   type AgentProfile,
 } from './agent-entry.js';
-import { fitFor, keepBest, needOf, type Need, type Ranked } from './candidate-ranking.js';
+import {
+  fitFor,
+  keepBest,
+  needOf,
+  speaksAmong,
+  type Need,
+  type Ranked,
+} from './candidate-ranking.js';
 import {
   mostSkilledFirst,
   rankOrderOf,
@@ -21,6 +28,8 @@ export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from '.
 export interface CandidateQuery {
   tenantId: string;
   language: string;
+  /** Other languages that will do, after `language` (its speakers still rank first). */
+  otherLanguages?: readonly string[];
   skills: SkillRequirement[];
   limit: number;
   excludeAgentIds?: readonly string[];
@@ -42,6 +51,8 @@ export type ReserveOutcome =
 export interface Placement {
   conversationId: string;
   language: string;
+  /** Other languages that will do (a queue relaxed the language), after `language`. */
+  otherLanguages?: readonly string[];
   skills: SkillRequirement[];
   /** Agents not to place it with: they declined it, or let its offer run out. */
   excludeAgentIds?: readonly string[];
@@ -122,8 +133,9 @@ export class AgentDirectory {
   }
 
   /**
-   * Online agents of the tenant who speak the language and hold every skill, free ones best first:
-   * one pass over the smallest bucket that can hold them, keeping only the best `limit` (no sort).
+   * Online agents of the tenant who speak one of the languages and hold every skill, free ones
+   * best first: one pass over the smallest bucket of each language, keeping only the best `limit`
+   * (no sort).
    */
   find(query: CandidateQuery): CandidateResult {
     const { best, onlineAgents, matchingAgents } = this.search(query);
@@ -241,13 +253,17 @@ export class AgentDirectory {
     const need = needOf(query);
     let matchingAgents = 0;
     const best: Ranked[] = [];
-    for (const agent of index.candidates(need.language.primary, query.skills)) {
-      const fit = fitFor(agent, need);
-      if (!fit) continue;
-      matchingAgents++;
-      if (!hasFreeSlot(fit, need) || query.limit <= 0) continue;
-      keepBest(best, fit, query.limit, query.order ?? mostSkilledFirst);
-    }
+    need.languages.forEach(({ primary }, position) => {
+      for (const agent of index.candidates(primary, query.skills)) {
+        // Seen in an earlier language's bucket already: each agent is counted and ranked once.
+        if (speaksAmong(agent, need.languages, 0, position)) continue;
+        const fit = fitFor(agent, need);
+        if (!fit) continue;
+        matchingAgents++;
+        if (!hasFreeSlot(fit, need) || query.limit <= 0) continue;
+        keepBest(best, fit, query.limit, query.order ?? mostSkilledFirst);
+      }
+    });
     return { best, onlineAgents: index.online, matchingAgents };
   }
 
