@@ -1,6 +1,7 @@
 import type { SkillRequirement } from '@handoff/contracts';
 import { channelOf, primaryLanguage, type AgentEntry } from './agent-entry.js';
 import { mostSkilledFirst, type RankOrder } from './placement-strategies.js';
+import { onShiftAt } from './shift-schedule.js';
 
 /** What an agent offers for one request, as ranking compares it. */
 export interface Ranked {
@@ -48,6 +49,8 @@ export interface Need {
   channel: string;
   /** Members of any of these teams only; anyone when undefined. */
   teams: readonly string[] | undefined;
+  /** When the conversation would start: agents with a schedule must be on shift then. */
+  at: number;
 }
 
 export function needOf(query: {
@@ -57,6 +60,7 @@ export function needOf(query: {
   excludeAgentIds?: readonly string[] | undefined;
   channel?: string | undefined;
   teams?: readonly string[] | undefined;
+  at?: number | undefined;
 }): Need {
   return {
     languages: languagesWanted(query.language, query.otherLanguages),
@@ -64,6 +68,7 @@ export function needOf(query: {
     excluded: query.excludeAgentIds?.length ? new Set(query.excludeAgentIds) : undefined,
     channel: channelOf(query.channel),
     teams: query.teams?.length ? query.teams : undefined,
+    at: query.at ?? Date.now(),
   };
 }
 
@@ -71,10 +76,12 @@ export function needOf(query: {
  * How the agent fits the request, or undefined when they do not: they must be online, not
  * excluded, speak one of the languages (any variant of it: a `pt-BR` conversation can go to a `pt`
  * or `pt-PT` agent, and the other way round), hold every required skill at its minimum, take the
- * channel and, when teams are asked for, belong to one of them.
+ * channel, when teams are asked for, belong to one of them and, when they have a shift schedule,
+ * be on shift.
  */
 export function fitFor(agent: AgentEntry, need: Need): Ranked | undefined {
   if (agent.status !== 'online' || need.excluded?.has(agent.agentId)) return undefined;
+  if (agent.schedule && !onShiftAt(agent.schedule, need.at)) return undefined;
   const capacity = agent.capacityOn(need.channel);
   if (capacity === undefined) return undefined;
   if (need.teams && !need.teams.some((team) => agent.teamSet.has(team))) return undefined;
