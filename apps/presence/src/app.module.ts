@@ -7,6 +7,7 @@ import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
 import { MissedOffersModule } from './missed-offers/missed-offers.module.js';
 import { PresenceGrpcModule } from './grpc/grpc.module.js';
 import { ReservationsModule } from './reservations/reservations.module.js';
+import { ShiftsModule } from './shifts/shifts.module.js';
 import { WrapUpModule } from './wrap-up/wrap-up.module.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class PresenceAppModule {
         HeartbeatsModule.register({ graceMs: config.heartbeatGraceMs }),
         MissedOffersModule.register({ maxMissedOffers: config.maxMissedOffers }),
         WrapUpModule.register({ wrapUpMs: config.wrapUpMs }),
+        ShiftsModule,
       ],
     };
   }

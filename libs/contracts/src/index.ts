@@ -6,6 +6,7 @@ export * from './cloudevents/derive-id.js';
 export * from './events/catalog.js';
 export * from './events/common.schema.js';
 export * from './events/agent-status-changed/index.js';
+export * from './events/agent-shifts-scheduled/index.js';
 export * from './events/conversation-started/index.js';
 export * from './events/message-posted/index.js';
 export * from './events/variable-collected/index.js';

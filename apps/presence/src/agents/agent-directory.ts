@@ -6,13 +6,21 @@ import {
   tenantKey,
   type AgentProfile,
 } from './agent-entry.js';
-import { fitFor, keepBest, needOf, type Need, type Ranked } from './candidate-ranking.js';
+import {
+  fitFor,
+  keepBest,
+  needOf,
+  speaksAmong,
+  type Need,
+  type Ranked,
+} from './candidate-ranking.js';
 import {
   mostSkilledFirst,
   rankOrderOf,
   strategyOf,
   type RankOrder,
 } from './placement-strategies.js';
+import { onShiftAt, type ShiftSchedule } from './shift-schedule.js';
 import { isStale } from './status-transitions.js';
 import { TenantIndex } from './tenant-index.js';
 
@@ -21,11 +29,15 @@ export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from '.
 export interface CandidateQuery {
   tenantId: string;
   language: string;
+  /** Other languages that will do, after `language` (its speakers still rank first). */
+  otherLanguages?: readonly string[];
   skills: SkillRequirement[];
   limit: number;
   excludeAgentIds?: readonly string[];
   /** The order to keep the best in (most skilled first when not given). */
   order?: RankOrder;
+  /** When the conversation would start (now when not given): scheduled agents must be on shift. */
+  at?: number;
 }
 
 export interface CandidateResult {
@@ -42,6 +54,8 @@ export type ReserveOutcome =
 export interface Placement {
   conversationId: string;
   language: string;
+  /** Other languages that will do (a queue relaxed the language), after `language`. */
+  otherLanguages?: readonly string[];
   skills: SkillRequirement[];
   /** Agents not to place it with: they declined it, or let its offer run out. */
   excludeAgentIds?: readonly string[];
@@ -85,6 +99,8 @@ export class AgentDirectory {
   private readonly closed = new Set<string>();
   /** Agents in a wrap-up that ends by itself, by tenant key. */
   private readonly wrappingUp = new Map<string, AgentEntry>();
+  /** Each scheduled agent's shifts, by tenant key (kept for agents not known yet too). */
+  private readonly schedules = new Map<string, ShiftSchedule>();
 
   constructor(private readonly closedMemory = 200_000) {}
 
@@ -103,12 +119,35 @@ export class AgentDirectory {
       this.tenantIndex(profile.tenantId).change(changing, () => changing.update(profile));
     } else {
       entry = new AgentEntry(profile);
+      entry.schedule = this.schedules.get(key);
       this.agents.set(key, entry);
       this.tenantIndex(profile.tenantId).add(entry);
     }
     if (entry.wrapUpEndsAt) this.wrappingUp.set(key, entry);
     else this.wrappingUp.delete(key);
     return { applied: true, entry };
+  }
+
+  /** Applies an agent's shift schedule, replacing theirs; returns the agent when known. */
+  schedule(tenantId: string, agentId: string, schedule: ShiftSchedule): AgentEntry | undefined {
+    const key = tenantKey(tenantId, agentId);
+    this.schedules.set(key, schedule);
+    const entry = this.agents.get(key);
+    if (entry) entry.schedule = schedule;
+    return entry;
+  }
+
+  /** The agent's shift schedule, known even before the agent is. */
+  scheduleOf(tenantId: string, agentId: string): ShiftSchedule | undefined {
+    return this.schedules.get(tenantKey(tenantId, agentId));
+  }
+
+  /** Known agents who have a shift schedule. */
+  *scheduledAgents(): Iterable<AgentEntry> {
+    for (const key of this.schedules.keys()) {
+      const agent = this.agents.get(key);
+      if (agent) yield agent;
+    }
   }
 
   /** Agents whose wrap-up has ended by `now` and who are still in it. */
@@ -122,8 +161,9 @@ export class AgentDirectory {
   }
 
   /**
-   * Online agents of the tenant who speak the language and hold every skill, free ones best first:
-   * one pass over the smallest bucket that can hold them, keeping only the best `limit` (no sort).
+   * Online agents of the tenant who speak one of the languages and hold every skill, free ones
+   * best first: one pass over the smallest bucket of each language, keeping only the best `limit`
+   * (no sort).
    */
   find(query: CandidateQuery): CandidateResult {
     const { best, onlineAgents, matchingAgents } = this.search(query);
@@ -147,12 +187,20 @@ export class AgentDirectory {
     return agentKey === undefined ? undefined : this.agents.get(agentKey);
   }
 
-  /** Takes a chat slot if the agent is online and not full; a conversation holds at most one. */
+  /**
+   * Takes a chat slot if the agent is online, on shift and not full; a conversation holds at most
+   * one.
+   */
   reserve(tenantId: string, agentId: string, conversationId: string, at: number): ReserveOutcome {
     const holder = this.holderOf(tenantId, conversationId);
     if (holder) return reserved(holder);
     const agent = this.get(tenantId, agentId);
-    if (!agent || agent.freeSlots === 0 || this.isClosed(tenantId, conversationId))
+    if (
+      !agent ||
+      agent.freeSlots === 0 ||
+      !onShiftAt(agent.schedule, at) ||
+      this.isClosed(tenantId, conversationId)
+    )
       return refused(agentId);
     this.hold(agent, conversationId, defaultChannel, at);
     return reserved(agent);
@@ -166,7 +214,7 @@ export class AgentDirectory {
     return placements.map((placement) => {
       const holder = this.holderOf(tenantId, placement.conversationId);
       if (holder) return { ...reserved(holder), onlineAgents: 0, matchingAgents: 0 };
-      const found = this.choose(tenantId, placement);
+      const found = this.choose(tenantId, placement, at);
       const counts = { onlineAgents: found.onlineAgents, matchingAgents: found.matchingAgents };
       const best = found.best[0];
       if (!best || this.isClosed(tenantId, placement.conversationId))
@@ -224,12 +272,13 @@ export class AgentDirectory {
    * none. preferred_agent takes the preferred agent when they fit and are free, else (unless only
    * they will do) the most skilled.
    */
-  private choose(tenantId: string, placement: Placement): SearchResult {
+  private choose(tenantId: string, placement: Placement, at: number): SearchResult {
     const strategy = strategyOf(placement.strategy);
-    const found = this.search({ tenantId, ...placement, limit: 1, order: rankOrderOf(strategy) });
+    const order = rankOrderOf(strategy);
+    const found = this.search({ tenantId, ...placement, limit: 1, order, at });
     if (strategy !== 'preferred_agent' || !placement.preferredAgentId) return found;
     const preferred = this.get(tenantId, placement.preferredAgentId);
-    const need = needOf(placement);
+    const need = needOf({ ...placement, at });
     const fit = preferred && fitFor(preferred, need);
     if (fit && hasFreeSlot(fit, need)) return { ...found, best: [fit] };
     return placement.preferredOnly ? { ...found, best: [] } : found;
@@ -241,13 +290,17 @@ export class AgentDirectory {
     const need = needOf(query);
     let matchingAgents = 0;
     const best: Ranked[] = [];
-    for (const agent of index.candidates(need.language.primary, query.skills)) {
-      const fit = fitFor(agent, need);
-      if (!fit) continue;
-      matchingAgents++;
-      if (!hasFreeSlot(fit, need) || query.limit <= 0) continue;
-      keepBest(best, fit, query.limit, query.order ?? mostSkilledFirst);
-    }
+    need.languages.forEach(({ primary }, position) => {
+      for (const agent of index.candidates(primary, query.skills)) {
+        // Seen in an earlier language's bucket already: each agent is counted and ranked once.
+        if (speaksAmong(agent, need.languages, 0, position)) continue;
+        const fit = fitFor(agent, need);
+        if (!fit) continue;
+        matchingAgents++;
+        if (!hasFreeSlot(fit, need) || query.limit <= 0) continue;
+        keepBest(best, fit, query.limit, query.order ?? mostSkilledFirst);
+      }
+    });
     return { best, onlineAgents: index.online, matchingAgents };
   }
 

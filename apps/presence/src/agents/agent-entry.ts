@@ -1,3 +1,5 @@
+import type { ShiftSchedule } from './shift-schedule.js';
+
 /** `online` is what the wire has always said; `available` on input is read as it. */
 export const presenceStatuses = ['online', 'away', 'busy', 'wrap_up', 'offline'] as const;
 export type PresenceStatus = (typeof presenceStatuses)[number];
@@ -69,6 +71,8 @@ export class AgentEntry implements AgentProfile {
   sequence: number | undefined;
   wrapUpSeconds: number | undefined;
   wrapUpEndsAt: Date | undefined;
+  /** The shifts outside which the agent takes nothing new; undefined, not restricted. */
+  schedule: ShiftSchedule | undefined = undefined;
   /** Capacity by channel: `channels`, or `capacity` as chat. */
   channelCapacity = new Map<string, number>();
   teamSet = new Set<string>();

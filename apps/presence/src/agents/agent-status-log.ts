@@ -1,12 +1,10 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { tenantKey, type AgentEntry, type AgentProfile } from './agent-entry.js';
 import { Agent, statusRecordId } from './agent.schema.js';
-
-const sweepEveryMs = 10_000;
-const sweepSize = 5_000;
+import { SupersededRecords } from './superseded-records.js';
 
 /**
  * Where agents' profiles survive a restart: each applied change is appended (one insert per batch),
@@ -15,16 +13,15 @@ const sweepSize = 5_000;
  */
 @Injectable()
 export class AgentStatusLog implements OnModuleDestroy {
-  private readonly logger = new Logger(AgentStatusLog.name);
-  /** The newest record of each agent (by tenant key). */
-  private readonly newest = new Map<string, string>();
-  private superseded: string[] = [];
-  private readonly sweeper = setInterval(() => void this.sweep(), sweepEveryMs).unref();
+  /** Superseded by the newest record of each agent (by tenant key). */
+  private readonly superseded: SupersededRecords;
 
-  constructor(@InjectModel(Agent.name) private readonly records: Model<Agent>) {}
+  constructor(@InjectModel(Agent.name) private readonly records: Model<Agent>) {
+    this.superseded = new SupersededRecords(records, 'agent statuses');
+  }
 
   onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+    this.superseded.stop();
   }
 
   /** Every stored profile, oldest change first (apply them in order: the newest wins). */
@@ -32,7 +29,7 @@ export class AgentStatusLog implements OnModuleDestroy {
     const records = await this.records.find().lean();
     records.sort((a, b) => a.statusChangedAt.getTime() - b.statusChangedAt.getTime());
     for (const record of records)
-      this.supersede(tenantKey(record.tenantId, record.agentId), record._id);
+      this.superseded.supersede(tenantKey(record.tenantId, record.agentId), record._id);
     return records.map(({ _id: _, channels, teams, ...profile }) => ({
       ...profile,
       skills: profile.skills.map(({ name, proficiency }) => ({ name, proficiency })),
@@ -48,30 +45,12 @@ export class AgentStatusLog implements OnModuleDestroy {
     });
     await appendOnce(this.records, records);
     records.forEach((record) =>
-      this.supersede(tenantKey(record.tenantId, record.agentId), record._id),
+      this.superseded.supersede(tenantKey(record.tenantId, record.agentId), record._id),
     );
   }
 
   /** Deletes records a newer one replaced; what fails is tried again at the next sweep. */
-  async sweep(): Promise<number> {
-    const batch = this.superseded.splice(0, sweepSize);
-    if (batch.length === 0) return 0;
-    try {
-      await this.records.deleteMany({ _id: { $in: batch } });
-      return batch.length;
-    } catch (error) {
-      this.superseded.push(...batch);
-      this.logger.warn({
-        message: 'could not delete superseded agent statuses; retrying later',
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return 0;
-    }
-  }
-
-  private supersede(agentKey: string, recordId: string): void {
-    const previous = this.newest.get(agentKey);
-    if (previous !== undefined && previous !== recordId) this.superseded.push(previous);
-    this.newest.set(agentKey, recordId);
+  sweep(): Promise<number> {
+    return this.superseded.sweep();
   }
 }

@@ -13,6 +13,7 @@ import { describeError, isRejection } from '@handoff/messaging';
 import type { AgentEntry } from './agent-directory.js';
 import { defaultChannel } from './agent-entry.js';
 import { AgentsService } from './agents.service.js';
+import { onShiftAt, shiftsAround, type Shift, type ShiftSchedule } from './shift-schedule.js';
 
 const validator = new EventValidator();
 
@@ -50,5 +51,19 @@ function agentView(agent: AgentEntry) {
     activeChats: agent.inUseOn(defaultChannel),
     freeSlots: Math.max(0, (agent.capacityOn(defaultChannel) ?? 0) - agent.inUseOn(defaultChannel)),
     lastAssignedAt: agent.lastAssignedAt ? new Date(agent.lastAssignedAt) : null,
+    ...(agent.schedule ? { schedule: scheduleView(agent.schedule, Date.now()) } : {}),
+  };
+}
+
+/** Where the agent stands in their shift schedule now: the shift they are in, and the next one. */
+function scheduleView(schedule: ShiftSchedule, now: number) {
+  const { current, next } = shiftsAround(schedule, now);
+  const shiftView = (shift: Shift | undefined) =>
+    shift ? { start: new Date(shift.start), end: new Date(shift.end) } : null;
+  return {
+    onShift: onShiftAt(schedule, now),
+    currentShift: shiftView(current),
+    nextShift: shiftView(next),
+    publishedAt: new Date(schedule.publishedAt),
   };
 }

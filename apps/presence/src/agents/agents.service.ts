@@ -15,11 +15,12 @@ import { RejectedEventError } from '@handoff/messaging';
 import { channelOf, presenceStatuses, tenantKey } from './agent-entry.js';
 import { firstRefused } from './status-transitions.js';
 import { AgentStatusLog } from './agent-status-log.js';
+import { ShiftScheduleLog } from '../shifts/shift-schedule-log.js';
 
 /**
  * Agents' presence: status changes applied to the in-memory directory and appended to the status
- * log, one insert per batch. At boot the directory is rebuilt from the stored profiles and active
- * reservations; the service is not ready until then.
+ * log, one insert per batch. At boot the directory is rebuilt from the stored profiles, shift
+ * schedules and active reservations; the service is not ready until then.
  */
 @Injectable()
 export class AgentsService implements OnApplicationBootstrap {
@@ -29,6 +30,7 @@ export class AgentsService implements OnApplicationBootstrap {
   constructor(
     readonly directory: AgentDirectory,
     private readonly statusLog: AgentStatusLog,
+    private readonly scheduleLog: ShiftScheduleLog,
     @InjectModel(Reservation.name) private readonly reservations: Model<Reservation>,
     health: HealthRegistry,
   ) {
@@ -100,10 +102,13 @@ export class AgentsService implements OnApplicationBootstrap {
   }
 
   private async load(): Promise<void> {
-    const [profiles, held] = await Promise.all([
+    const [profiles, held, schedules] = await Promise.all([
       this.statusLog.load(),
       this.reservations.find().lean(),
+      this.scheduleLog.load(),
     ]);
+    for (const { tenantId, agentId, schedule } of schedules)
+      this.directory.schedule(tenantId, agentId, schedule);
     for (const profile of profiles) this.directory.apply(profile);
     for (const reservation of held)
       this.directory.restore(
@@ -118,6 +123,7 @@ export class AgentsService implements OnApplicationBootstrap {
       message: 'agents loaded',
       agents: this.directory.size,
       reservations: held.length,
+      shiftSchedules: schedules.length,
     });
   }
 }

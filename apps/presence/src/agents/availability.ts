@@ -1,9 +1,11 @@
 import { deriveId, type AgentAvailabilityChanged } from '@handoff/contracts';
 import type { AgentEntry } from './agent-entry.js';
+import { onShiftAt } from './shift-schedule.js';
 
 /**
- * What routing hears when an agent can take more or fewer conversations. The id derives from the
- * event that caused it, so a redelivered cause yields a recognisable duplicate.
+ * What routing hears when an agent can take more or fewer conversations: off shift, no free slot.
+ * The id derives from the event that caused it, so a redelivered cause yields a recognisable
+ * duplicate.
  */
 export function availabilityOf(
   agent: AgentEntry,
@@ -17,7 +19,7 @@ export function availabilityOf(
       tenantId: agent.tenantId,
       agentId: agent.agentId,
       status: agent.status,
-      freeSlots: agent.freeSlots,
+      freeSlots: onShiftAt(agent.schedule, at.getTime()) ? agent.freeSlots : 0,
       languages: agent.languages,
       cause,
       changedAt: at.toISOString(),

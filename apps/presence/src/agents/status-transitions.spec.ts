@@ -68,6 +68,7 @@ describe('AgentsService.applyStatuses', () => {
       append: async (changed: unknown[]) => void appended.push(...changed),
     } as unknown as AgentStatusLog,
     undefined as never,
+    undefined as never,
     { addReadiness: () => undefined } as never,
   );
   const { agentId, tenantId, displayName, skills, languages, capacity } = agent('ana');

@@ -95,6 +95,7 @@ const reserveBest = (request: {
     strategy?: string;
     preferredAgentId?: string;
     preferredOnly?: boolean;
+    otherLanguages?: string[];
   }[];
 }) =>
   unary<
@@ -369,6 +370,42 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
       await placeOne({ strategy: 'preferred_agent', preferredAgentId: 'fr-expert' }),
       'fr-junior',
       'without preferred_only, the most skilled free agent',
+    );
+  });
+
+  it('places with an agent of an other language the placement accepts, its own language first', async () => {
+    const claims = [{ name: 'claims-nl', minProficiency: 1 }];
+    await agentIs('it-speaker', {
+      skills: [{ name: 'claims-nl', proficiency: 3 }],
+      languages: ['it-CH'],
+      capacity: 2,
+    });
+    const placeDutch = async (otherLanguages?: string[]) => {
+      const { placed } = await reserveBest({
+        tenantId,
+        placements: [
+          { conversationId: uniqueName('conv'), language: 'nl', skills: claims, otherLanguages },
+        ],
+      });
+      return placed[0]!.reserved ? placed[0]!.agentId : 'queued';
+    };
+    assert.equal(await placeDutch(), 'queued', 'no Dutch speaker');
+    assert.equal(await placeDutch(['de', 'it']), 'it-speaker', 'Italian will do');
+    await agentIs('nl-speaker', {
+      skills: [{ name: 'claims-nl', proficiency: 3 }],
+      languages: ['nl'],
+      capacity: 4,
+    });
+    for (let held = 0; held < 3; held++)
+      await reserveCapacity({
+        tenantId,
+        agentId: 'nl-speaker',
+        conversationId: uniqueName('conv'),
+      });
+    assert.equal(
+      await placeDutch(['it']),
+      'nl-speaker',
+      'as skilled, though more loaded (3 of 4 against 1 of 2): the language asked for first',
     );
   });
 

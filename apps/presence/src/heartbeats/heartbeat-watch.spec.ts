@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { EventPublisher } from '@handoff/messaging';
-import { AgentDirectory } from '../agents/agent-directory.js';
+import { AgentDirectory, type PresenceStatus } from '../agents/agent-directory.js';
 import { HeartbeatWatch } from './heartbeat-watch.js';
 
 class FakePublisher {
@@ -18,7 +18,7 @@ describe('HeartbeatWatch', () => {
   let publisher: FakePublisher;
   let watch: HeartbeatWatch;
 
-  const online = (agentId: string, status: 'online' | 'away' = 'online') =>
+  const online = (agentId: string, status: PresenceStatus = 'online') =>
     directory.apply({
       agentId,
       tenantId: 'acme',
@@ -59,10 +59,10 @@ describe('HeartbeatWatch', () => {
     assert.equal(lost!.id, 'heartbeat-lost:acme:ana:1000');
   });
 
-  it('watches again after a new heartbeat, ignores an older one, and leaves alone agents who never beat or are not online', async () => {
+  it('watches again after a new heartbeat, ignores an older one, and leaves alone agents who never beat or are offline', async () => {
     online('ana');
     online('bo');
-    online('cy', 'away');
+    online('cy', 'offline');
     watch.beat('acme', 'ana', 1_000);
     watch.beat('acme', 'cy', 1_000);
     await watch.check(2_000 + grace);
@@ -73,7 +73,27 @@ describe('HeartbeatWatch', () => {
     assert.deepEqual(
       publisher.emitted.map(({ data }) => data['agentId']),
       ['ana', 'ana'],
-      'bo never beat and cy is away: neither is taken offline',
+      'bo never beat and cy is offline already: neither is taken offline',
     );
+  });
+
+  it('takes busy, wrap-up and away agents offline too, keeping the conversations they hold', async () => {
+    for (const status of ['busy', 'wrap_up', 'away'] as const) {
+      online(status, status);
+      watch.beat('acme', status, 1_000);
+    }
+    directory.restore('acme', 'busy', 'held', 500);
+    assert.equal(await watch.check(1_001 + grace), 3);
+    assert.deepEqual(
+      publisher.emitted.map(({ data }) => [data['agentId'], data['status'], data['reason']]),
+      [
+        ['busy', 'offline', 'heartbeat_lost'],
+        ['wrap_up', 'offline', 'heartbeat_lost'],
+        ['away', 'offline', 'heartbeat_lost'],
+      ],
+    );
+    const busy = directory.get('acme', 'busy')!;
+    directory.apply({ ...busy.profile(), status: 'offline', statusChangedAt: new Date(2) });
+    assert.equal(directory.holderOf('acme', 'held')?.agentId, 'busy', 'held until closed');
   });
 });

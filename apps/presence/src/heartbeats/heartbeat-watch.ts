@@ -18,10 +18,11 @@ interface LastBeat {
 }
 
 /**
- * Watches the heartbeats of desks that send them. An online agent whose desk fell silent for
- * longer than the grace period is taken offline by a status change presence publishes (reason
- * heartbeat_lost) and then applies like any other, so routing hears of it and gives their pending
- * offers to someone else. Agents whose desks never sent a heartbeat are not watched.
+ * Watches the heartbeats of desks that send them. An agent who is not offline (online, busy, in
+ * wrap-up or away) and whose desk fell silent for longer than the grace period is taken offline by
+ * a status change presence publishes (reason heartbeat_lost) and then applies like any other, so
+ * routing hears of it and gives their pending offers to someone else. The conversations they hold
+ * stay theirs until closed. Agents whose desks never sent a heartbeat are not watched.
  */
 @Injectable()
 export class HeartbeatWatch implements OnModuleDestroy {
@@ -46,13 +47,13 @@ export class HeartbeatWatch implements OnModuleDestroy {
     this.beats.set(key, { tenantId, agentId, at, reported: false });
   }
 
-  /** Announces every online agent whose heartbeats stopped; returns how many. */
+  /** Announces every agent not offline whose heartbeats stopped; returns how many. */
   async check(now = Date.now()): Promise<number> {
     let announced = 0;
     for (const beat of this.beats.values()) {
       if (beat.reported || now - beat.at <= this.graceMs) continue;
       const agent = this.directory.get(beat.tenantId, beat.agentId);
-      if (agent?.status !== 'online') continue;
+      if (!agent || agent.status === 'offline') continue;
       try {
         await this.publisher.emit(
           agentStatusChangedType,

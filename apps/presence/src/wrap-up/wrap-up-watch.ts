@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { agentStatusChangedType, deriveId } from '@handoff/contracts';
-import { describeError, EventPublisher } from '@handoff/messaging';
+import { EventPublisher } from '@handoff/messaging';
 import { AgentDirectory } from '../agents/agent-directory.js';
 import type { AgentEntry } from '../agents/agent-entry.js';
+import { DueSweep, publishedOrWarned } from '../agents/due-sweep.js';
 import { statusChangeOf } from '../agents/status-change.js';
 
 const checkEveryMs = 250;
@@ -17,8 +18,7 @@ export class WrapUpWatch implements OnModuleDestroy {
   private readonly logger = new Logger(WrapUpWatch.name);
   /** The wrap-up end announced for each agent, until it is applied. */
   private readonly announced = new Map<AgentEntry, number>();
-  private checking = false;
-  private readonly timer = setInterval(() => void this.check(), checkEveryMs).unref();
+  private readonly sweep = new DueSweep((now) => this.announceDue(now), checkEveryMs);
 
   constructor(
     private readonly directory: AgentDirectory,
@@ -26,43 +26,35 @@ export class WrapUpWatch implements OnModuleDestroy {
   ) {}
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.sweep.stop();
   }
 
   /** Announces the end of every wrap-up due by `now`; returns how many. */
-  async check(now = Date.now()): Promise<number> {
-    if (this.checking) return 0;
-    this.checking = true;
-    try {
-      for (const [agent, endsAt] of this.announced)
-        if (agent.wrapUpEndsAt?.getTime() !== endsAt) this.announced.delete(agent);
-      let announced = 0;
-      for (const agent of [...this.directory.wrapUpsEndedBy(now)]) {
-        const endsAt = agent.wrapUpEndsAt!.getTime();
-        if (this.announced.get(agent) === endsAt) continue;
-        if (await this.announce(agent, endsAt)) announced++;
-      }
-      return announced;
-    } finally {
-      this.checking = false;
+  check(now = Date.now()): Promise<number> {
+    return this.sweep.run(now);
+  }
+
+  private async announceDue(now: number): Promise<number> {
+    for (const [agent, endsAt] of this.announced)
+      if (agent.wrapUpEndsAt?.getTime() !== endsAt) this.announced.delete(agent);
+    let announced = 0;
+    for (const agent of [...this.directory.wrapUpsEndedBy(now)]) {
+      const endsAt = agent.wrapUpEndsAt!.getTime();
+      if (this.announced.get(agent) === endsAt) continue;
+      if (await this.announce(agent, endsAt)) announced++;
     }
+    return announced;
   }
 
   private async announce(agent: AgentEntry, endsAt: number): Promise<boolean> {
-    try {
-      await this.publisher.emit(
+    const published = await publishedOrWarned(this.logger, 'the end of a wrap-up', () =>
+      this.publisher.emit(
         agentStatusChangedType,
         statusChangeOf(agent, 'online', 'wrap_up_ended'),
         deriveId('wrap-up-ended', agent.tenantId, agent.agentId, String(endsAt)),
-      );
-      this.announced.set(agent, endsAt);
-      return true;
-    } catch (error) {
-      this.logger.warn({
-        message: 'could not announce the end of a wrap-up; retrying',
-        error: describeError(error),
-      });
-      return false;
-    }
+      ),
+    );
+    if (published) this.announced.set(agent, endsAt);
+    return published;
   }
 }

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
 import {
   agentStatusChangedType,
   conversationClosedType,
@@ -10,16 +9,14 @@ import {
   Topics,
   type AgentStatusChanged,
 } from '@handoff/contracts';
-import { connectEventConsumers, EventPublisher, KafkaStartup } from '@handoff/messaging';
-import { startGroupAtEnd, TopicRecorder, type RecordedMessage } from '@handoff/messaging/testing';
+import { EventPublisher } from '@handoff/messaging';
+import { TopicRecorder, type RecordedMessage } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import type { Connection, Model } from 'mongoose';
 import { Agent } from '../agents/agent.schema.js';
 import { agentStatusOf } from '../agents/agent-status.fixtures.js';
 import { AgentsService } from '../agents/agents.service.js';
-import { PresenceAppModule } from '../app.module.js';
-import { loadPresenceConfig } from '../config.js';
+import { startPresenceApp } from '../presence-app.fixtures.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 
 const dbName = uniqueName('int_presence_wrap_up');
@@ -29,30 +26,7 @@ let app: INestApplication;
 let availability: TopicRecorder;
 let deadLetters: TopicRecorder;
 
-/** Presence with its consumers on the real broker and store; its group starts at the end of the topics. */
-async function startPresence(groupId: string): Promise<INestApplication> {
-  const config = loadPresenceConfig({
-    KAFKA_BROKERS: infra.kafkaBrokers,
-    KAFKA_CLIENT_ID: groupId,
-    KAFKA_GROUP_ID: groupId,
-    MONGO_URL: infra.mongoUrl,
-    MONGO_DB: dbName,
-  });
-  await startGroupAtEnd(
-    new Kafka({ clientId: groupId, brokers: infra.brokers, logLevel: logLevel.NOTHING }),
-    groupId,
-    [...config.messaging.topics],
-  );
-  const moduleRef = await Test.createTestingModule({
-    imports: [PresenceAppModule.forRoot(config)],
-  }).compile();
-  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-  connectEventConsumers(started);
-  await started.init();
-  await started.get(KafkaStartup).ready;
-  await started.startAllMicroservices();
-  return started;
-}
+const startPresence = (groupId: string) => startPresenceApp(infra, dbName, groupId);
 
 const agentStatus = (agentId: string, changes: Partial<AgentStatusChanged> = {}) =>
   agentStatusOf(tenantId, agentId, changes);

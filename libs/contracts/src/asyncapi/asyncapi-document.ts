@@ -24,7 +24,7 @@ interface ChannelInfo {
 const channels: Record<Topic, ChannelInfo> = {
   [Topics.AgentStatus]: {
     description:
-      'Agent presence changes, keyed by agent id. Agent desks or workforce tools publish; presence consumes.',
+      'Agent presence changes and shift schedules, keyed by agent id. Agent desks or workforce tools publish; presence consumes.',
     platform: ['receive'],
   },
   [Topics.ConversationEvents]: {
@@ -69,12 +69,13 @@ const channels: Record<Topic, ChannelInfo> = {
     platform: ['receive'],
   },
   [Topics.AgentCommandResults]: {
-    description: 'The result of each agent command (done, or refused with the reason), keyed by conversation id.',
+    description:
+      'The result of each agent command (done, or refused with the reason), keyed by conversation id.',
     platform: ['send'],
   },
   [Topics.AgentAvailability]: {
     description:
-      'Every change in what an agent can take (status, a chat slot given back), keyed by tenant id. Presence publishes; routing drains queues on it.',
+      'Every change in what an agent can take (status, a chat slot given back, a shift begun or ended), keyed by tenant id. Presence publishes; routing drains queues on it.',
     platform: ['send', 'receive'],
   },
   [Topics.RoutingQueue]: {

@@ -1,6 +1,7 @@
 import { Topics, type EventTopic } from '../topics.js';
 import * as agentAvailability from './agent-availability-changed/index.js';
 import * as agentCommands from './agent-commands/index.js';
+import * as agentShifts from './agent-shifts-scheduled/index.js';
 import * as agentStatus from './agent-status-changed/index.js';
 import * as conversationClosed from './conversation-closed/index.js';
 import * as conversationEnded from './conversation-ended/index.js';
@@ -18,6 +19,7 @@ import * as variableCollected from './variable-collected/index.js';
 /** The data carried by each CloudEvents `type`. */
 export interface EventDataByType {
   [agentStatus.agentStatusChangedType]: agentStatus.AgentStatusChanged;
+  [agentShifts.agentShiftsScheduledType]: agentShifts.AgentShiftsScheduled;
   [conversationStarted.conversationStartedType]: conversationStarted.ConversationStarted;
   [messagePosted.messagePostedType]: messagePosted.MessagePosted;
   [variableCollected.variableCollectedType]: variableCollected.VariableCollected;
@@ -57,6 +59,11 @@ export const eventCatalog = {
   [agentStatus.agentStatusChangedType]: {
     topic: Topics.AgentStatus,
     schema: agentStatus.agentStatusChangedSchema,
+    keyField: 'agentId',
+  },
+  [agentShifts.agentShiftsScheduledType]: {
+    topic: Topics.AgentStatus,
+    schema: agentShifts.agentShiftsScheduledSchema,
     keyField: 'agentId',
   },
   [conversationStarted.conversationStartedType]: {

@@ -163,6 +163,8 @@ export class RecordingHandler {
 export function notificationFor(
   event: StatusEvent,
 ): EventDataByType['handoff.customer.notification.requested'] {
+  // These tests publish status changes only (the topic also carries shift schedules).
+  const { displayName, status } = event.data as EventDataByType['handoff.agent.status.changed'];
   return {
     notificationId: `n-${event.id}`,
     conversationId: `conv-${event.id}`,
@@ -170,7 +172,7 @@ export function notificationFor(
     channel: 'web',
     language: 'en',
     template: 'handoff.connecting',
-    text: `${event.data.displayName} is ${event.data.status}`,
+    text: `${displayName} is ${status}`,
     createdAt: '2026-11-25T10:00:00.000Z',
   };
 }
