@@ -27,6 +27,11 @@ const queueFile = {
           maxWaitSeconds: 2,
           afterMaxWait: 'callback',
         },
+        {
+          name: 'night',
+          match: { topics: ['night'] },
+          skills: [{ name: 'night', minProficiency: 1 }],
+        },
         { name: 'general', expectedHandleSeconds: 120 },
       ],
     },
@@ -217,5 +222,33 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     const transferred = (await decision(conversationId, 'transferred')).json!['data'];
     assert.deepEqual(transferred.transfer, { fromAgentId: holder, toAgentId: 'supervisor' });
     await decision(conversationId, 'assigned', (data) => data.agent.agentId === 'supervisor');
+  });
+
+  it('offers nothing to an agent outside their shift, and drains the queue when the shift starts', async () => {
+    await agentStatus('night-owl', [{ name: 'night', proficiency: 3 }]);
+    const shiftStart = Date.now() + 3_000;
+    await probe.publish('handoff.agent.shifts.scheduled', {
+      tenantId,
+      agentId: 'night-owl',
+      shifts: [
+        {
+          start: new Date(shiftStart).toISOString(),
+          end: new Date(shiftStart + 600_000).toISOString(),
+        },
+      ],
+      publishedAt: new Date().toISOString(),
+    });
+    await platform.untilPresenceShows(
+      tenantId,
+      'night-owl',
+      (known) => (known['schedule'] as { onShift?: boolean } | undefined)?.onShift === false,
+    );
+    const conversationId = `${tenantId}-night`;
+    await escalate(tenantId, conversationId, { topic: 'night' });
+    const queued = (await decision(conversationId, 'queued')).json!['data'];
+    assert.equal(queued.queue.reason, 'no_matching_agent', 'off shift, the agent does not fit');
+    const assigned = (await decision(conversationId, 'assigned')).json!['data'];
+    assert.equal(assigned.agent.agentId, 'night-owl');
+    assert.ok(Date.parse(assigned.decidedAt) >= shiftStart, 'not before the shift started');
   });
 });

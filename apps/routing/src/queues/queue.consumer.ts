@@ -56,17 +56,18 @@ export class QueueConsumer {
   async onAvailability(
     @Payload() batch: EventBatch<typeof Topics.AgentAvailability>,
   ): Promise<void> {
-    // Each agent's last status in the batch, by tenant: offers of those not online go elsewhere.
-    const statuses = new Map<string, Map<string, string>>();
+    // Whether each agent is still there after the batch, by tenant: offers pending for those who
+    // are not (gone from online, or at the end of their shift) go elsewhere.
+    const statuses = new Map<string, Map<string, boolean>>();
     for (const { data } of batch.events) {
-      const agents = statuses.get(data.tenantId) ?? new Map<string, string>();
-      agents.set(data.agentId, data.status);
+      const agents = statuses.get(data.tenantId) ?? new Map<string, boolean>();
+      agents.set(data.agentId, data.status === 'online' && data.cause !== 'shift_ended');
       statuses.set(data.tenantId, agents);
     }
     const routed = await Promise.all(
       [...statuses].map(([tenantId, agents]) => {
         batch.onFailure(() => this.router.drop(tenantId));
-        const unavailable = [...agents].filter(([, status]) => status !== 'online');
+        const unavailable = [...agents].filter(([, present]) => !present);
         return this.router.drain(
           tenantId,
           batch.partition,
