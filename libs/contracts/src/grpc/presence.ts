@@ -8,6 +8,8 @@ import type { ReleaseCapacityResponse__Output } from './generated/handoff/presen
 import type { ReserveCapacityRequest } from './generated/handoff/presence/v1/ReserveCapacityRequest.js';
 import type { ReserveCapacityResponse__Output } from './generated/handoff/presence/v1/ReserveCapacityResponse.js';
 import type { ReserveBestRequest } from './generated/handoff/presence/v1/ReserveBestRequest.js';
+import type { ConfirmReservationRequest } from './generated/handoff/presence/v1/ConfirmReservationRequest.js';
+import type { ConfirmReservationResponse__Output } from './generated/handoff/presence/v1/ConfirmReservationResponse.js';
 import type { ReserveBestResponse__Output } from './generated/handoff/presence/v1/ReserveBestResponse.js';
 
 export type { FindCandidatesRequest__Output } from './generated/handoff/presence/v1/FindCandidatesRequest.js';
@@ -22,6 +24,8 @@ export type { ReserveBestRequest__Output } from './generated/handoff/presence/v1
 export type { ReserveBestResponse } from './generated/handoff/presence/v1/ReserveBestResponse.js';
 export type { Placement, Placement__Output } from './generated/handoff/presence/v1/Placement.js';
 export type { Placed, Placed__Output } from './generated/handoff/presence/v1/Placed.js';
+export type { ConfirmReservationRequest__Output } from './generated/handoff/presence/v1/ConfirmReservationRequest.js';
+export type { ConfirmReservationResponse } from './generated/handoff/presence/v1/ConfirmReservationResponse.js';
 export type {
   FindCandidatesRequest,
   FindCandidatesResponse__Output,
@@ -31,6 +35,8 @@ export type {
   ReserveCapacityResponse__Output,
   ReserveBestRequest,
   ReserveBestResponse__Output,
+  ConfirmReservationRequest,
+  ConfirmReservationResponse__Output,
 };
 
 const protoRoot = fileURLToPath(new URL('../../proto/', import.meta.url));
@@ -82,6 +88,11 @@ export interface PresenceService {
     metadata: Metadata,
     options: CallOptions,
   ): Observable<ReserveBestResponse__Output>;
+  confirmReservation(
+    request: ConfirmReservationRequest,
+    metadata: Metadata,
+    options: CallOptions,
+  ): Observable<ConfirmReservationResponse__Output>;
 }
 
 export type HealthServingStatus = 'UNKNOWN' | 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN';

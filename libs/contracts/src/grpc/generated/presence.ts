@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Candidate as _handoff_presence_v1_Candidate, Candidate__Output as _handoff_presence_v1_Candidate__Output } from './handoff/presence/v1/Candidate.js';
+import type { ConfirmReservationRequest as _handoff_presence_v1_ConfirmReservationRequest, ConfirmReservationRequest__Output as _handoff_presence_v1_ConfirmReservationRequest__Output } from './handoff/presence/v1/ConfirmReservationRequest.js';
+import type { ConfirmReservationResponse as _handoff_presence_v1_ConfirmReservationResponse, ConfirmReservationResponse__Output as _handoff_presence_v1_ConfirmReservationResponse__Output } from './handoff/presence/v1/ConfirmReservationResponse.js';
 import type { FindCandidatesRequest as _handoff_presence_v1_FindCandidatesRequest, FindCandidatesRequest__Output as _handoff_presence_v1_FindCandidatesRequest__Output } from './handoff/presence/v1/FindCandidatesRequest.js';
 import type { FindCandidatesResponse as _handoff_presence_v1_FindCandidatesResponse, FindCandidatesResponse__Output as _handoff_presence_v1_FindCandidatesResponse__Output } from './handoff/presence/v1/FindCandidatesResponse.js';
 import type { Placed as _handoff_presence_v1_Placed, Placed__Output as _handoff_presence_v1_Placed__Output } from './handoff/presence/v1/Placed.js';
@@ -24,6 +26,8 @@ export interface ProtoGrpcType {
     presence: {
       v1: {
         Candidate: MessageTypeDefinition<_handoff_presence_v1_Candidate, _handoff_presence_v1_Candidate__Output>
+        ConfirmReservationRequest: MessageTypeDefinition<_handoff_presence_v1_ConfirmReservationRequest, _handoff_presence_v1_ConfirmReservationRequest__Output>
+        ConfirmReservationResponse: MessageTypeDefinition<_handoff_presence_v1_ConfirmReservationResponse, _handoff_presence_v1_ConfirmReservationResponse__Output>
         FindCandidatesRequest: MessageTypeDefinition<_handoff_presence_v1_FindCandidatesRequest, _handoff_presence_v1_FindCandidatesRequest__Output>
         FindCandidatesResponse: MessageTypeDefinition<_handoff_presence_v1_FindCandidatesResponse, _handoff_presence_v1_FindCandidatesResponse__Output>
         Placed: MessageTypeDefinition<_handoff_presence_v1_Placed, _handoff_presence_v1_Placed__Output>

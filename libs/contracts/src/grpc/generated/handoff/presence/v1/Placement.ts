@@ -1,6 +1,7 @@
 // Original file: proto/handoff/presence/v1/presence.proto
 
 import type { SkillRequirement as _handoff_presence_v1_SkillRequirement, SkillRequirement__Output as _handoff_presence_v1_SkillRequirement__Output } from '../../../handoff/presence/v1/SkillRequirement.js';
+import type { Long } from '@grpc/proto-loader';
 
 export interface Placement {
   'conversationId'?: (string);
@@ -13,6 +14,7 @@ export interface Placement {
   'channel'?: (string);
   'teams'?: (string)[];
   'otherLanguages'?: (string)[];
+  'holdMs'?: (number | string | Long);
 }
 
 export interface Placement__Output {
@@ -26,4 +28,5 @@ export interface Placement__Output {
   'channel': (string);
   'teams': (string)[];
   'otherLanguages': (string)[];
+  'holdMs': (string);
 }

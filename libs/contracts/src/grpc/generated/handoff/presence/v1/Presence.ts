@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ConfirmReservationRequest as _handoff_presence_v1_ConfirmReservationRequest, ConfirmReservationRequest__Output as _handoff_presence_v1_ConfirmReservationRequest__Output } from '../../../handoff/presence/v1/ConfirmReservationRequest.js';
+import type { ConfirmReservationResponse as _handoff_presence_v1_ConfirmReservationResponse, ConfirmReservationResponse__Output as _handoff_presence_v1_ConfirmReservationResponse__Output } from '../../../handoff/presence/v1/ConfirmReservationResponse.js';
 import type { FindCandidatesRequest as _handoff_presence_v1_FindCandidatesRequest, FindCandidatesRequest__Output as _handoff_presence_v1_FindCandidatesRequest__Output } from '../../../handoff/presence/v1/FindCandidatesRequest.js';
 import type { FindCandidatesResponse as _handoff_presence_v1_FindCandidatesResponse, FindCandidatesResponse__Output as _handoff_presence_v1_FindCandidatesResponse__Output } from '../../../handoff/presence/v1/FindCandidatesResponse.js';
 import type { ReleaseCapacityRequest as _handoff_presence_v1_ReleaseCapacityRequest, ReleaseCapacityRequest__Output as _handoff_presence_v1_ReleaseCapacityRequest__Output } from '../../../handoff/presence/v1/ReleaseCapacityRequest.js';
@@ -12,6 +14,15 @@ import type { ReserveCapacityRequest as _handoff_presence_v1_ReserveCapacityRequ
 import type { ReserveCapacityResponse as _handoff_presence_v1_ReserveCapacityResponse, ReserveCapacityResponse__Output as _handoff_presence_v1_ReserveCapacityResponse__Output } from '../../../handoff/presence/v1/ReserveCapacityResponse.js';
 
 export interface PresenceClient extends grpc.Client {
+  ConfirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  ConfirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  ConfirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  ConfirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  confirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  confirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  confirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  confirmReservation(argument: _handoff_presence_v1_ConfirmReservationRequest, callback: grpc.requestCallback<_handoff_presence_v1_ConfirmReservationResponse__Output>): grpc.ClientUnaryCall;
+  
   FindCandidates(argument: _handoff_presence_v1_FindCandidatesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_handoff_presence_v1_FindCandidatesResponse__Output>): grpc.ClientUnaryCall;
   FindCandidates(argument: _handoff_presence_v1_FindCandidatesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_handoff_presence_v1_FindCandidatesResponse__Output>): grpc.ClientUnaryCall;
   FindCandidates(argument: _handoff_presence_v1_FindCandidatesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_handoff_presence_v1_FindCandidatesResponse__Output>): grpc.ClientUnaryCall;
@@ -51,6 +62,8 @@ export interface PresenceClient extends grpc.Client {
 }
 
 export interface PresenceHandlers extends grpc.UntypedServiceImplementation {
+  ConfirmReservation: grpc.handleUnaryCall<_handoff_presence_v1_ConfirmReservationRequest__Output, _handoff_presence_v1_ConfirmReservationResponse>;
+  
   FindCandidates: grpc.handleUnaryCall<_handoff_presence_v1_FindCandidatesRequest__Output, _handoff_presence_v1_FindCandidatesResponse>;
   
   ReleaseCapacity: grpc.handleUnaryCall<_handoff_presence_v1_ReleaseCapacityRequest__Output, _handoff_presence_v1_ReleaseCapacityResponse>;
@@ -62,6 +75,7 @@ export interface PresenceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface PresenceDefinition extends grpc.ServiceDefinition {
+  ConfirmReservation: MethodDefinition<_handoff_presence_v1_ConfirmReservationRequest, _handoff_presence_v1_ConfirmReservationResponse, _handoff_presence_v1_ConfirmReservationRequest__Output, _handoff_presence_v1_ConfirmReservationResponse__Output>
   FindCandidates: MethodDefinition<_handoff_presence_v1_FindCandidatesRequest, _handoff_presence_v1_FindCandidatesResponse, _handoff_presence_v1_FindCandidatesRequest__Output, _handoff_presence_v1_FindCandidatesResponse__Output>
   ReleaseCapacity: MethodDefinition<_handoff_presence_v1_ReleaseCapacityRequest, _handoff_presence_v1_ReleaseCapacityResponse, _handoff_presence_v1_ReleaseCapacityRequest__Output, _handoff_presence_v1_ReleaseCapacityResponse__Output>
   ReserveBest: MethodDefinition<_handoff_presence_v1_ReserveBestRequest, _handoff_presence_v1_ReserveBestResponse, _handoff_presence_v1_ReserveBestRequest__Output, _handoff_presence_v1_ReserveBestResponse__Output>
