@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Metadata } from '@grpc/grpc-js';
 import {
   PresenceGrpc,
+  type ConfirmReservationRequest,
+  type ConfirmReservationResponse__Output,
   type FindCandidatesRequest,
   type FindCandidatesResponse__Output,
   type PresenceService,
@@ -48,6 +50,18 @@ export class PresenceClient implements OnModuleInit {
   reserveBest(request: ReserveBestRequest): Promise<ReserveBestResponse__Output> {
     return lastValueFrom(
       this.service.reserveBest(request, withTraceContext(new Metadata()), this.callOptions()),
+    );
+  }
+
+  confirmReservation(
+    request: ConfirmReservationRequest,
+  ): Promise<ConfirmReservationResponse__Output> {
+    return lastValueFrom(
+      this.service.confirmReservation(
+        request,
+        withTraceContext(new Metadata()),
+        this.callOptions(),
+      ),
     );
   }
 

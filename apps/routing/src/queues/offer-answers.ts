@@ -46,6 +46,15 @@ export class OfferAnswers {
         'no such offer is open for this agent: it expired, was answered, or is not theirs',
       );
     if (answered.answer === 'accepted') {
+      const { confirmed } = await this.presence.confirmReservation({
+        tenantId: offer.entry.tenantId,
+        conversationId: offer.entry.conversationId,
+      });
+      if (!confirmed) {
+        // Presence gave the held slot back (its hold ran out): the conversation goes on to someone else.
+        await this.reroute(owned, offer, 'expired', step);
+        return void result('refused', 'the offer ran out before it was accepted');
+      }
       this.endOffer(owned, offer, step);
       const queue = this.plans.queueOf(offer.entry).name;
       owned.waits.assigned(offer.entry.conversationId, queue, step.now.getTime());

@@ -22,6 +22,8 @@ export interface Plan {
 }
 
 const fallbackTenant = defaultRoutingConfig.tenants['*']!;
+/** How long past an offer's deadline presence keeps its slot held, for routing to end the offer first. */
+const holdGraceMs = 60_000;
 
 /**
  * The tenants' queue settings applied to one entry at one moment: which queue it is in after
@@ -71,6 +73,10 @@ export class QueuePlans {
       preferring ? preferredUntil : undefined,
     ].filter((at): at is number => at !== undefined);
     const strategy = entry.transferTo ? 'preferred_agent' : queue.strategy;
+    const offerTimeoutMs =
+      queue.offerTimeoutSeconds === undefined
+        ? this.defaultOfferTimeoutMs
+        : queue.offerTimeoutSeconds * 1000;
     return {
       queue,
       routedBy: { queue: queue.name, strategy, relaxedSteps: placing.relaxedSteps },
@@ -85,11 +91,11 @@ export class QueuePlans {
         channel: entry.channel ?? '',
         teams: queue.teams ?? [],
         otherLanguages: placing.otherLanguages,
+        // An offer only holds the slot, a while past its own deadline: if this instance is gone by
+        // then and nobody ends the offer, presence gives the slot back by itself.
+        holdMs: String(offerTimeoutMs === 0 ? 0 : offerTimeoutMs + holdGraceMs),
       },
-      offerTimeoutMs:
-        queue.offerTimeoutSeconds === undefined
-          ? this.defaultOfferTimeoutMs
-          : queue.offerTimeoutSeconds * 1000,
+      offerTimeoutMs,
       maxWaitAt: start + queue.maxWaitSeconds * 1000,
       ...(changes.length > 0 ? { changesAt: Math.min(...changes) } : {}),
     };

@@ -134,4 +134,14 @@ describe('QueueRouter with offers', () => {
     const accepted = await applied('acme', 0, [answer('c1', 'ana', 'accepted')]);
     assert.deepEqual(summary(accepted), ['c1 assigned ana ']);
   });
+
+  it('holds the offered slot past the offer deadline only, and refuses an accept once presence gave the hold back', async () => {
+    const offered = await applied('acme', 0, [enqueued('c1')]);
+    assert.equal(presence.requests[0]![0]!.holdMs, String(20_000 + 60_000));
+    presence.holders.delete('c1');
+    const late = await applied('acme', 0, [answer('c1', 'ana', 'accepted')]);
+    assert.deepEqual(results(late), ['refused: the offer ran out before it was accepted']);
+    assert.deepEqual(summary(late), ['c1 rerouted ana ', 'c1 offered bo ']);
+    assert.equal(offered.decisions[0]!.outcome, 'offered');
+  });
 });

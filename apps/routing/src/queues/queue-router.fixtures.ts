@@ -35,6 +35,11 @@ export class FakePresence {
     return { released: holder !== undefined, agentId: holder?.agentId ?? '' };
   }
 
+  async confirmReservation(request: { conversationId?: string }) {
+    const holder = this.holders.get(request.conversationId!);
+    return { confirmed: holder !== undefined, agentId: holder?.agentId ?? '' };
+  }
+
   async reserveCapacity(request: { agentId?: string; conversationId?: string }) {
     const agent = this.free.find((candidate) => candidate.agentId === request.agentId);
     if (!agent || agent.slots === 0) return { reserved: false };
