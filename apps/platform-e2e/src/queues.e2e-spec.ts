@@ -20,6 +20,7 @@ const queueFile = {
           match: { topics: ['billing'] },
           skills: [{ name: 'billing', minProficiency: 4 }],
           relax: [{ afterSeconds: 2, minProficiency: 2 }],
+          serviceLevel: { targetSeconds: 1, percent: 80 },
         },
         {
           name: 'returns',
@@ -250,5 +251,27 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     const assigned = (await decision(conversationId, 'assigned')).json!['data'];
     assert.equal(assigned.agent.agentId, 'night-owl');
     assert.ok(Date.parse(assigned.decidedAt) >= shiftStart, 'not before the shift started');
+  });
+
+  it('counts each answered conversation against its queue service level, for the SREs', async () => {
+    const metrics = await (await fetch(`${platform.services[1]!.url}/metrics`)).text();
+    const answered = (queue: string, within: string) =>
+      new RegExp(
+        `handoff_routing_answered_total\\{[^}]*tenant="${tenantId}",queue="${queue}",within_service_level="${within}"[^}]*\\} 1`,
+      );
+    const counted = metrics
+      .split('\n')
+      .filter((line) => line.startsWith('handoff_routing_answered'));
+    assert.match(
+      metrics,
+      answered('billing', 'false'),
+      `waited past its 1 s target:\n${counted.join('\n')}`,
+    );
+    assert.match(
+      metrics,
+      answered('night', 'none'),
+      `no target configured:\n${counted.join('\n')}`,
+    );
+    assert.match(metrics, /handoff_routing_wait_seconds_bucket/);
   });
 });

@@ -9,6 +9,7 @@ import {
 import type { OfferTimers } from './offer-timers.js';
 import type { Offer } from './offers.js';
 import type { QueuePlans } from './queue-plans.js';
+import { recordAnswered } from './service-level.js';
 import type { QueueEntry } from './tenant-queue.js';
 import { answerCommand, type OwnedQueue, type Step } from './tenant-step.js';
 
@@ -56,8 +57,9 @@ export class OfferAnswers {
         return void result('refused', 'the offer ran out before it was accepted');
       }
       this.endOffer(owned, offer, step);
-      const queue = this.plans.queueOf(offer.entry).name;
-      owned.waits.assigned(offer.entry.conversationId, queue, step.now.getTime());
+      const queue = this.plans.queueOf(offer.entry);
+      owned.waits.assigned(offer.entry.conversationId, queue.name, step.now.getTime());
+      recordAnswered(owned.tenantId, queue, offer.entry.enqueuedAt, step.now.getTime());
       step.decisions.push(assignedDecision(offer.entry, offer, offer.routedBy, step.now));
       return void result('done');
     }

@@ -9,6 +9,7 @@ import {
 } from './decisions.js';
 import { offerIdFor, type Offer } from './offers.js';
 import type { Plan, QueuePlans } from './queue-plans.js';
+import { recordAnswered } from './service-level.js';
 import type { QueueEntry } from './tenant-queue.js';
 import type { OwnedQueue, Step } from './tenant-step.js';
 
@@ -155,6 +156,7 @@ export class QueuePlacer {
   ): void {
     if (plan.offerTimeoutMs === 0) {
       owned.waits.assigned(entry.conversationId, plan.queue.name, step.now.getTime());
+      recordAnswered(owned.tenantId, plan.queue, entry.enqueuedAt, step.now.getTime());
       step.decisions.push(assignedDecision(entry, agent, plan.routedBy, step.now));
       return;
     }
