@@ -6,6 +6,8 @@ import { uniqueRunId } from './support/test-infra.js';
 import type { TopicProbe } from './support/topic-probe.js';
 
 const runId = uniqueRunId('queues');
+/** A fresh routing group first replays the queue topic of every earlier run on the broker. */
+const replayAllowanceMs = 90_000;
 const tenantId = `acme-${runId}`;
 const closedTenant = `night-${runId}`;
 
@@ -27,6 +29,12 @@ const queueFile = {
           match: { topics: ['returns'] },
           maxWaitSeconds: 2,
           afterMaxWait: 'callback',
+        },
+        {
+          name: 'rare',
+          match: { topics: ['rare'] },
+          skills: [{ name: 'rare', minProficiency: 5 }],
+          whenNoAgents: 'stay_with_bot',
         },
         {
           name: 'night',
@@ -95,15 +103,19 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
       requestedAt: new Date().toISOString(),
     });
   const decision = (conversationId: string, outcome: string, extra = (_: any) => true) =>
-    probe.waitFor(`${outcome} for ${conversationId}`, (record) => {
-      const data = record.json?.['data'];
-      return (
-        record.topic === Topics.RoutingDecisions &&
-        data?.conversationId === conversationId &&
-        data?.outcome === outcome &&
-        extra(data)
-      );
-    });
+    probe.waitFor(
+      `${outcome} for ${conversationId}`,
+      (record) => {
+        const data = record.json?.['data'];
+        return (
+          record.topic === Topics.RoutingDecisions &&
+          data?.conversationId === conversationId &&
+          data?.outcome === outcome &&
+          extra(data)
+        );
+      },
+      replayAllowanceMs,
+    );
   const close = (conversationId: string) =>
     probe.publish('handoff.conversation.closed', {
       conversationId,
@@ -137,6 +149,15 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     const expired = (await decision(conversationId, 'expired')).json!['data'];
     assert.deepEqual(expired.unserved, { policy: 'callback', reason: 'max_wait' });
     assert.ok(Date.parse(expired.decidedAt) - Date.parse(queued.decidedAt) >= 1_500);
+  });
+
+  it('keeps the customer with the bot when nobody online could take the conversation', async () => {
+    const conversationId = `${tenantId}-rare`;
+    await escalate(tenantId, conversationId, { topic: 'rare' });
+    const deflected = (await decision(conversationId, 'deflected')).json!['data'];
+    assert.equal(deflected.unserved.policy, 'stay_with_bot');
+    // Nobody of the tenant online at all once the first test's agent has left; else nobody who fits.
+    assert.match(deflected.unserved.reason, /^no_(agent_online|matching_agent)$/);
   });
 
   it('deflects an arrival outside business hours with what the customer is offered instead', async () => {

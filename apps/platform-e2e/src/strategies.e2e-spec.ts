@@ -6,6 +6,8 @@ import { uniqueRunId } from './support/test-infra.js';
 import type { TopicProbe } from './support/topic-probe.js';
 
 const runId = uniqueRunId('strategies');
+/** A fresh routing group first replays the queue topic of every earlier run on the broker. */
+const replayAllowanceMs = 90_000;
 const tenantId = `acme-${runId}`;
 
 /** One queue per scenario, entered by the escalation's topic and asking for that skill. */
@@ -81,14 +83,18 @@ describe('strategies: which agent gets each conversation, and why, over the real
       variables: { topic, ...(options.lastAgent ? { last_agent_id: options.lastAgent } : {}) },
       requestedAt: new Date(requestedAt).toISOString(),
     });
-    const decided = await probe.waitFor(`assigned for ${conversationId}`, (record) => {
-      const data = record.json?.['data'];
-      return (
-        record.topic === Topics.RoutingDecisions &&
-        data?.conversationId === conversationId &&
-        data?.outcome === 'assigned'
-      );
-    });
+    const decided = await probe.waitFor(
+      `assigned for ${conversationId}`,
+      (record) => {
+        const data = record.json?.['data'];
+        return (
+          record.topic === Topics.RoutingDecisions &&
+          data?.conversationId === conversationId &&
+          data?.outcome === 'assigned'
+        );
+      },
+      replayAllowanceMs,
+    );
     const data = decided.json!['data'];
     return {
       agentId: data.agent.agentId,
