@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import {
   PresenceGrpc,
+  type ConfirmReservationRequest__Output,
+  type ConfirmReservationResponse,
   type FindCandidatesRequest__Output,
   type FindCandidatesResponse,
   type ReleaseCapacityRequest__Output,
@@ -56,6 +58,17 @@ export class PresenceGrpcController {
     return { released: holder !== undefined, agentId: holder ?? '' };
   }
 
+  @GrpcMethod(PresenceGrpc.serviceName, 'ConfirmReservation')
+  async confirmReservation(
+    request: ConfirmReservationRequest__Output,
+  ): Promise<ConfirmReservationResponse> {
+    requireFields(request, ['tenantId', 'conversationId']);
+    const holder = await unavailableWhenStoreIsDown(() =>
+      this.reservations.confirm(request.tenantId, request.conversationId),
+    );
+    return { confirmed: holder !== undefined, agentId: holder ?? '' };
+  }
+
   @GrpcMethod(PresenceGrpc.serviceName, 'ReserveBest')
   async reserveBest(request: ReserveBestRequest__Output): Promise<ReserveBestResponse> {
     requireFields(request, ['tenantId']);
@@ -74,8 +87,12 @@ export class PresenceGrpcController {
           message: `placement ${index}: missing ${missing.join(', ')}`,
         });
     });
+    const placements = request.placements.map((placement) => ({
+      ...placement,
+      holdMs: Number(placement.holdMs) || 0,
+    }));
     const outcomes = await unavailableWhenStoreIsDown(() =>
-      this.reservations.placeBest(request.tenantId, request.placements),
+      this.reservations.placeBest(request.tenantId, placements),
     );
     return {
       placed: outcomes.map((outcome, index) => ({
