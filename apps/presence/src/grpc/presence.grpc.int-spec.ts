@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
@@ -67,13 +75,14 @@ function unary<Request, Response>(
   client: grpc.Client,
   method: string,
   request: Request,
+  metadata = new grpc.Metadata(),
 ): Promise<Response> {
   const send = (client as unknown as Record<string, UnaryMethod<Request, Response>>)[method]!;
   return new Promise((resolve, reject) => {
     send.call(
       client,
       request,
-      new grpc.Metadata(),
+      metadata,
       { deadline: Date.now() + callDeadlineMs },
       (error, response) => (error ? reject(error) : resolve(response!)),
     );
@@ -527,6 +536,48 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  it("continues the caller's trace from the traceparent in the call's metadata, in a server span", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      spanProcessors: [new SimpleSpanProcessor({ exporter })],
+    });
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    trace.setGlobalTracerProvider(provider);
+    const [traceId, callerSpanId] = ['5bf92f3577b34da6a3ce929d0e0e4736', '10f067aa0ba902b7'];
+    try {
+      const traced = new grpc.Metadata();
+      traced.set('traceparent', `00-${traceId}-${callerSpanId}-01`);
+      await unary(presence, 'ReleaseCapacity', { tenantId, conversationId: 'conv-x' }, traced);
+      await unary(presence, 'ConfirmReservation', { tenantId, conversationId: 'conv-y' });
+      await assert.rejects(
+        unary(presence, 'FindCandidates', { tenantId }, traced),
+        assertGrpcError(grpc.status.INVALID_ARGUMENT),
+      );
+    } finally {
+      trace.disable();
+      propagation.disable();
+      context.disable();
+    }
+    const spans = exporter.getFinishedSpans().filter((span) => span.name.startsWith('Presence/'));
+    assert.deepEqual(
+      spans.map((span) => [
+        span.name,
+        span.kind,
+        span.spanContext().traceId === traceId,
+        span.parentSpanContext?.spanId,
+        span.status.code,
+      ]),
+      [
+        ['Presence/ReleaseCapacity', SpanKind.SERVER, true, callerSpanId, SpanStatusCode.UNSET],
+        ['Presence/ConfirmReservation', SpanKind.SERVER, false, undefined, SpanStatusCode.UNSET],
+        ['Presence/FindCandidates', SpanKind.SERVER, true, callerSpanId, SpanStatusCode.ERROR],
+      ],
+      'a call without a traceparent starts a trace of its own',
+    );
+    await provider.shutdown();
   });
 
   it('answers INVALID_ARGUMENT, naming the fields, when required fields are missing', async () => {
