@@ -4,6 +4,7 @@ import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import { AgentsModule } from './agents/agents.module.js';
 import type { PresenceConfig } from './config.js';
 import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
+import { HoldsModule } from './holds/holds.module.js';
 import { MissedOffersModule } from './missed-offers/missed-offers.module.js';
 import { PresenceGrpcModule } from './grpc/grpc.module.js';
 import { ReservationsModule } from './reservations/reservations.module.js';
@@ -27,6 +28,7 @@ export class PresenceAppModule {
         MissedOffersModule.register({ maxMissedOffers: config.maxMissedOffers }),
         WrapUpModule.register({ wrapUpMs: config.wrapUpMs }),
         ShiftsModule,
+        HoldsModule,
       ],
     };
   }

@@ -20,11 +20,13 @@ import {
   strategyOf,
   type RankOrder,
 } from './placement-strategies.js';
+import { HoldDeadlines, type HeldSlot } from './hold-deadlines.js';
 import { onShiftAt, type ShiftSchedule } from './shift-schedule.js';
 import { isStale } from './status-transitions.js';
 import { TenantIndex } from './tenant-index.js';
 
 export { AgentEntry, tenantKey, type AgentProfile, type PresenceStatus } from './agent-entry.js';
+export type { HeldSlot } from './hold-deadlines.js';
 
 export interface CandidateQuery {
   tenantId: string;
@@ -69,6 +71,8 @@ export interface Placement {
   preferredAgentId?: string;
   /** For preferred_agent: no one else will do; the conversation waits for them. */
   preferredOnly?: boolean;
+  /** Above 0: the slot is only held for this many milliseconds, unless confirmed (see confirm). */
+  holdMs?: number;
 }
 
 interface SearchResult {
@@ -101,6 +105,8 @@ export class AgentDirectory {
   private readonly wrappingUp = new Map<string, AgentEntry>();
   /** Each scheduled agent's shifts, by tenant key (kept for agents not known yet too). */
   private readonly schedules = new Map<string, ShiftSchedule>();
+  /** When each slot that is only held is given back, unless confirmed first. */
+  private readonly holds = new HoldDeadlines();
 
   constructor(private readonly closedMemory = 200_000) {}
 
@@ -208,7 +214,8 @@ export class AgentDirectory {
 
   /**
    * For each conversation in turn, a slot with the best free agent who fits; one that already holds
-   * a slot keeps it. Synchronous, so nothing else takes a slot between two placements.
+   * a slot keeps it, and its hold (if any) neither lengthens nor shortens. Synchronous, so nothing
+   * else takes a slot between two placements.
    */
   placeBest(tenantId: string, placements: readonly Placement[], at: number): PlacementOutcome[] {
     return placements.map((placement) => {
@@ -220,6 +227,8 @@ export class AgentDirectory {
       if (!best || this.isClosed(tenantId, placement.conversationId))
         return { ...refused(''), ...counts };
       this.hold(best.agent, placement.conversationId, channelOf(placement.channel), at);
+      if (placement.holdMs && placement.holdMs > 0)
+        this.holds.set(tenantId, placement.conversationId, at + placement.holdMs);
       return { ...reserved(best.agent), ...counts };
     });
   }
@@ -233,7 +242,38 @@ export class AgentDirectory {
     holder.free(conversationId);
     if (holder.conversations.size === 0) holder.idleSince = at;
     this.holders.delete(key);
+    this.holds.delete(tenantId, conversationId);
     return holder;
+  }
+
+  /** When the conversation's slot is given back unless confirmed; undefined when held for good or not held. */
+  heldUntil(tenantId: string, conversationId: string): number | undefined {
+    return this.holds.get(tenantId, conversationId);
+  }
+
+  /** Makes the conversation's slot its own for good; returns the holder, or undefined when it holds none. */
+  confirm(tenantId: string, conversationId: string): AgentEntry | undefined {
+    const holder = this.holderOf(tenantId, conversationId);
+    if (holder) this.holds.delete(tenantId, conversationId);
+    return holder;
+  }
+
+  /** Puts a deadline back on a slot the conversation still holds (a confirmation that could not be stored). */
+  holdAgain(tenantId: string, conversationId: string, heldUntil: number): void {
+    if (this.holderOf(tenantId, conversationId))
+      this.holds.set(tenantId, conversationId, heldUntil);
+  }
+
+  /** Held slots whose hold has run out by `now`. */
+  holdsDueBy(now: number): HeldSlot[] {
+    return [...this.holds.dueBy(now)];
+  }
+
+  /** Gives the slot back if its hold has run out by `now` (not confirmed meanwhile); returns its holder. */
+  expire(tenantId: string, conversationId: string, now: number): AgentEntry | undefined {
+    const heldUntil = this.holds.get(tenantId, conversationId);
+    if (heldUntil === undefined || heldUntil > now) return undefined;
+    return this.release(tenantId, conversationId, now);
   }
 
   /** The conversation is over: its slot (if any) comes back and it takes no slot again. */
@@ -255,16 +295,22 @@ export class AgentDirectory {
     return this.holderOf(tenantId, conversationId)?.conversations.get(conversationId);
   }
 
-  /** A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows. */
+  /**
+   * A reservation from the store, at boot: kept even past capacity, which a lowered capacity allows.
+   * A held one keeps its deadline, even one passed already (then it is given back at the next sweep).
+   */
   restore(
     tenantId: string,
     agentId: string,
     conversationId: string,
     at: number,
     channel = defaultChannel,
+    heldUntil?: number,
   ): void {
     const agent = this.get(tenantId, agentId);
-    if (agent) this.hold(agent, conversationId, channel, at);
+    if (!agent) return;
+    this.hold(agent, conversationId, channel, at);
+    if (heldUntil !== undefined) this.holds.set(tenantId, conversationId, heldUntil);
   }
 
   /**

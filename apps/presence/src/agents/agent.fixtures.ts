@@ -17,3 +17,11 @@ export function agent(agentId: string, changes: Partial<AgentProfile> = {}): Age
     ...changes,
   };
 }
+
+/** A placement of an English conversation, needing no skill, held for `holdMs` (0: for good). */
+export const heldPlacement = (conversationId: string, holdMs: number) => ({
+  conversationId,
+  language: 'en',
+  skills: [],
+  holdMs,
+});

@@ -117,12 +117,14 @@ export class AgentsService implements OnApplicationBootstrap {
         reservation.conversationId,
         reservation.reservedAt.getTime(),
         channelOf(reservation.channel),
+        reservation.heldUntil?.getTime(),
       );
     this.loaded = true;
     this.logger.log({
       message: 'agents loaded',
       agents: this.directory.size,
       reservations: held.length,
+      heldOnly: held.filter(({ heldUntil }) => heldUntil).length,
       shiftSchedules: schedules.length,
     });
   }

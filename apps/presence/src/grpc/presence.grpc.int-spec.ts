@@ -3,14 +3,24 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import {
   HealthGrpc,
   PresenceGrpc,
   protoLoaderOptions,
   type AgentStatusChanged,
+  type ConfirmReservationRequest,
+  type ConfirmReservationResponse__Output,
   type FindCandidatesRequest,
   type FindCandidatesResponse__Output,
   type HealthServingStatus,
@@ -20,11 +30,17 @@ import {
   type ReserveCapacityResponse__Output,
 } from '@handoff/contracts';
 import { KafkaStartup } from '@handoff/messaging';
-import { freeLoopbackPort, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import type { Connection } from 'mongoose';
+import {
+  eventually,
+  freeLoopbackPort,
+  integrationInfra,
+  uniqueName,
+} from '@handoff/service-kit/testing';
+import type { Connection, Model } from 'mongoose';
 import { AgentsService } from '../agents/agents.service.js';
 import { PresenceAppModule } from '../app.module.js';
 import { loadPresenceConfig } from '../config.js';
+import { Reservation, reservationId } from '../reservations/reservation.schema.js';
 import { connectGrpcServer } from './grpc-server.js';
 
 const dbName = uniqueName('int_presence_grpc');
@@ -59,13 +75,14 @@ function unary<Request, Response>(
   client: grpc.Client,
   method: string,
   request: Request,
+  metadata = new grpc.Metadata(),
 ): Promise<Response> {
   const send = (client as unknown as Record<string, UnaryMethod<Request, Response>>)[method]!;
   return new Promise((resolve, reject) => {
     send.call(
       client,
       request,
-      new grpc.Metadata(),
+      metadata,
       { deadline: Date.now() + callDeadlineMs },
       (error, response) => (error ? reject(error) : resolve(response!)),
     );
@@ -110,6 +127,27 @@ const reserveBest = (request: {
       }[];
     }
   >(presence, 'ReserveBest', request);
+const confirmReservation = (request: ConfirmReservationRequest) =>
+  unary<ConfirmReservationRequest, ConfirmReservationResponse__Output>(
+    presence,
+    'ConfirmReservation',
+    request,
+  );
+const placeHeld = async (conversationId: string, holdMs: number, language = 'da') =>
+  (
+    await unary<
+      {
+        tenantId: string;
+        placements: { conversationId: string; language: string; holdMs: number }[];
+      },
+      { placed: { reserved: boolean; agentId: string }[] }
+    >(presence, 'ReserveBest', { tenantId, placements: [{ conversationId, language, holdMs }] })
+  ).placed[0]!;
+const storedReservation = (conversationId: string) =>
+  app
+    .get<Model<Reservation>>(getModelToken(Reservation.name))
+    .findById(reservationId(tenantId, conversationId))
+    .lean();
 const checkHealth = (service: string) =>
   unary<{ service: string }, { status: HealthServingStatus }>(health, 'Check', { service });
 
@@ -139,27 +177,33 @@ function assertGrpcError(code: grpc.status, details?: RegExp) {
   };
 }
 
+/** Presence over the test's store, serving gRPC on the port; its consumers are not started. */
+async function startPresence(clientId: string, port: number): Promise<INestApplication> {
+  const infra = integrationInfra();
+  const config = loadPresenceConfig({
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    KAFKA_CLIENT_ID: clientId,
+    KAFKA_GROUP_ID: clientId,
+    MONGO_URL: infra.mongoUrl,
+    MONGO_DB: dbName,
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(port),
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [PresenceAppModule.forRoot(config)],
+  }).compile();
+  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+  connectGrpcServer(started, config.grpcUrl);
+  await started.init();
+  await started.get(KafkaStartup).ready;
+  await started.startAllMicroservices();
+  return started;
+}
+
 describe('presence over a real gRPC socket, backed by a real store', () => {
   before(async () => {
-    const infra = integrationInfra();
     const port = await freeLoopbackPort();
-    const config = loadPresenceConfig({
-      KAFKA_BROKERS: infra.kafkaBrokers,
-      KAFKA_CLIENT_ID: dbName,
-      KAFKA_GROUP_ID: dbName,
-      MONGO_URL: infra.mongoUrl,
-      MONGO_DB: dbName,
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(port),
-    });
-    const moduleRef = await Test.createTestingModule({
-      imports: [PresenceAppModule.forRoot(config)],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-    connectGrpcServer(app, config.grpcUrl);
-    await app.init();
-    await app.get(KafkaStartup).ready;
-    await app.startAllMicroservices();
+    app = await startPresence(dbName, port);
 
     const address = `127.0.0.1:${port}`;
     const Presence = serviceClient(
@@ -407,6 +451,133 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
       'nl-speaker',
       'as skilled, though more loaded (3 of 4 against 1 of 2): the language asked for first',
     );
+  });
+
+  it('holds a slot placed with hold_ms until confirmed, and gives back one not confirmed in time', async () => {
+    await agentIs('dane', { languages: ['da'], capacity: 1 });
+    const [confirmed, abandoned] = [uniqueName('conv'), uniqueName('conv')];
+
+    const placed = await placeHeld(confirmed, 500);
+    assert.deepEqual([placed.reserved, placed.agentId], [true, 'dane']);
+    const heldUntil = (await storedReservation(confirmed))?.heldUntil;
+    assert.ok(heldUntil, 'stored with its deadline');
+    const again = await placeHeld(confirmed, 60_000);
+    assert.deepEqual(
+      [again.reserved, again.agentId],
+      [true, 'dane'],
+      'placed again: the same slot',
+    );
+    assert.deepEqual(
+      (await storedReservation(confirmed))?.heldUntil,
+      heldUntil,
+      'and the same hold',
+    );
+    assert.deepEqual(await confirmReservation({ tenantId, conversationId: confirmed }), {
+      confirmed: true,
+      agentId: 'dane',
+    });
+    assert.deepEqual(
+      await confirmReservation({ tenantId, conversationId: confirmed }),
+      { confirmed: true, agentId: 'dane' },
+      'confirmed again: the same answer',
+    );
+    assert.equal((await storedReservation(confirmed))?.heldUntil, undefined, 'held for good');
+    assert.deepEqual(await releaseCapacity({ tenantId, conversationId: confirmed }), {
+      released: true,
+      agentId: 'dane',
+    });
+
+    assert.equal((await placeHeld(abandoned, 500)).agentId, 'dane');
+    assert.equal((await placeHeld(uniqueName('conv'), 500)).reserved, false, 'dane is full');
+    await eventually('the hold ran out', async () => !(await storedReservation(abandoned)));
+    assert.deepEqual(await confirmReservation({ tenantId, conversationId: abandoned }), {
+      confirmed: false,
+      agentId: '',
+    });
+    assert.equal(
+      (await placeHeld(uniqueName('conv'), 500)).agentId,
+      'dane',
+      'the slot is free again',
+    );
+    await assert.rejects(
+      confirmReservation({ tenantId, conversationId: '' }),
+      assertGrpcError(grpc.status.INVALID_ARGUMENT, /conversationId/),
+    );
+  });
+
+  it('reloads held slots with their deadlines after a restart, and gives back one that ran out meanwhile', async () => {
+    await agentIs('finn', { languages: ['fi'], capacity: 2 });
+    const [stillHeld, ranOut] = [uniqueName('conv'), uniqueName('conv')];
+    const hold = (conversationId: string, heldUntil: number) => ({
+      _id: reservationId(tenantId, conversationId),
+      tenantId,
+      conversationId,
+      agentId: 'finn',
+      reservedAt: new Date(),
+      channel: 'chat',
+      heldUntil: new Date(heldUntil),
+    });
+    const farAhead = Date.now() + 3_600_000;
+    // Written to the store only, as if taken before a crash: the running instance never saw them.
+    await app
+      .get<Model<Reservation>>(getModelToken(Reservation.name))
+      .insertMany([hold(stillHeld, farAhead), hold(ranOut, Date.now() - 1_000)]);
+
+    const restarted = await startPresence(uniqueName('restarted'), await freeLoopbackPort());
+    try {
+      const directory = restarted.get(AgentsService).directory;
+      await eventually('the reservations loaded', () => directory.holderOf(tenantId, stillHeld));
+      assert.equal(directory.heldUntil(tenantId, stillHeld), farAhead);
+      await eventually(
+        'the hold that ran out given back',
+        async () => !directory.holderOf(tenantId, ranOut) && !(await storedReservation(ranOut)),
+      );
+      assert.equal(directory.get(tenantId, 'finn')?.conversations.size, 1);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it("continues the caller's trace from the traceparent in the call's metadata, in a server span", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      spanProcessors: [new SimpleSpanProcessor({ exporter })],
+    });
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    trace.setGlobalTracerProvider(provider);
+    const [traceId, callerSpanId] = ['5bf92f3577b34da6a3ce929d0e0e4736', '10f067aa0ba902b7'];
+    try {
+      const traced = new grpc.Metadata();
+      traced.set('traceparent', `00-${traceId}-${callerSpanId}-01`);
+      await unary(presence, 'ReleaseCapacity', { tenantId, conversationId: 'conv-x' }, traced);
+      await unary(presence, 'ConfirmReservation', { tenantId, conversationId: 'conv-y' });
+      await assert.rejects(
+        unary(presence, 'FindCandidates', { tenantId }, traced),
+        assertGrpcError(grpc.status.INVALID_ARGUMENT),
+      );
+    } finally {
+      trace.disable();
+      propagation.disable();
+      context.disable();
+    }
+    const spans = exporter.getFinishedSpans().filter((span) => span.name.startsWith('Presence/'));
+    assert.deepEqual(
+      spans.map((span) => [
+        span.name,
+        span.kind,
+        span.spanContext().traceId === traceId,
+        span.parentSpanContext?.spanId,
+        span.status.code,
+      ]),
+      [
+        ['Presence/ReleaseCapacity', SpanKind.SERVER, true, callerSpanId, SpanStatusCode.UNSET],
+        ['Presence/ConfirmReservation', SpanKind.SERVER, false, undefined, SpanStatusCode.UNSET],
+        ['Presence/FindCandidates', SpanKind.SERVER, true, callerSpanId, SpanStatusCode.ERROR],
+      ],
+      'a call without a traceparent starts a trace of its own',
+    );
+    await provider.shutdown();
   });
 
   it('answers INVALID_ARGUMENT, naming the fields, when required fields are missing', async () => {

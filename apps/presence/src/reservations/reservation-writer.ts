@@ -15,14 +15,15 @@ const writeSeconds = meter().createHistogram('handoff_reservation_write_duration
 });
 
 /**
- * Makes reservations durable in groups: every reservation or release asked for while the previous
- * write is in flight goes into the next insert or delete, and each caller hears back once its own
- * write is stored. One store round trip serves many gRPC calls.
+ * Makes reservations durable in groups: every reservation, confirmation or release asked for while
+ * the previous write is in flight goes into the next insert, update or delete, and each caller
+ * hears back once its own write is stored. One store round trip serves many gRPC calls.
  */
 @Injectable()
 export class ReservationWriter {
   private inserts: Pending<Reservation>[] = [];
   private deletes: Pending<string>[] = [];
+  private confirms: Pending<string>[] = [];
   private writing = false;
 
   constructor(@InjectModel(Reservation.name) private readonly reservations: Model<Reservation>) {}
@@ -33,6 +34,11 @@ export class ReservationWriter {
 
   remove(reservationId: string): Promise<void> {
     return this.enqueue(this.deletes, reservationId);
+  }
+
+  /** The reservation is held for good: its deadline goes (nothing happens to one released meanwhile). */
+  confirm(reservationId: string): Promise<void> {
+    return this.enqueue(this.confirms, reservationId);
   }
 
   private enqueue<T>(queue: Pending<T>[], item: T): Promise<void> {
@@ -47,13 +53,15 @@ export class ReservationWriter {
     if (this.writing) return;
     this.writing = true;
     try {
-      while (this.inserts.length > 0 || this.deletes.length > 0) {
-        const [inserts, deletes] = [this.inserts, this.deletes];
+      while (this.inserts.length + this.deletes.length + this.confirms.length > 0) {
+        const [inserts, deletes, confirms] = [this.inserts, this.deletes, this.confirms];
         this.inserts = [];
         this.deletes = [];
+        this.confirms = [];
         await Promise.all([
           this.write(inserts, (items) => this.insert(items)),
           this.write(deletes, (ids) => this.delete(ids)),
+          this.write(confirms, (ids) => this.unsetDeadlines(ids)),
         ]);
       }
     } finally {
@@ -82,5 +90,12 @@ export class ReservationWriter {
 
   private async delete(reservationIds: string[]): Promise<void> {
     await this.reservations.deleteMany({ _id: { $in: reservationIds } });
+  }
+
+  private async unsetDeadlines(reservationIds: string[]): Promise<void> {
+    await this.reservations.updateMany(
+      { _id: { $in: reservationIds } },
+      { $unset: { heldUntil: 1 } },
+    );
   }
 }

@@ -2,8 +2,9 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { deriveId } from '@handoff/contracts';
 
 /**
- * One slot held by a conversation, on its channel (chat for documents that name none). Keyed by tenant and conversation, so a conversation holds
- * at most one and two tenants' conversation ids never meet.
+ * One slot held by a conversation, on its channel (chat for documents that name none). Keyed by
+ * tenant and conversation, so a conversation holds at most one and two tenants' conversation ids
+ * never meet.
  */
 @Schema({ collection: 'reservations', versionKey: false })
 export class Reservation {
@@ -13,6 +14,8 @@ export class Reservation {
   @Prop({ required: true, index: true }) agentId!: string;
   @Prop({ type: Date, required: true }) reservedAt!: Date;
   @Prop() channel?: string;
+  /** Given back then unless confirmed first; absent for a slot held for good (as in older documents). */
+  @Prop({ type: Date }) heldUntil?: Date;
 }
 
 export function reservationId(tenantId: string, conversationId: string): string {

@@ -15,8 +15,17 @@ import { ReservationWriter } from './reservation-writer.js';
  * Chat slots. The directory decides, in one synchronous step, so the answer for a slot can never
  * be given twice; the reservation is then stored before the caller hears "reserved", and taken
  * back if it cannot be (the caller sees the store's error and retries later). A conversation asking
- * again while its reservation is being stored waits for that same write.
+ * again while its reservation is being stored waits for that same write. A slot placed with a hold
+ * is stored with its deadline, and kept for good once confirmed.
  */
+interface Taken {
+  conversationId: string;
+  agentId: string;
+  channel: string;
+  /** Only held until then, unless confirmed. */
+  heldUntil?: number;
+}
+
 @Injectable()
 export class ReservationsService {
   private readonly storing = new Map<string, Promise<void>>();
@@ -58,16 +67,15 @@ export class ReservationsService {
     const outcomes = this.directory.placeBest(tenantId, placements, at);
     const taken = outcomes.flatMap((outcome, index) => {
       const { conversationId, channel } = placements[index]!;
-      return outcome.reserved && !alreadyHeld.has(conversationId)
-        ? [{ conversationId, agentId: outcome.agentId, channel: channelOf(channel) }]
-        : [];
+      if (!outcome.reserved || alreadyHeld.has(conversationId)) return [];
+      const heldUntil = this.directory.heldUntil(tenantId, conversationId);
+      return [{ conversationId, agentId: outcome.agentId, channel: channelOf(channel), heldUntil }];
     });
     if (taken.length > 0) await this.store(tenantId, taken, at);
     return outcomes;
   }
 
-  /** Gives the conversation's slot back (only to the tenant holding it); false when it held none. */
-  /** Gives back the conversation's slot; returns the agent who held it, if one did. */
+  /** Gives back the conversation's slot (only to the tenant holding it); returns its holder, if any. */
   async release(tenantId: string, conversationId: string): Promise<string | undefined> {
     return (await this.releaseAll(tenantId, [conversationId]))[0]?.agentId;
   }
@@ -82,6 +90,44 @@ export class ReservationsService {
     return this.giveBack(tenantId, conversationIds, (id) => this.directory.close(tenantId, id));
   }
 
+  /**
+   * Makes the conversation's held slot its own for good, in memory at once (so its hold cannot
+   * run out meanwhile) and then in the store; returns the holder, or undefined when it holds no slot
+   * (its hold ran out, or it was released or closed). Confirming again changes nothing.
+   */
+  async confirm(tenantId: string, conversationId: string): Promise<string | undefined> {
+    await this.whileStoring(tenantId, [conversationId]);
+    const heldUntil = this.directory.heldUntil(tenantId, conversationId);
+    const holder = this.directory.confirm(tenantId, conversationId);
+    if (!holder || heldUntil === undefined) return holder?.agentId;
+    try {
+      await this.tracked(
+        tenantId,
+        [conversationId],
+        this.writer.confirm(reservationId(tenantId, conversationId)),
+      );
+    } catch (error) {
+      this.directory.holdAgain(tenantId, conversationId, heldUntil);
+      throw error;
+    }
+    return holder.agentId;
+  }
+
+  /**
+   * Gives back those of the tenant's held slots whose hold ran out by `now` and was not confirmed
+   * meanwhile; returns each agent who got one back, with an id for what caused it.
+   */
+  async expireHolds(tenantId: string, conversationIds: readonly string[], now: number) {
+    const causes = new Map<AgentEntry, string>();
+    const agents = await this.giveBack(tenantId, conversationIds, (id) => {
+      const heldUntil = this.directory.heldUntil(tenantId, id);
+      const holder = this.directory.expire(tenantId, id, now);
+      if (holder) causes.set(holder, `hold-expired:${id}:${heldUntil}`);
+      return holder;
+    });
+    return agents.map((agent) => ({ agent, causeId: causes.get(agent)! }));
+  }
+
   private async giveBack(
     tenantId: string,
     conversationIds: readonly string[],
@@ -90,8 +136,9 @@ export class ReservationsService {
     await this.whileStoring(tenantId, conversationIds);
     const released = conversationIds.flatMap((conversationId) => {
       const channel = this.directory.channelHeld(tenantId, conversationId);
+      const heldUntil = this.directory.heldUntil(tenantId, conversationId);
       const holder = release(conversationId);
-      return holder ? [{ conversationId, holder, channel }] : [];
+      return holder ? [{ conversationId, holder, channel, heldUntil }] : [];
     });
     if (released.length === 0) return [];
     try {
@@ -101,13 +148,14 @@ export class ReservationsService {
         ),
       );
     } catch (error) {
-      for (const { conversationId, holder, channel } of released)
+      for (const { conversationId, holder, channel, heldUntil } of released)
         this.directory.restore(
           tenantId,
           holder.agentId,
           conversationId,
           holder.lastAssignedAt,
           channel,
+          heldUntil,
         );
       throw error;
     }
@@ -120,13 +168,9 @@ export class ReservationsService {
   }
 
   /** Stores newly taken slots; if the store fails they are given back, and the caller hears why. */
-  private async store(
-    tenantId: string,
-    taken: readonly { conversationId: string; agentId: string; channel: string }[],
-    at: number,
-  ): Promise<void> {
+  private async store(tenantId: string, taken: readonly Taken[], at: number): Promise<void> {
     const stored = Promise.all(
-      taken.map(({ conversationId, agentId, channel }) =>
+      taken.map(({ conversationId, agentId, channel, heldUntil }) =>
         this.writer.save({
           _id: reservationId(tenantId, conversationId),
           tenantId,
@@ -134,20 +178,34 @@ export class ReservationsService {
           agentId,
           reservedAt: new Date(at),
           channel,
+          ...(heldUntil !== undefined ? { heldUntil: new Date(heldUntil) } : {}),
         }),
       ),
-    ).then(() => undefined);
-    const keys = taken.map(({ conversationId }) => tenantKey(tenantId, conversationId));
-    for (const key of keys)
-      this.storing.set(
-        key,
-        stored.catch(() => undefined),
-      );
+    );
+    const conversationIds = taken.map(({ conversationId }) => conversationId);
     try {
-      await stored;
+      await this.tracked(tenantId, conversationIds, stored);
     } catch (error) {
-      for (const { conversationId } of taken) this.directory.release(tenantId, conversationId);
+      for (const conversationId of conversationIds)
+        this.directory.release(tenantId, conversationId);
       throw error;
+    }
+  }
+
+  /** Waits for a write about the conversations, which calls for them meanwhile wait for too. */
+  private async tracked(
+    tenantId: string,
+    conversationIds: readonly string[],
+    write: Promise<unknown>,
+  ): Promise<void> {
+    const keys = conversationIds.map((conversationId) => tenantKey(tenantId, conversationId));
+    const settled = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const key of keys) this.storing.set(key, settled);
+    try {
+      await write;
     } finally {
       for (const key of keys) this.storing.delete(key);
     }
