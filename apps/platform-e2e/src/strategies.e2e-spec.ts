@@ -27,7 +27,7 @@ const queueFile = {
         queue('skilled', { strategy: 'most_skilled' }),
         queue('returning', { strategy: 'preferred_agent', preferredAgentSeconds: 2 }),
         queue('gold', { teams: ['gold'] }),
-        queue('mail', { match: { topics: ['mail'], channels: ['email'] } }),
+        queue('mail', { match: { topics: ['mail'], channels: ['email'] }, channel: 'email' }),
       ],
     },
   },

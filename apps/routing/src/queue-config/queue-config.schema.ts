@@ -60,6 +60,8 @@ const queueSchema = z
       .max(16)
       .optional(),
     teams: z.array(name).max(16).optional(),
+    /** Which of an agent's capacities a conversation of this queue takes (chat, messaging, email…). */
+    channel: name.default('chat'),
     /** Added to the escalation's priority (at most 9 in all). */
     priority: z.number().int().min(0).max(9).default(0),
     strategy: strategySchema.default('most_skilled'),

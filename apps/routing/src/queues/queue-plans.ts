@@ -88,7 +88,9 @@ export class QueuePlans {
         strategy,
         preferredAgentId: entry.transferTo ?? entry.preferredAgentId ?? '',
         preferredOnly: preferring || entry.transferTo !== undefined,
-        channel: entry.channel ?? '',
+        // The kind of slot it takes, as the queue says: the bot platform's channel names
+        // (web, whatsapp…) are not agents' capacity channels.
+        channel: queue.channel,
         teams: queue.teams ?? [],
         otherLanguages: placing.otherLanguages,
         // An offer only holds the slot, a while past its own deadline: if this instance is gone by

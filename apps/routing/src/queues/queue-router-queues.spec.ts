@@ -114,7 +114,7 @@ describe('QueueRouter with configured queues', () => {
             { afterSeconds: 60, overflowTo: 'general' },
           ],
         },
-        { name: 'general', strategy: 'round_robin', teams: ['tier1'] },
+        { name: 'general', strategy: 'round_robin', teams: ['tier1'], channel: 'email' },
       ],
     });
     harness.presence.online = 1;
@@ -134,11 +134,22 @@ describe('QueueRouter with configured queues', () => {
       skills: placement!.skills,
       strategy: placement!.strategy,
       teams: placement!.teams,
+      channel: placement!.channel,
     }));
     assert.deepEqual(asked, [
-      { skills: [{ name: 'billing', minProficiency: 4 }], strategy: 'most_skilled', teams: [] },
-      { skills: [{ name: 'billing', minProficiency: 2 }], strategy: 'most_skilled', teams: [] },
-      { skills: [], strategy: 'round_robin', teams: ['tier1'] },
+      {
+        skills: [{ name: 'billing', minProficiency: 4 }],
+        strategy: 'most_skilled',
+        teams: [],
+        channel: 'chat',
+      },
+      {
+        skills: [{ name: 'billing', minProficiency: 2 }],
+        strategy: 'most_skilled',
+        teams: [],
+        channel: 'chat',
+      },
+      { skills: [], strategy: 'round_robin', teams: ['tier1'], channel: 'email' },
     ]);
   });
 
