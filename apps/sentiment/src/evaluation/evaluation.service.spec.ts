@@ -69,7 +69,7 @@ describe('EvaluationService', () => {
     assert.equal(data.conversationId, 'conv-1');
     assert.equal(data.tenantId, 'acme');
     assert.equal(data.messageId, 'm-1');
-    assert.deepEqual(data.sentiment, scoreSentiment('This is terrible, my invoice is wrong'));
+    assert.deepEqual(data.sentiment, scoreSentiment('This is terrible, my invoice is wrong', 'es'));
     assert.equal(data.sentiment.label, 'negative');
     assertHonoursContract(scored!);
   });

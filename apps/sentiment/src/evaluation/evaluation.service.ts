@@ -20,7 +20,8 @@ export class EvaluationService {
   evaluate(recorded: MessageRecorded, sink: EventSink, traceparent?: string): void {
     if (recorded.message.sender !== 'customer') return;
     const { conversationId, tenantId, message } = recorded;
-    const sentiment = scoreSentiment(message.text);
+    // The bot platform's language picks the lexicon; the scorer detects one when it is unsupported.
+    const sentiment = scoreSentiment(message.text, recorded.language);
     const now = new Date().toISOString();
 
     const trace = traceparent ? { traceparent } : {};

@@ -1,59 +1,152 @@
-import { intensifiers, negations, polarity } from './lexicon.js';
+import { detectLanguage } from './language-detection.js';
+import {
+  grammarWords,
+  toSupportedLanguage,
+  type GrammarWords,
+  type Language,
+} from './languages.js';
+import { lexicons, valenceOf } from './lexicons.js';
+import { fold } from './text-folding.js';
+import { isShouted, splitTokens } from './tokens.js';
 
 export interface SentimentResult {
   score: number;
   label: 'negative' | 'neutral' | 'positive';
 }
 
+export interface MessageScores {
+  /** -1 (very negative) .. 1 (very positive). */
+  sentiment: number;
+  /** 0 (calm) .. 1 (furious): negativity, shouting, repeated punctuation and strong negative words. */
+  frustration: number;
+  language: Language;
+}
+
+// Rule weights follow the published VADER heuristics, so scores read on the same scale as VADER's.
+const shoutBoost = 0.733;
+const negationFactor = -0.74;
 const negationReach = 3;
-const neutralBand = 0.15;
-// Squashes the raw sum into -1..1; larger means more words are needed for a strong score.
-const squashSoftness = 12;
+const beforeContrast = 0.5;
+const afterContrast = 1.5;
+const squashAlpha = 15;
+const neutralBand = 0.05;
+const strongNegative = -2.5;
 
-export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9']+/)
-    .filter(Boolean);
-}
+/**
+ * Scores a message in the given language (a BCP 47 tag; detected when missing or unsupported).
+ * Valences come from the lexicons; negation, degree words, contrast, shouting, exclamation and
+ * question marks adjust them, and the sum is squashed into -1..1.
+ */
+export function scoreMessage(text: string, languageTag?: string): MessageScores {
+  const language = toSupportedLanguage(languageTag) ?? detectLanguage(text);
+  const lexicon = lexicons[language];
+  const grammar = grammarWords[language];
+  const tokens = splitTokens(text, lexicon, language === 'en');
+  const keys = tokens.map(fold);
 
-/** Lexicon scoring with negation and intensity; shouting and exclamations add weight. */
-export function scoreSentiment(text: string): SentimentResult {
-  const tokens = tokenize(text);
+  const shoutedWords = tokens.filter(isShouted).length;
+  const wordCount = tokens.filter((token) => /\p{L}/u.test(token)).length;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const shouting =
+    letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  // As in VADER, upper case stands out only against lower case, or when the whole message shouts.
+  const capsStandOut = shouting || (shoutedWords > 0 && shoutedWords < wordCount);
+  const contrastAt = keys.findIndex((key) => grammar.contrasts.has(key));
+
   let sum = 0;
-  let negateFor = 0;
-  let boost = 1;
-  for (const token of tokens) {
-    if (negations.has(token)) {
-      negateFor = negationReach;
-      continue;
-    }
-    const intensity = intensifiers[token];
-    if (intensity !== undefined) {
-      boost = intensity;
-      continue;
-    }
-    const value = polarity[token];
-    if (value !== undefined) {
-      // "not good" turns negative; "never got my refund" is not praise, so a negated complaint counts as neutral.
-      const negated = negateFor > 0;
-      sum += negated ? (value > 0 ? -0.75 * value * boost : 0) : value * boost;
-    }
-    boost = 1;
-    if (negateFor > 0) negateFor--;
+  let mostNegative = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (isGrammarWord(grammar, keys[i]!)) continue;
+    let valence = valenceOf(lexicon, tokens[i]!.toLowerCase());
+    if (!valence) continue;
+    const sign = Math.sign(valence);
+    if (capsStandOut && isShouted(tokens[i]!)) valence += sign * shoutBoost;
+    valence += sign * boostBefore(i, tokens, keys, grammar, capsStandOut);
+    if (negatedBefore(i, keys, grammar, language)) valence *= negationFactor;
+    if (contrastAt >= 0) valence *= i < contrastAt ? beforeContrast : afterContrast;
+    mostNegative = Math.min(mostNegative, valence);
+    sum += valence;
   }
-  sum *= emphasis(text);
-  const score = round(sum / Math.sqrt(sum * sum + squashSoftness));
-  return { score, label: score <= -neutralBand ? 'negative' : score >= neutralBand ? 'positive' : 'neutral' };
+  if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(text);
+  const sentiment = round(Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + squashAlpha))));
+  const frustration = frustrationOf(sentiment, capsStandOut, /[!?]{2,}/.test(text), mostNegative);
+  return { sentiment, frustration, language };
 }
 
-function emphasis(text: string): number {
-  const exclamations = Math.min((text.match(/!/g) ?? []).length, 3);
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  const shouting = letters.length >= 8 && letters === letters.toUpperCase();
-  return 1 + exclamations * 0.1 + (shouting ? 0.3 : 0);
+/** The service's published score: sentiment with a label. */
+export function scoreSentiment(text: string, languageTag?: string): SentimentResult {
+  const { sentiment: score } = scoreMessage(text, languageTag);
+  return {
+    score,
+    label: score <= -neutralBand ? 'negative' : score >= neutralBand ? 'positive' : 'neutral',
+  };
+}
+
+function isGrammarWord(grammar: GrammarWords, key: string): boolean {
+  return grammar.boosters.has(key) || grammar.negations.has(key) || grammar.contrasts.has(key);
+}
+
+/** Degree words in the three tokens before, weaker the further away they stand. */
+function boostBefore(
+  i: number,
+  tokens: string[],
+  keys: string[],
+  grammar: GrammarWords,
+  capsStandOut: boolean,
+): number {
+  let boost = 0;
+  for (let distance = 1; distance <= 3 && i - distance >= 0; distance++) {
+    const step = grammar.boosters.get(keys[i - distance]!);
+    if (step === undefined) continue;
+    const shouted =
+      capsStandOut && isShouted(tokens[i - distance]!) ? Math.sign(step) * shoutBoost : 0;
+    boost += (step + shouted) * (1 - 0.05 * (distance - 1));
+  }
+  return boost;
+}
+
+function negatedBefore(
+  i: number,
+  keys: string[],
+  grammar: GrammarWords,
+  language: Language,
+): boolean {
+  for (let distance = 1; distance <= negationReach && i - distance >= 0; distance++) {
+    const key = keys[i - distance]!;
+    if (grammar.negations.has(key) || (language === 'en' && key.endsWith("n't"))) return true;
+  }
+  return false;
+}
+
+/** Exclamation marks (up to four) and repeated question marks add intensity in the sum's direction. */
+function punctuationEmphasis(text: string): number {
+  let exclamations = 0;
+  let questions = 0;
+  for (const char of text) {
+    if (char === '!') exclamations++;
+    else if (char === '?') questions++;
+  }
+  const questionWeight = questions > 3 ? 0.96 : questions > 1 ? questions * 0.18 : 0;
+  return Math.min(exclamations, 4) * 0.292 + questionWeight;
+}
+
+/**
+ * Combines independent signs of frustration so that each adds to, but never pushes past, 1.
+ * Shouting and repeated punctuation only count when the message is not positive ("THANKS!!!").
+ */
+function frustrationOf(
+  sentiment: number,
+  shouting: boolean,
+  repeatedMarks: boolean,
+  mostNegative: number,
+): number {
+  const emphatic = sentiment < neutralBand;
+  const calm =
+    (1 - 0.75 * Math.max(0, -sentiment)) *
+    (shouting && emphatic ? 0.75 : 1) *
+    (repeatedMarks && emphatic ? 0.8 : 1) *
+    (mostNegative <= strongNegative ? 0.8 : 1);
+  return round(1 - calm);
 }
 
 function round(value: number): number {

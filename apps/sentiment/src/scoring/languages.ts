@@ -1,0 +1,179 @@
+/** Languages the scorer has a lexicon for; anything else is scored with English. */
+export const supportedLanguages = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+/** Reduces a BCP 47 tag such as "pt-BR" to a supported language, or undefined. */
+export function toSupportedLanguage(tag: string | undefined): Language | undefined {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return supportedLanguages.find((language) => language === primary);
+}
+
+/**
+ * Grammar words the rules react to. These are closed-class function words (negators, degree
+ * adverbs, contrast conjunctions), not opinion words: opinion valences come from the lexicons.
+ * Keys are lower-case and accent-folded, like the tokens they are compared with.
+ */
+export interface GrammarWords {
+  negations: ReadonlySet<string>;
+  /** Degree words: positive values strengthen the next opinion word, negative ones soften it. */
+  boosters: ReadonlyMap<string, number>;
+  contrasts: ReadonlySet<string>;
+}
+
+const up = 0.293;
+const down = -0.293;
+
+function grammar(
+  negations: string[],
+  stronger: string[],
+  weaker: string[],
+  contrasts: string[],
+): GrammarWords {
+  const boosters = new Map<string, number>();
+  for (const word of stronger) boosters.set(word, up);
+  for (const word of weaker) boosters.set(word, down);
+  return { negations: new Set(negations), boosters, contrasts: new Set(contrasts) };
+}
+
+export const grammarWords: Record<Language, GrammarWords> = {
+  en: grammar(
+    [
+      'not',
+      'no',
+      'never',
+      'nothing',
+      'nobody',
+      'none',
+      'neither',
+      'nor',
+      'without',
+      'cannot',
+      'aint',
+      "ain't",
+    ],
+    [
+      'very',
+      'really',
+      'extremely',
+      'so',
+      'totally',
+      'absolutely',
+      'completely',
+      'incredibly',
+      'super',
+      'too',
+      'most',
+      'highly',
+      'utterly',
+      'fucking',
+      'such',
+    ],
+    [
+      'slightly',
+      'somewhat',
+      'barely',
+      'hardly',
+      'kinda',
+      'kind',
+      'sort',
+      'little',
+      'partly',
+      'marginally',
+    ],
+    ['but', 'however', 'although', 'though'],
+  ),
+  es: grammar(
+    [
+      'no',
+      'nunca',
+      'jamas',
+      'nada',
+      'nadie',
+      'ni',
+      'tampoco',
+      'sin',
+      'ningun',
+      'ninguno',
+      'ninguna',
+    ],
+    [
+      'muy',
+      'muchisimo',
+      'tan',
+      'totalmente',
+      'completamente',
+      'realmente',
+      'demasiado',
+      'sumamente',
+      'extremadamente',
+      'bastante',
+    ],
+    ['poco', 'algo', 'apenas', 'ligeramente'],
+    ['pero', 'aunque', 'sino'],
+  ),
+  fr: grammar(
+    ['pas', 'ne', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'sans', 'ni', 'non'],
+    [
+      'tres',
+      'vraiment',
+      'trop',
+      'totalement',
+      'completement',
+      'extremement',
+      'tellement',
+      'si',
+      'absolument',
+    ],
+    ['peu', 'legerement', 'assez', 'plutot', 'guere'],
+    ['mais', 'pourtant', 'cependant'],
+  ),
+  de: grammar(
+    [
+      'nicht',
+      'kein',
+      'keine',
+      'keinen',
+      'keinem',
+      'keiner',
+      'nie',
+      'niemals',
+      'nichts',
+      'niemand',
+      'ohne',
+      'weder',
+    ],
+    [
+      'sehr',
+      'wirklich',
+      'total',
+      'voll',
+      'extrem',
+      'absolut',
+      'echt',
+      'so',
+      'zu',
+      'ganz',
+      'richtig',
+      'vollig',
+    ],
+    ['etwas', 'kaum', 'bisschen', 'wenig', 'ziemlich'],
+    ['aber', 'jedoch', 'sondern', 'trotzdem'],
+  ),
+  pt: grammar(
+    ['nao', 'nunca', 'jamais', 'nada', 'ninguem', 'nem', 'sem', 'nenhum', 'nenhuma'],
+    [
+      'muito',
+      'muita',
+      'tao',
+      'totalmente',
+      'completamente',
+      'realmente',
+      'demais',
+      'extremamente',
+      'bem',
+      'bastante',
+    ],
+    ['pouco', 'meio', 'ligeiramente', 'quase'],
+    ['mas', 'porem', 'contudo', 'entretanto'],
+  ),
+};
