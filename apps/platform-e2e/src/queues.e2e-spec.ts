@@ -91,17 +91,7 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     tenant: string,
     conversationId: string,
     variables: Record<string, string> = {},
-  ) =>
-    probe.publish('handoff.escalation.requested', {
-      escalationId: `esc:${conversationId}`,
-      conversationId,
-      tenantId: tenant,
-      language: 'en',
-      trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm1' },
-      sentiment: { score: -0.4, label: 'negative' },
-      variables,
-      requestedAt: new Date().toISOString(),
-    });
+  ) => platform.escalate(tenant, conversationId, { variables });
   const decision = (conversationId: string, outcome: string, extra = (_: any) => true) =>
     probe.waitFor(
       `${outcome} for ${conversationId}`,
@@ -121,13 +111,7 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     probe.records
       .map((record) => record.json?.['data'])
       .filter((data) => data?.conversationId === conversationId && data?.outcome === outcome);
-  const close = (conversationId: string) =>
-    probe.publish('handoff.conversation.closed', {
-      conversationId,
-      tenantId,
-      reason: 'resolved',
-      closedAt: new Date().toISOString(),
-    });
+  const close = (conversationId: string) => platform.close(tenantId, conversationId);
 
   it('lowers the proficiency a queue asks for once the conversation has waited the step', async () => {
     await agentStatus('billing-junior', [{ name: 'billing', proficiency: 2 }]);

@@ -72,16 +72,10 @@ describe('strategies: which agent gets each conversation, and why, over the real
   ): Promise<{ agentId: string; conversationId: string; waitedMs: number; strategy: string }> {
     const conversationId = `${tenantId}-${topic}-${++conversations}`;
     const requestedAt = Date.now();
-    await probe.publish('handoff.escalation.requested', {
-      escalationId: `esc:${conversationId}`,
-      conversationId,
-      tenantId,
-      language: 'en',
+    await platform.escalate(tenantId, conversationId, {
+      requestedAt,
       ...(options.channel ? { channel: options.channel } : {}),
-      trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm1' },
-      sentiment: { score: -0.2, label: 'negative' },
       variables: { topic, ...(options.lastAgent ? { last_agent_id: options.lastAgent } : {}) },
-      requestedAt: new Date(requestedAt).toISOString(),
     });
     const decided = await probe.waitFor(
       `assigned for ${conversationId}`,
@@ -104,13 +98,7 @@ describe('strategies: which agent gets each conversation, and why, over the real
     };
   }
 
-  const close = (conversationId: string) =>
-    probe.publish('handoff.conversation.closed', {
-      conversationId,
-      tenantId,
-      reason: 'resolved',
-      closedAt: new Date().toISOString(),
-    });
+  const close = (conversationId: string) => platform.close(tenantId, conversationId);
 
   it('round robin: each conversation goes to the agent assigned least recently, whatever their skill', async () => {
     await agent('rr-1', 'rotation', 5, { capacity: 3 });

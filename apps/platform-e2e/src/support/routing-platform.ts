@@ -60,22 +60,42 @@ export class RoutingPlatform {
     });
   }
 
+  /** Publishes an escalation as sentiment does when the customer asks for a human. */
+  escalate(
+    tenantId: string,
+    conversationId: string,
+    options: { variables?: Record<string, string>; channel?: string; requestedAt?: number } = {},
+  ): Promise<void> {
+    return this.probe.publish('handoff.escalation.requested', {
+      escalationId: `esc:${conversationId}`,
+      conversationId,
+      tenantId,
+      language: 'en',
+      ...(options.channel ? { channel: options.channel } : {}),
+      trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm1' },
+      sentiment: { score: -0.4, label: 'negative' },
+      variables: options.variables ?? {},
+      requestedAt: new Date(options.requestedAt ?? Date.now()).toISOString(),
+    });
+  }
+
+  /** The bot platform reports the conversation resolved. */
+  close(tenantId: string, conversationId: string): Promise<void> {
+    return this.probe.publish('handoff.conversation.closed', {
+      conversationId,
+      tenantId,
+      reason: 'resolved',
+      closedAt: new Date().toISOString(),
+    });
+  }
+
   /**
    * A new routing group reads the escalations topic from its start, earlier runs' included: an
    * escalation of a tenant the queue file does not list is dead-lettered once routing reaches it.
    */
   private async untilRoutingCaughtUp(): Promise<ProbedRecord> {
     const conversationId = `stranger-${this.runId}-c1`;
-    await this.probe.publish('handoff.escalation.requested', {
-      escalationId: `esc:${conversationId}`,
-      conversationId,
-      tenantId: `stranger-${this.runId}`,
-      language: 'en',
-      trigger: { kind: 'explicit_request', explanation: 'asked for a human', messageId: 'm1' },
-      sentiment: { score: 0, label: 'neutral' },
-      variables: {},
-      requestedAt: new Date().toISOString(),
-    });
+    await this.escalate(`stranger-${this.runId}`, conversationId);
     return this.probe.waitFor(
       'routing to reach a marker escalation',
       (record) => record.topic === Topics.DeadLetter && record.key === conversationId,
