@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
+import { Topics, type AgentAvailabilityChanged } from '@handoff/contracts';
 import { connectEventConsumers, KafkaStartup } from '@handoff/messaging';
-import { startGroupAtEnd } from '@handoff/messaging/testing';
+import { startGroupAtEnd, TopicRecorder } from '@handoff/messaging/testing';
+import type { Connection } from 'mongoose';
 import type { IntegrationInfra } from '@handoff/service-kit/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { PresenceAppModule } from './app.module.js';
@@ -37,4 +40,48 @@ export async function startPresenceApp(
   await started.get(KafkaStartup).ready;
   await started.startAllMicroservices();
   return started;
+}
+
+/**
+ * Presence started for an integration test file, with recorders of what it announces to routing
+ * and what it dead-letters; its database is dropped when it stops.
+ */
+export class RecordedPresence {
+  app!: INestApplication;
+  readonly availability: TopicRecorder;
+  readonly deadLetters: TopicRecorder;
+
+  constructor(
+    private readonly infra: IntegrationInfra,
+    private readonly dbName: string,
+  ) {
+    this.availability = new TopicRecorder(infra.brokers, `${dbName}_availability`);
+    this.deadLetters = new TopicRecorder(infra.brokers, `${dbName}_dead_letters`);
+  }
+
+  async start(): Promise<INestApplication> {
+    await this.availability.start([Topics.AgentAvailability]);
+    await this.deadLetters.start([Topics.DeadLetter]);
+    this.app = await startPresenceApp(this.infra, this.dbName, this.dbName);
+    return this.app;
+  }
+
+  /** Another presence instance on the same store, as after a restart. */
+  restarted(groupId: string): Promise<INestApplication> {
+    return startPresenceApp(this.infra, this.dbName, groupId);
+  }
+
+  async stop(): Promise<void> {
+    await this.availability.stop();
+    await this.deadLetters.stop();
+    await this.app?.get<Connection>(getConnectionToken()).dropDatabase();
+    await this.app?.close();
+  }
+
+  /** What presence announced on handoff.presence.availability.v1 for the agent, in order. */
+  announced(tenantId: string, agentId: string): AgentAvailabilityChanged[] {
+    return this.availability.messages
+      .map((message) => JSON.parse(message.value!.toString()).data as AgentAvailabilityChanged)
+      .filter((data) => data.tenantId === tenantId && data.agentId === agentId);
+  }
 }

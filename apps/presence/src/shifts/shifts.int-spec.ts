@@ -1,40 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import {
-  agentShiftsScheduledType,
-  DeadLetterHeaders,
-  Topics,
-  type AgentAvailabilityChanged,
-} from '@handoff/contracts';
+import { agentShiftsScheduledType, DeadLetterHeaders } from '@handoff/contracts';
 import { EventPublisher } from '@handoff/messaging';
-import { TopicRecorder, type RecordedMessage } from '@handoff/messaging/testing';
+import type { RecordedMessage } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import type { Connection } from 'mongoose';
 import { agentStatusOf } from '../agents/agent-status.fixtures.js';
 import { AgentStatusController } from '../agents/agent-status.controller.js';
 import { AgentsService } from '../agents/agents.service.js';
-import { startPresenceApp } from '../presence-app.fixtures.js';
+import { RecordedPresence } from '../presence-app.fixtures.js';
 
 const dbName = uniqueName('int_presence_shifts');
 const tenantId = `tenant_${dbName}`;
 const infra = integrationInfra();
+const presence = new RecordedPresence(infra, dbName);
 let app: INestApplication;
-let availability: TopicRecorder;
-let deadLetters: TopicRecorder;
 
-const startPresence = (groupId: string) => startPresenceApp(infra, dbName, groupId);
-
-/** What presence announced for the agent on handoff.presence.availability.v1, in order. */
-function announced(agentId: string): Pick<AgentAvailabilityChanged, 'cause' | 'freeSlots'>[] {
-  return availability.messages
-    .map((message: RecordedMessage) => JSON.parse(message.value!.toString()).data)
-    .filter(
-      (data: AgentAvailabilityChanged) => data.tenantId === tenantId && data.agentId === agentId,
-    )
-    .map(({ cause, freeSlots }: AgentAvailabilityChanged) => ({ cause, freeSlots }));
-}
+/** What presence announced to routing for the agent, in order. */
+const announced = (agentId: string) =>
+  presence.announced(tenantId, agentId).map(({ cause, freeSlots }) => ({ cause, freeSlots }));
 
 const causes = (agentId: string) => announced(agentId).map(({ cause }) => cause);
 
@@ -58,19 +42,10 @@ const fits = (presence: INestApplication, agentId: string) =>
 
 describe('presence shift schedules against a real broker and store', () => {
   before(async () => {
-    availability = new TopicRecorder(infra.brokers, `${dbName}_availability`);
-    deadLetters = new TopicRecorder(infra.brokers, `${dbName}_dead_letters`);
-    await availability.start([Topics.AgentAvailability]);
-    await deadLetters.start([Topics.DeadLetter]);
-    app = await startPresence(dbName);
+    app = await presence.start();
   });
 
-  after(async () => {
-    await availability?.stop();
-    await deadLetters?.stop();
-    await app?.get<Connection>(getConnectionToken()).dropDatabase();
-    await app?.close();
-  });
+  after(() => presence.stop());
 
   it('offers an agent nothing outside their shift, and announces its start and end to routing', async () => {
     const agentId = uniqueName('agent');
@@ -116,7 +91,7 @@ describe('presence shift schedules against a real broker and store', () => {
         id,
       );
     const letter = await eventually('the schedule is dead-lettered', () =>
-      deadLetters.messages.find((message: RecordedMessage) =>
+      presence.deadLetters.messages.find((message: RecordedMessage) =>
         message.value?.toString().includes(id),
       ),
     );
@@ -134,7 +109,7 @@ describe('presence shift schedules against a real broker and store', () => {
     await eventually('the schedule is applied', () =>
       causes(agentId).includes('schedule_changed') ? true : undefined,
     );
-    const restarted = await startPresence(uniqueName('restarted'));
+    const restarted = await presence.restarted(uniqueName('restarted'));
     try {
       await eventually('agents are loaded', () =>
         restarted.get(AgentsService).directory.get(tenantId, agentId),

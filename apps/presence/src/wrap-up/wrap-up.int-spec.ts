@@ -1,32 +1,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { getModelToken } from '@nestjs/mongoose';
 import {
   agentStatusChangedType,
   conversationClosedType,
   DeadLetterHeaders,
-  Topics,
   type AgentStatusChanged,
 } from '@handoff/contracts';
 import { EventPublisher } from '@handoff/messaging';
-import { TopicRecorder, type RecordedMessage } from '@handoff/messaging/testing';
+import type { RecordedMessage } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import type { Connection, Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { Agent } from '../agents/agent.schema.js';
 import { agentStatusOf } from '../agents/agent-status.fixtures.js';
 import { AgentsService } from '../agents/agents.service.js';
-import { startPresenceApp } from '../presence-app.fixtures.js';
+import { RecordedPresence } from '../presence-app.fixtures.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 
 const dbName = uniqueName('int_presence_wrap_up');
 const tenantId = `tenant_${dbName}`;
 const infra = integrationInfra();
+const presence = new RecordedPresence(infra, dbName);
 let app: INestApplication;
-let availability: TopicRecorder;
-let deadLetters: TopicRecorder;
-
-const startPresence = (groupId: string) => startPresenceApp(infra, dbName, groupId);
 
 const agentStatus = (agentId: string, changes: Partial<AgentStatusChanged> = {}) =>
   agentStatusOf(tenantId, agentId, changes);
@@ -34,36 +30,16 @@ const agentStatus = (agentId: string, changes: Partial<AgentStatusChanged> = {})
 const statusOf = (presence: INestApplication, agentId: string) =>
   presence.get(AgentsService).directory.get(tenantId, agentId);
 
-/** What presence announced on handoff.presence.availability.v1 for the agent, in order. */
-function announced(agentId: string): string[] {
-  return availability.messages
-    .map(
-      (message: RecordedMessage) =>
-        JSON.parse(message.value!.toString()).data as {
-          tenantId: string;
-          agentId: string;
-          status: string;
-        },
-    )
-    .filter((data) => data.tenantId === tenantId && data.agentId === agentId)
-    .map((data) => data.status);
-}
+/** The statuses presence announced to routing for the agent, in order. */
+const announced = (agentId: string) =>
+  presence.announced(tenantId, agentId).map(({ status }) => status);
 
 describe('presence wrap-up and status rules against a real broker and store', () => {
   before(async () => {
-    availability = new TopicRecorder(infra.brokers, `${dbName}_availability`);
-    deadLetters = new TopicRecorder(infra.brokers, `${dbName}_dead_letters`);
-    await availability.start([Topics.AgentAvailability]);
-    await deadLetters.start([Topics.DeadLetter]);
-    app = await startPresence(dbName);
+    app = await presence.start();
   });
 
-  after(async () => {
-    await availability?.stop();
-    await deadLetters?.stop();
-    await app?.get<Connection>(getConnectionToken()).dropDatabase();
-    await app?.close();
-  });
+  after(() => presence.stop());
 
   it('puts an agent into wrap-up when their conversation closes, and back to available when it ends, announcing both', async () => {
     const agentId = uniqueName('agent');
@@ -130,13 +106,13 @@ describe('presence wrap-up and status rules against a real broker and store', ()
     await eventually('the later change applies', () => statusOf(app, agentId)?.reason === 'back');
     assert.equal(statusOf(app, agentId)?.status, 'online');
     const letter = await eventually('the refused change is dead-lettered', () =>
-      deadLetters.messages.find((message: RecordedMessage) =>
+      presence.deadLetters.messages.find((message: RecordedMessage) =>
         message.value?.toString().includes(busyId),
       ),
     );
     assert.match(letter.headers[DeadLetterHeaders.reason]!, /cannot go busy/);
     assert.ok(
-      !deadLetters.messages.some((message: RecordedMessage) =>
+      !presence.deadLetters.messages.some((message: RecordedMessage) =>
         message.value?.toString().includes(lateId),
       ),
       'a late change is not poison',
@@ -155,7 +131,7 @@ describe('presence wrap-up and status rules against a real broker and store', ()
       wrapUpEndsAt: new Date(startedAt.getTime() + 300),
     };
     await app.get<Model<Agent>>(getModelToken(Agent.name)).create(stored);
-    const restarted = await startPresence(uniqueName('restarted'));
+    const restarted = await presence.restarted(uniqueName('restarted'));
     try {
       const ended = await eventually('the stored wrap-up ends', () => {
         const agent = statusOf(restarted, agentId);
