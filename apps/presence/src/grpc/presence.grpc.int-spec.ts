@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
-import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
-import {
-  HealthGrpc,
   PresenceGrpc,
-  protoLoaderOptions,
-  type AgentStatusChanged,
-  type ConfirmReservationRequest,
-  type ConfirmReservationResponse__Output,
   type FindCandidatesRequest,
   type FindCandidatesResponse__Output,
   type HealthServingStatus,
@@ -29,80 +11,18 @@ import {
   type ReserveCapacityRequest,
   type ReserveCapacityResponse__Output,
 } from '@handoff/contracts';
-import { KafkaStartup } from '@handoff/messaging';
-import {
-  eventually,
-  freeLoopbackPort,
-  integrationInfra,
-  uniqueName,
-} from '@handoff/service-kit/testing';
-import type { Connection, Model } from 'mongoose';
-import { AgentsService } from '../agents/agents.service.js';
-import { PresenceAppModule } from '../app.module.js';
-import { loadPresenceConfig } from '../config.js';
-import { Reservation, reservationId } from '../reservations/reservation.schema.js';
-import { connectGrpcServer } from './grpc-server.js';
+import { uniqueName } from '@handoff/service-kit/testing';
+import { assertGrpcError, PresenceOverGrpc, unary } from './presence-grpc.fixtures.js';
 
-const dbName = uniqueName('int_presence_grpc');
-const tenantId = `tenant_${dbName}`;
-const callDeadlineMs = 5000;
-let app: INestApplication;
-let presence: grpc.Client;
-let health: grpc.Client;
-
-type ServiceClient = new (address: string, credentials: grpc.ChannelCredentials) => grpc.Client;
-type UnaryMethod<Request, Response> = (
-  request: Request,
-  metadata: grpc.Metadata,
-  options: grpc.CallOptions,
-  callback: grpc.requestCallback<Response>,
-) => grpc.ClientUnaryCall;
-
-function serviceClient(protoFile: string, packageName: string, serviceName: string): ServiceClient {
-  const loaded = grpc.loadPackageDefinition(
-    loadSync(join(PresenceGrpc.protoRoot, protoFile), protoLoaderOptions),
-  );
-  const found = [...packageName.split('.'), serviceName].reduce<any>(
-    (namespace, part) => namespace?.[part],
-    loaded,
-  );
-  assert.equal(typeof found, 'function', `${packageName}.${serviceName} is in ${protoFile}`);
-  return found as ServiceClient;
-}
-
-/** One unary call over the socket, as any gRPC client makes it, with a deadline. */
-function unary<Request, Response>(
-  client: grpc.Client,
-  method: string,
-  request: Request,
-  metadata = new grpc.Metadata(),
-): Promise<Response> {
-  const send = (client as unknown as Record<string, UnaryMethod<Request, Response>>)[method]!;
-  return new Promise((resolve, reject) => {
-    send.call(
-      client,
-      request,
-      metadata,
-      { deadline: Date.now() + callDeadlineMs },
-      (error, response) => (error ? reject(error) : resolve(response!)),
-    );
-  });
-}
+const under = new PresenceOverGrpc('int_presence_grpc');
+const tenantId = under.tenantId;
 
 const findCandidates = (request: FindCandidatesRequest) =>
-  unary<FindCandidatesRequest, FindCandidatesResponse__Output>(presence, 'FindCandidates', request);
+  under.call<FindCandidatesRequest, FindCandidatesResponse__Output>('FindCandidates', request);
 const reserveCapacity = (request: ReserveCapacityRequest) =>
-  unary<ReserveCapacityRequest, ReserveCapacityResponse__Output>(
-    presence,
-    'ReserveCapacity',
-    request,
-  );
+  under.call<ReserveCapacityRequest, ReserveCapacityResponse__Output>('ReserveCapacity', request);
 const releaseCapacity = (request: ReleaseCapacityRequest) =>
-  unary<ReleaseCapacityRequest, ReleaseCapacityResponse__Output>(
-    presence,
-    'ReleaseCapacity',
-    request,
-  );
+  under.call<ReleaseCapacityRequest, ReleaseCapacityResponse__Output>('ReleaseCapacity', request);
 const reserveBest = (request: {
   tenantId?: string;
   placements?: {
@@ -115,7 +35,7 @@ const reserveBest = (request: {
     otherLanguages?: string[];
   }[];
 }) =>
-  unary<
+  under.call<
     typeof request,
     {
       placed: {
@@ -126,98 +46,15 @@ const reserveBest = (request: {
         matchingAgents: number;
       }[];
     }
-  >(presence, 'ReserveBest', request);
-const confirmReservation = (request: ConfirmReservationRequest) =>
-  unary<ConfirmReservationRequest, ConfirmReservationResponse__Output>(
-    presence,
-    'ConfirmReservation',
-    request,
-  );
-const placeHeld = async (conversationId: string, holdMs: number, language = 'da') =>
-  (
-    await unary<
-      {
-        tenantId: string;
-        placements: { conversationId: string; language: string; holdMs: number }[];
-      },
-      { placed: { reserved: boolean; agentId: string }[] }
-    >(presence, 'ReserveBest', { tenantId, placements: [{ conversationId, language, holdMs }] })
-  ).placed[0]!;
-const storedReservation = (conversationId: string) =>
-  app
-    .get<Model<Reservation>>(getModelToken(Reservation.name))
-    .findById(reservationId(tenantId, conversationId))
-    .lean();
+  >('ReserveBest', request);
 const checkHealth = (service: string) =>
-  unary<{ service: string }, { status: HealthServingStatus }>(health, 'Check', { service });
-
-async function agentIs(agentId: string, changes: Partial<AgentStatusChanged>): Promise<void> {
-  await app.get(AgentsService).applyStatus({
-    agentId,
-    tenantId,
-    displayName: agentId,
-    status: 'online',
-    skills: [],
-    languages: ['en'],
-    capacity: 1,
-    ...changes,
-  });
-}
-
-function assertGrpcError(code: grpc.status, details?: RegExp) {
-  return (error: unknown) => {
-    const serviceError = error as grpc.ServiceError;
-    assert.equal(
-      serviceError.code,
-      code,
-      `expected ${grpc.status[code]}, got ${grpc.status[serviceError.code]}: ${serviceError.details}`,
-    );
-    if (details) assert.match(serviceError.details, details);
-    return true;
-  };
-}
-
-/** Presence over the test's store, serving gRPC on the port; its consumers are not started. */
-async function startPresence(clientId: string, port: number): Promise<INestApplication> {
-  const infra = integrationInfra();
-  const config = loadPresenceConfig({
-    KAFKA_BROKERS: infra.kafkaBrokers,
-    KAFKA_CLIENT_ID: clientId,
-    KAFKA_GROUP_ID: clientId,
-    MONGO_URL: infra.mongoUrl,
-    MONGO_DB: dbName,
-    GRPC_HOST: '127.0.0.1',
-    GRPC_PORT: String(port),
-  });
-  const moduleRef = await Test.createTestingModule({
-    imports: [PresenceAppModule.forRoot(config)],
-  }).compile();
-  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-  connectGrpcServer(started, config.grpcUrl);
-  await started.init();
-  await started.get(KafkaStartup).ready;
-  await started.startAllMicroservices();
-  return started;
-}
+  unary<{ service: string }, { status: HealthServingStatus }>(under.health, 'Check', { service });
+const agentIs = (agentId: string, changes: Parameters<PresenceOverGrpc['agentIs']>[1]) =>
+  under.agentIs(agentId, changes);
 
 describe('presence over a real gRPC socket, backed by a real store', () => {
   before(async () => {
-    const port = await freeLoopbackPort();
-    app = await startPresence(dbName, port);
-
-    const address = `127.0.0.1:${port}`;
-    const Presence = serviceClient(
-      PresenceGrpc.protoFile,
-      PresenceGrpc.packageName,
-      PresenceGrpc.serviceName,
-    );
-    const Health = serviceClient(
-      HealthGrpc.protoFile,
-      HealthGrpc.packageName,
-      HealthGrpc.serviceName,
-    );
-    presence = new Presence(address, grpc.credentials.createInsecure());
-    health = new Health(address, grpc.credentials.createInsecure());
+    await under.start();
 
     await agentIs('ana', { skills: [{ name: 'billing', proficiency: 4 }], capacity: 2 });
     await agentIs('bo', { skills: [{ name: 'billing', proficiency: 2 }], languages: ['en', 'es'] });
@@ -225,12 +62,7 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
     await agentIs('dee', { skills: [{ name: 'billing', proficiency: 5 }], status: 'offline' });
   });
 
-  after(async () => {
-    presence?.close();
-    health?.close();
-    await app?.get<Connection>(getConnectionToken()).dropDatabase();
-    await app?.close();
-  });
+  after(() => under.stop());
 
   it('serves grpc.health.v1 for the server and the Presence service, and nothing else', async () => {
     assert.equal((await checkHealth('')).status, 'SERVING');
@@ -451,133 +283,6 @@ describe('presence over a real gRPC socket, backed by a real store', () => {
       'nl-speaker',
       'as skilled, though more loaded (3 of 4 against 1 of 2): the language asked for first',
     );
-  });
-
-  it('holds a slot placed with hold_ms until confirmed, and gives back one not confirmed in time', async () => {
-    await agentIs('dane', { languages: ['da'], capacity: 1 });
-    const [confirmed, abandoned] = [uniqueName('conv'), uniqueName('conv')];
-
-    const placed = await placeHeld(confirmed, 500);
-    assert.deepEqual([placed.reserved, placed.agentId], [true, 'dane']);
-    const heldUntil = (await storedReservation(confirmed))?.heldUntil;
-    assert.ok(heldUntil, 'stored with its deadline');
-    const again = await placeHeld(confirmed, 60_000);
-    assert.deepEqual(
-      [again.reserved, again.agentId],
-      [true, 'dane'],
-      'placed again: the same slot',
-    );
-    assert.deepEqual(
-      (await storedReservation(confirmed))?.heldUntil,
-      heldUntil,
-      'and the same hold',
-    );
-    assert.deepEqual(await confirmReservation({ tenantId, conversationId: confirmed }), {
-      confirmed: true,
-      agentId: 'dane',
-    });
-    assert.deepEqual(
-      await confirmReservation({ tenantId, conversationId: confirmed }),
-      { confirmed: true, agentId: 'dane' },
-      'confirmed again: the same answer',
-    );
-    assert.equal((await storedReservation(confirmed))?.heldUntil, undefined, 'held for good');
-    assert.deepEqual(await releaseCapacity({ tenantId, conversationId: confirmed }), {
-      released: true,
-      agentId: 'dane',
-    });
-
-    assert.equal((await placeHeld(abandoned, 500)).agentId, 'dane');
-    assert.equal((await placeHeld(uniqueName('conv'), 500)).reserved, false, 'dane is full');
-    await eventually('the hold ran out', async () => !(await storedReservation(abandoned)));
-    assert.deepEqual(await confirmReservation({ tenantId, conversationId: abandoned }), {
-      confirmed: false,
-      agentId: '',
-    });
-    assert.equal(
-      (await placeHeld(uniqueName('conv'), 500)).agentId,
-      'dane',
-      'the slot is free again',
-    );
-    await assert.rejects(
-      confirmReservation({ tenantId, conversationId: '' }),
-      assertGrpcError(grpc.status.INVALID_ARGUMENT, /conversationId/),
-    );
-  });
-
-  it('reloads held slots with their deadlines after a restart, and gives back one that ran out meanwhile', async () => {
-    await agentIs('finn', { languages: ['fi'], capacity: 2 });
-    const [stillHeld, ranOut] = [uniqueName('conv'), uniqueName('conv')];
-    const hold = (conversationId: string, heldUntil: number) => ({
-      _id: reservationId(tenantId, conversationId),
-      tenantId,
-      conversationId,
-      agentId: 'finn',
-      reservedAt: new Date(),
-      channel: 'chat',
-      heldUntil: new Date(heldUntil),
-    });
-    const farAhead = Date.now() + 3_600_000;
-    // Written to the store only, as if taken before a crash: the running instance never saw them.
-    await app
-      .get<Model<Reservation>>(getModelToken(Reservation.name))
-      .insertMany([hold(stillHeld, farAhead), hold(ranOut, Date.now() - 1_000)]);
-
-    const restarted = await startPresence(uniqueName('restarted'), await freeLoopbackPort());
-    try {
-      const directory = restarted.get(AgentsService).directory;
-      await eventually('the reservations loaded', () => directory.holderOf(tenantId, stillHeld));
-      assert.equal(directory.heldUntil(tenantId, stillHeld), farAhead);
-      await eventually(
-        'the hold that ran out given back',
-        async () => !directory.holderOf(tenantId, ranOut) && !(await storedReservation(ranOut)),
-      );
-      assert.equal(directory.get(tenantId, 'finn')?.conversations.size, 1);
-    } finally {
-      await restarted.close();
-    }
-  });
-
-  it("continues the caller's trace from the traceparent in the call's metadata, in a server span", async () => {
-    const exporter = new InMemorySpanExporter();
-    const provider = new TracerProvider({
-      spanProcessors: [new SimpleSpanProcessor({ exporter })],
-    });
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-    trace.setGlobalTracerProvider(provider);
-    const [traceId, callerSpanId] = ['5bf92f3577b34da6a3ce929d0e0e4736', '10f067aa0ba902b7'];
-    try {
-      const traced = new grpc.Metadata();
-      traced.set('traceparent', `00-${traceId}-${callerSpanId}-01`);
-      await unary(presence, 'ReleaseCapacity', { tenantId, conversationId: 'conv-x' }, traced);
-      await unary(presence, 'ConfirmReservation', { tenantId, conversationId: 'conv-y' });
-      await assert.rejects(
-        unary(presence, 'FindCandidates', { tenantId }, traced),
-        assertGrpcError(grpc.status.INVALID_ARGUMENT),
-      );
-    } finally {
-      trace.disable();
-      propagation.disable();
-      context.disable();
-    }
-    const spans = exporter.getFinishedSpans().filter((span) => span.name.startsWith('Presence/'));
-    assert.deepEqual(
-      spans.map((span) => [
-        span.name,
-        span.kind,
-        span.spanContext().traceId === traceId,
-        span.parentSpanContext?.spanId,
-        span.status.code,
-      ]),
-      [
-        ['Presence/ReleaseCapacity', SpanKind.SERVER, true, callerSpanId, SpanStatusCode.UNSET],
-        ['Presence/ConfirmReservation', SpanKind.SERVER, false, undefined, SpanStatusCode.UNSET],
-        ['Presence/FindCandidates', SpanKind.SERVER, true, callerSpanId, SpanStatusCode.ERROR],
-      ],
-      'a call without a traceparent starts a trace of its own',
-    );
-    await provider.shutdown();
   });
 
   it('answers INVALID_ARGUMENT, naming the fields, when required fields are missing', async () => {
