@@ -16,6 +16,10 @@ export const Topics = {
   AgentCommandResults: 'handoff.agent.command.results.v1',
   AgentAvailability: 'handoff.presence.availability.v1',
   RoutingQueue: 'handoff.routing.queue.v1',
+  AgentMessages: 'handoff.agent.messages.v1',
+  ConversationContext: 'handoff.conversation.context.v1',
+  Feedback: 'handoff.feedback.v1',
+  TenantConfig: 'handoff.tenant.config.v1',
   DeadLetter: 'handoff.dlq.v1',
   DeadLetterReplays: 'handoff.dlq.replays.v1',
 } as const;

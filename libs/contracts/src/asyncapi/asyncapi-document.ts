@@ -65,12 +65,12 @@ const channels: Record<Topic, ChannelInfo> = {
   },
   [Topics.AgentCommands]: {
     description:
-      "What agents do, as commands: accept or decline an offer (keyed by conversation id, each answered on handoff.agent.command.results.v1), and the desk's heartbeat (keyed by agent id). The platform's own desk and a contact centre's existing desk send them alike.",
+      "What agents do, as commands. About a conversation (keyed by conversation id, each answered by a command result): accept or decline an offer, ask for the context packet, send the customer a message, add an internal note, transfer, resolve with a disposition, return to the bot. About the agent (keyed by agent id): set their status and list their offers (answered by a desk result), and the desk's heartbeat. The gateway turns people's actions into these commands; a contact centre's existing desk sends them alike.",
     platform: ['receive'],
   },
   [Topics.AgentCommandResults]: {
     description:
-      'The result of each agent command (done, or refused with the reason), keyed by conversation id.',
+      'The result of each agent command (done, or refused with the reason): command results keyed by conversation id, desk results (status, offers) keyed by agent id.',
     platform: ['send'],
   },
   [Topics.AgentAvailability]: {
@@ -81,6 +81,26 @@ const channels: Record<Topic, ChannelInfo> = {
   [Topics.RoutingQueue]: {
     description:
       "Escalations entering and leaving their tenant's queue, and answers to offers and their expiry, keyed by tenant id, so one routing instance owns a tenant's queue order.",
+    platform: ['send', 'receive'],
+  },
+  [Topics.AgentMessages]: {
+    description:
+      "Agents' messages to customers, keyed by conversation id, for the bot platform to deliver on the conversation's channel.",
+    platform: ['send'],
+  },
+  [Topics.ConversationContext]: {
+    description:
+      'The context packet of a conversation (transcript, variables, customer, what the bot tried, sentiment, triggers, summary, suggestions), keyed by conversation id: published when it is offered, assigned or transferred, and when a desk asks.',
+    platform: ['send'],
+  },
+  [Topics.Feedback]: {
+    description:
+      "Customers' satisfaction (CSAT) and agents' answer to \"was this handoff needed?\", keyed by conversation id, for analytics and trigger precision.",
+    platform: ['send'],
+  },
+  [Topics.TenantConfig]: {
+    description:
+      "A tenant's settings as the gateway accepted them (notification templates), keyed by tenant id; the services keep the newest version.",
     platform: ['send', 'receive'],
   },
   [Topics.DeadLetter]: {

@@ -1,6 +1,11 @@
 import { Topics, type EventTopic } from '../topics.js';
 import * as agentAvailability from './agent-availability-changed/index.js';
+import * as agentActions from './agent-actions/index.js';
 import * as agentCommands from './agent-commands/index.js';
+import * as contextPacket from './context-packet/index.js';
+import * as customerEvents from './customer-events/index.js';
+import * as feedback from './feedback/index.js';
+import * as tenantConfig from './tenant-config/index.js';
 import * as agentShifts from './agent-shifts-scheduled/index.js';
 import * as agentStatus from './agent-status-changed/index.js';
 import * as conversationClosed from './conversation-closed/index.js';
@@ -43,6 +48,23 @@ export interface EventDataByType {
   [agentCommands.agentHeartbeatType]: agentCommands.AgentHeartbeat;
   [agentCommands.transferConversationType]: agentCommands.TransferConversation;
   [agentCommands.transferRequestedType]: agentCommands.TransferRequested;
+  [customerEvents.botFallbackType]: customerEvents.BotFallback;
+  [customerEvents.customerProfileType]: customerEvents.CustomerProfile;
+  [customerEvents.customerLeftType]: customerEvents.CustomerLeft;
+  [customerEvents.csatAnsweredType]: customerEvents.CsatAnswered;
+  [agentActions.sendAgentMessageType]: agentActions.SendAgentMessage;
+  [agentActions.addNoteType]: agentActions.AddNote;
+  [agentActions.resolveConversationType]: agentActions.ResolveConversation;
+  [agentActions.returnToBotType]: agentActions.ReturnToBot;
+  [agentActions.requestContextType]: agentActions.RequestContext;
+  [agentActions.setAgentStatusType]: agentActions.SetAgentStatus;
+  [agentActions.listOffersType]: agentActions.ListOffers;
+  [agentActions.deskResultType]: agentActions.DeskResult;
+  [agentActions.agentMessageSentType]: agentActions.AgentMessageSent;
+  [contextPacket.contextPacketType]: contextPacket.ContextPacket;
+  [feedback.csatRecordedType]: feedback.CsatRecorded;
+  [feedback.handoffRatedType]: feedback.HandoffRated;
+  [tenantConfig.templatesPublishedType]: tenantConfig.TemplatesPublished;
 }
 
 export type EventType = keyof EventDataByType;
@@ -180,6 +202,91 @@ export const eventCatalog = {
     topic: Topics.AgentCommandResults,
     schema: agentCommands.commandResultSchema,
     keyField: 'conversationId',
+  },
+  [customerEvents.botFallbackType]: {
+    topic: Topics.ConversationEvents,
+    schema: customerEvents.botFallbackSchema,
+    keyField: 'conversationId',
+  },
+  [customerEvents.customerProfileType]: {
+    topic: Topics.ConversationEvents,
+    schema: customerEvents.customerProfileSchema,
+    keyField: 'conversationId',
+  },
+  [customerEvents.customerLeftType]: {
+    topic: Topics.ConversationEvents,
+    schema: customerEvents.customerLeftSchema,
+    keyField: 'conversationId',
+  },
+  [customerEvents.csatAnsweredType]: {
+    topic: Topics.ConversationEvents,
+    schema: customerEvents.csatAnsweredSchema,
+    keyField: 'conversationId',
+  },
+  [agentActions.sendAgentMessageType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.sendAgentMessageSchema,
+    keyField: 'conversationId',
+  },
+  [agentActions.addNoteType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.addNoteSchema,
+    keyField: 'conversationId',
+  },
+  [agentActions.resolveConversationType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.resolveConversationSchema,
+    keyField: 'conversationId',
+  },
+  [agentActions.returnToBotType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.returnToBotSchema,
+    keyField: 'conversationId',
+  },
+  [agentActions.requestContextType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.requestContextSchema,
+    keyField: 'conversationId',
+  },
+  [agentActions.setAgentStatusType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.setAgentStatusSchema,
+    keyField: 'agentId',
+  },
+  [agentActions.listOffersType]: {
+    topic: Topics.AgentCommands,
+    schema: agentActions.listOffersSchema,
+    keyField: 'agentId',
+  },
+  [agentActions.deskResultType]: {
+    topic: Topics.AgentCommandResults,
+    schema: agentActions.deskResultSchema,
+    keyField: 'agentId',
+  },
+  [agentActions.agentMessageSentType]: {
+    topic: Topics.AgentMessages,
+    schema: agentActions.agentMessageSentSchema,
+    keyField: 'conversationId',
+  },
+  [contextPacket.contextPacketType]: {
+    topic: Topics.ConversationContext,
+    schema: contextPacket.contextPacketSchema,
+    keyField: 'conversationId',
+  },
+  [feedback.csatRecordedType]: {
+    topic: Topics.Feedback,
+    schema: feedback.csatRecordedSchema,
+    keyField: 'conversationId',
+  },
+  [feedback.handoffRatedType]: {
+    topic: Topics.Feedback,
+    schema: feedback.handoffRatedSchema,
+    keyField: 'conversationId',
+  },
+  [tenantConfig.templatesPublishedType]: {
+    topic: Topics.TenantConfig,
+    schema: tenantConfig.templatesPublishedSchema,
+    keyField: 'tenantId',
   },
 } as const satisfies Record<EventType, CatalogEntry>;
 

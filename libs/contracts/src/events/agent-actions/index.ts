@@ -1,0 +1,3 @@
+export * from './conversation-actions.schema.js';
+export * from './agent-requests.schema.js';
+export * from './agent-message-sent.schema.js';
