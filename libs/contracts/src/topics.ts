@@ -74,6 +74,9 @@ export function maxEventBytes(topic: EventTopic): number {
  */
 export const coPartitionedTopics: readonly (readonly Topic[])[] = [
   [Topics.RoutingQueue, Topics.AgentAvailability],
+  // The conversation service keeps who holds a conversation in memory, from decisions, and checks
+  // it against agents' commands and the bot's messages.
+  [Topics.ConversationEvents, Topics.RoutingDecisions, Topics.AgentCommands],
 ];
 
 /** Topic-level settings the platform applies when it creates a topic. */

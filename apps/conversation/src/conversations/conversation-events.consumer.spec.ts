@@ -10,7 +10,8 @@ import {
   type MessageRecorded,
 } from '@handoff/contracts';
 import { EventBatch, PartitionOwnership, RejectedEventError } from '@handoff/messaging';
-import type { ConversationRecord, MessageRecord, VariableRecord } from './conversation.records.js';
+import type { ConversationRecord, CsatRecord,
+  MessageRecord, VariableRecord } from './conversation.records.js';
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
 import { ConversationStates, type ConversationState } from './conversation-states.js';
 import type { ConversationStore } from './conversation-store.js';
@@ -92,6 +93,12 @@ class FakeStore {
   async appendVariables(records: readonly VariableRecord[]): Promise<void> {
     for (const record of records)
       if (!this.variables.has(record._id)) this.variables.set(record._id, record);
+  }
+
+  readonly csat: CsatRecord[] = [];
+
+  async appendCsat(records: readonly CsatRecord[]): Promise<void> {
+    this.csat.push(...records);
   }
 
   async loadStates(ids: readonly string[]): Promise<Map<string, ConversationState>> {

@@ -1,5 +1,11 @@
 import { Inject, type OnModuleInit } from '@nestjs/common';
-import { messageRecordedType, conversationClosedType, Topics } from '@handoff/contracts';
+import {
+  conversationClosedType,
+  csatRecordedType,
+  messageRecordedType,
+  Topics,
+} from '@handoff/contracts';
+import { meter } from '@handoff/service-kit';
 import {
   ConsumeEvents,
   EventConsumer,
@@ -10,6 +16,10 @@ import { Payload } from '@nestjs/microservices';
 import { ConversationStates, copyVariables } from './conversation-states.js';
 import { ConversationStore } from './conversation-store.js';
 import { conversationsToLoad, ingest } from './ingest.js';
+
+const refusedBotMessages = meter().createCounter('handoff_bot_messages_refused_total', {
+  description: 'Bot messages for conversations a human agent holds, not taken in, by tenant',
+});
 
 /**
  * What the bot platform tells us: conversations starting and ending, messages, collected variables. The
@@ -51,12 +61,16 @@ export class ConversationEventsConsumer implements OnModuleInit {
     await Promise.all([
       this.store.appendMessages(ingested.messages),
       this.store.appendVariables(ingested.variables),
+      this.store.appendCsat(ingested.csat),
     ]);
     await this.adoptStored(startedBefore);
     for (const { data, id, traceparent } of ingested.recorded) {
       batch.emit(messageRecordedType, data, { id, ...(traceparent ? { traceparent } : {}) });
     }
     for (const { data, id } of ingested.closed) batch.emit(conversationClosedType, data, { id });
+    for (const { data, id } of ingested.feedback) batch.emit(csatRecordedType, data, { id });
+    for (const [tenant, count] of ingested.refusedBotMessages)
+      refusedBotMessages.add(count, { tenant });
   }
 
   /**

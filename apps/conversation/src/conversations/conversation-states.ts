@@ -28,12 +28,24 @@ export function copyVariables(
   return Object.fromEntries(Object.entries(variables));
 }
 
+/** A satisfaction survey sent after an agent resolved the conversation, awaiting the answer. */
+export interface OpenSurvey {
+  agentId: string;
+  escalationId?: string;
+  triggers: string[];
+}
+
 /** What the hot path needs to know about a conversation, kept in memory by the partition's owner. */
 export interface ConversationState {
   tenantId: string;
   language: string;
   channel: string;
   variables: Record<string, VariableValue>;
+  /** The agent who holds the conversation now; absent while the bot has it. */
+  holder?: { agentId: string; displayName?: string; since: number };
+  /** When the last agent let it go, so an older assignment arriving late does not win. */
+  releasedAt?: number;
+  survey?: OpenSurvey;
 }
 
 /**

@@ -9,11 +9,15 @@ import {
   type ConversationState,
   type VariableValue,
 } from './conversation-states.js';
+import { foldHolder, holderChangeOf, openSurveyOf } from '../agent-actions/holder.js';
 import {
   ConversationRecord,
+  CsatRecord,
   DecisionRecord,
   EscalationRecord,
   MessageRecord,
+  NoteRecord,
+  ReleaseRecord,
   VariableRecord,
 } from './conversation.records.js';
 import { conversationView, type ConversationView } from './conversation-view.js';
@@ -31,6 +35,9 @@ export class ConversationStore {
     @InjectModel(VariableRecord.name) private readonly variables: Model<VariableRecord>,
     @InjectModel(EscalationRecord.name) private readonly escalations: Model<EscalationRecord>,
     @InjectModel(DecisionRecord.name) private readonly decisions: Model<DecisionRecord>,
+    @InjectModel(NoteRecord.name) private readonly notes: Model<NoteRecord>,
+    @InjectModel(ReleaseRecord.name) private readonly releases: Model<ReleaseRecord>,
+    @InjectModel(CsatRecord.name) private readonly csat: Model<CsatRecord>,
   ) {}
 
   /**
@@ -67,15 +74,51 @@ export class ConversationStore {
     await appendOnce(this.decisions, records);
   }
 
+  async appendNotes(records: readonly NoteRecord[]): Promise<void> {
+    await appendOnce(this.notes, records);
+  }
+
+  async appendReleases(records: readonly ReleaseRecord[]): Promise<void> {
+    await appendOnce(this.releases, records);
+  }
+
+  /** Satisfaction answers; a conversation's first one counts, later ones are skipped. */
+  async appendCsat(records: readonly CsatRecord[]): Promise<void> {
+    await appendOnce(this.csat, records);
+  }
+
+  /** Releases already stored for these ids: their commands were done before (a redelivery). */
+  async releasesById(ids: readonly string[]): Promise<Map<string, ReleaseRecord>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.releases.find({ _id: { $in: ids } }).lean();
+    return new Map(found.map((release) => [release._id, release]));
+  }
+
+  /** The first escalation of each conversation: why it reached an agent. */
+  async firstEscalations(
+    conversationIds: readonly string[],
+  ): Promise<Map<string, EscalationRecord>> {
+    if (conversationIds.length === 0) return new Map();
+    const found = await this.escalations
+      .find({ conversationId: { $in: conversationIds } })
+      .sort({ requestedAt: 1 })
+      .lean();
+    const first = new Map<string, EscalationRecord>();
+    for (const escalation of found)
+      if (!first.has(escalation.conversationId)) first.set(escalation.conversationId, escalation);
+    return first;
+  }
+
   /** The in-memory state of conversations, rebuilt from their records (started ones only). */
   async loadStates(conversationIds: readonly string[]): Promise<Map<string, ConversationState>> {
     if (conversationIds.length === 0) return new Map();
-    const [started, collected] = await Promise.all([
+    const byConversation = { conversationId: { $in: conversationIds } };
+    const [started, collected, decided, released, answered] = await Promise.all([
       this.conversations.find({ _id: { $in: conversationIds } }).lean(),
-      this.variables
-        .find({ conversationId: { $in: conversationIds } })
-        .sort({ seq: 1 })
-        .lean(),
+      this.variables.find(byConversation).sort({ seq: 1 }).lean(),
+      this.decisions.find(byConversation).lean(),
+      this.releases.find(byConversation).sort({ at: 1 }).lean(),
+      this.csat.find(byConversation, { conversationId: 1 }).lean(),
     ]);
     const states = new Map<string, ConversationState>(
       started.map((conversation) => [
@@ -92,6 +135,19 @@ export class ConversationStore {
       const state = states.get(variable.conversationId);
       if (state?.tenantId === variable.tenantId)
         setVariable(state.variables, variable.name, variable.value as VariableValue);
+    }
+    const answeredIds = new Set(answered.map(({ conversationId }) => conversationId));
+    for (const [conversationId, state] of states) {
+      const mine = <T extends { conversationId: string; tenantId: string }>(record: T) =>
+        record.conversationId === conversationId && record.tenantId === state.tenantId;
+      const releases = released.filter(mine);
+      foldHolder(state, [
+        ...decided.filter(mine).flatMap((decision) => holderChangeOf(decision) ?? []),
+        ...releases.map((release) => ({ kind: 'released' as const, at: release.at.getTime() })),
+      ]);
+      const resolution = releases.filter(({ kind }) => kind === 'resolved').at(-1);
+      const survey = openSurveyOf(resolution, answeredIds.has(conversationId));
+      if (survey) state.survey = survey;
     }
     return states;
   }

@@ -7,7 +7,7 @@ import type {
   MessageRecord,
   VariableRecord,
 } from './conversation.records.js';
-import { conversationView } from './conversation-view.js';
+import { conversationView, transcriptOrder } from './conversation-view.js';
 
 const tenantId = 'acme';
 const conversationId = 'c1';
@@ -295,5 +295,36 @@ describe('conversationView with outcomes it does not know', () => {
 
     assert.equal(result.status, 'awaiting_agent');
     assert.equal(result.assignment, undefined);
+  });
+});
+
+describe('transcriptOrder', () => {
+  const record = (messageId: string, sender: string, seq: number, second: number) =>
+    ({
+      _id: messageId,
+      conversationId: 'c1',
+      tenantId: 'acme',
+      messageId,
+      sender,
+      text: messageId,
+      sentAt: new Date(Date.UTC(2026, 10, 25, 10, 0, second)),
+      seq,
+    }) as MessageRecord;
+
+  it("places agents' messages among the bot platform's by time, keeping the platform's arrival order", () => {
+    const ordered = transcriptOrder([
+      record('agent-2', 'agent', -1, 40),
+      record('customer-3', 'customer', 12, 50),
+      record('customer-1', 'customer', 10, 10),
+      record('agent-1', 'agent', -1, 20),
+      // Arrived after customer-1 though its clock says earlier: arrival order wins among them.
+      record('bot-2', 'bot', 11, 5),
+      record('agent-3', 'agent', -1, 59),
+    ]);
+
+    assert.deepEqual(
+      ordered.map(({ messageId }) => messageId),
+      ['customer-1', 'bot-2', 'agent-1', 'agent-2', 'customer-3', 'agent-3'],
+    );
   });
 });

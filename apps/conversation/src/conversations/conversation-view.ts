@@ -25,6 +25,7 @@ export interface ConversationView {
     text: string;
     sentAt: Date;
     bot?: MessageRecord['bot'];
+    agentId?: string;
   }[];
   escalation?: {
     escalationId: string;
@@ -69,9 +70,7 @@ export function conversationView(
   conversation: ConversationRecord,
   records: Records,
 ): ConversationView {
-  const messages = [...records.messages].sort(
-    (a, b) => a.seq - b.seq || a.sentAt.getTime() - b.sentAt.getTime(),
-  );
+  const messages = transcriptOrder(records.messages);
   const variables = emptyVariables();
   for (const variable of [...records.variables].sort((a, b) => a.seq - b.seq))
     setVariable(variables, variable.name, variable.value);
@@ -101,12 +100,13 @@ export function conversationView(
     startedAt: conversation.startedAt,
     status,
     variables,
-    transcript: messages.map(({ messageId, sender, text, sentAt, bot }) => ({
+    transcript: messages.map(({ messageId, sender, text, sentAt, bot, agentId }) => ({
       messageId,
       sender,
       text,
       sentAt,
       ...(bot ? { bot } : {}),
+      ...(agentId ? { agentId } : {}),
     })),
     ...(escalation
       ? {
@@ -135,4 +135,24 @@ export function conversationView(
         }
       : {}),
   };
+}
+
+/**
+ * The bot platform's messages in the order they arrived on their partition; agents' messages,
+ * which come from commands on another topic, placed among them by the time they were sent.
+ */
+export function transcriptOrder(messages: readonly MessageRecord[]): MessageRecord[] {
+  const byTime = (a: MessageRecord, b: MessageRecord) => a.sentAt.getTime() - b.sentAt.getTime();
+  const fromPlatform = messages
+    .filter(({ sender }) => sender !== 'agent')
+    .sort((a, b) => a.seq - b.seq || byTime(a, b));
+  const fromAgents = messages.filter(({ sender }) => sender === 'agent').sort(byTime);
+  const merged: MessageRecord[] = [];
+  let next = 0;
+  for (const message of fromPlatform) {
+    while (next < fromAgents.length && byTime(fromAgents[next]!, message) < 0)
+      merged.push(fromAgents[next++]!);
+    merged.push(message);
+  }
+  return [...merged, ...fromAgents.slice(next)];
 }

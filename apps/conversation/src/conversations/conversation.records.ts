@@ -33,6 +33,8 @@ export class MessageRecord {
   @Prop({ required: true }) text!: string;
   @Prop({ type: Date, required: true }) sentAt!: Date;
   @Prop({ type: Object }) bot?: { intent?: string; confidence?: number; fallback?: boolean };
+  /** For messages an agent sent (sender `agent`). */
+  @Prop() agentId?: string;
   @Prop({ required: true }) seq!: number;
 }
 
@@ -76,10 +78,58 @@ export class DecisionRecord {
   @Prop({ type: Date, required: true }) decidedAt!: Date;
 }
 
+/** An agent's internal note on the conversation; never shown to the customer. */
+@Schema({ collection: 'notes', versionKey: false })
+export class NoteRecord {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true, index: true }) conversationId!: string;
+  @Prop({ required: true }) tenantId!: string;
+  @Prop({ required: true }) agentId!: string;
+  @Prop({ required: true }) text!: string;
+  @Prop({ type: Date, required: true }) at!: Date;
+}
+
+/**
+ * An agent let the conversation go (resolved it, or returned it to the bot), with everything the
+ * events it caused need, so a redelivered command publishes them again exactly.
+ */
+@Schema({ collection: 'releases', versionKey: false })
+export class ReleaseRecord {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true, index: true }) conversationId!: string;
+  @Prop({ required: true }) tenantId!: string;
+  @Prop({ required: true }) agentId!: string;
+  @Prop({ required: true }) commandId!: string;
+  @Prop({ required: true }) kind!: 'resolved' | 'returned_to_bot';
+  @Prop() disposition?: string;
+  @Prop() summary?: string;
+  @Prop() handoffNeeded?: boolean;
+  @Prop() escalationId?: string;
+  @Prop({ type: [String], default: [] }) triggers!: string[];
+  @Prop({ type: Date, required: true }) at!: Date;
+}
+
+/** The customer's satisfaction answer; one per conversation (the first counts). */
+@Schema({ collection: 'csat', versionKey: false })
+export class CsatRecord {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true, index: true }) conversationId!: string;
+  @Prop({ required: true }) tenantId!: string;
+  @Prop({ required: true }) score!: number;
+  @Prop() comment?: string;
+  @Prop() agentId?: string;
+  @Prop() escalationId?: string;
+  @Prop({ type: [String], default: [] }) triggers!: string[];
+  @Prop({ type: Date, required: true }) answeredAt!: Date;
+}
+
 export const records = [
   { name: ConversationRecord.name, schema: SchemaFactory.createForClass(ConversationRecord) },
   { name: MessageRecord.name, schema: SchemaFactory.createForClass(MessageRecord) },
   { name: VariableRecord.name, schema: SchemaFactory.createForClass(VariableRecord) },
   { name: EscalationRecord.name, schema: SchemaFactory.createForClass(EscalationRecord) },
   { name: DecisionRecord.name, schema: SchemaFactory.createForClass(DecisionRecord) },
+  { name: NoteRecord.name, schema: SchemaFactory.createForClass(NoteRecord) },
+  { name: ReleaseRecord.name, schema: SchemaFactory.createForClass(ReleaseRecord) },
+  { name: CsatRecord.name, schema: SchemaFactory.createForClass(CsatRecord) },
 ];

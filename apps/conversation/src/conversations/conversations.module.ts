@@ -9,11 +9,14 @@ export class ConversationsModule {
   static register(options: { cacheSize: number }): DynamicModule {
     return {
       module: ConversationsModule,
+      // The conversations in memory are shared with the features that act on them.
+      global: true,
       imports: [ConversationStoreModule],
       controllers: [ConversationsController, ConversationEventsConsumer],
       providers: [
         { provide: ConversationStates, useValue: new ConversationStates(options.cacheSize) },
       ],
+      exports: [ConversationStates],
     };
   }
 }

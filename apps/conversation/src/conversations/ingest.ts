@@ -1,4 +1,9 @@
 import {
+  csatAnsweredType,
+  customerLeftType,
+  type CsatAnswered,
+  type CsatRecorded,
+  type CustomerLeft,
   conversationEndedType,
   conversationStartedType,
   type ConversationClosed,
@@ -15,7 +20,13 @@ import {
   type VariableCollected,
 } from '@handoff/contracts';
 import { RejectedEventError } from '@handoff/messaging';
-import type { ConversationRecord, MessageRecord, VariableRecord } from './conversation.records.js';
+import type {
+  ConversationRecord,
+  CsatRecord,
+  MessageRecord,
+  VariableRecord,
+} from './conversation.records.js';
+import { answerSurvey, csatScoreIn } from './ingest-survey.js';
 import {
   copyVariables,
   emptyVariables,
@@ -49,6 +60,10 @@ export interface Ingested {
   variables: VariableRecord[];
   recorded: { data: MessageRecorded; id: string; traceparent?: string }[];
   closed: { data: ConversationClosed; id: string }[];
+  csat: CsatRecord[];
+  feedback: { data: CsatRecorded; id: string }[];
+  /** Bot messages for conversations an agent holds, by tenant: not taken into the transcript. */
+  refusedBotMessages: Map<string, number>;
 }
 
 /**
@@ -122,6 +137,9 @@ export function ingest(
     variables: [],
     recorded: [],
     closed: [],
+    csat: [],
+    feedback: [],
+    refusedBotMessages: new Map(),
   };
   const working = new WorkingSet(states, loaded, touched);
   events.forEach((event, index) => {
@@ -135,6 +153,10 @@ export function ingest(
         return collect(event.data, event.id, seq, working, result);
       case conversationEndedType:
         return close(event.data, event.id, working, result);
+      case customerLeftType:
+        return leave(event.data, event.id, working, result);
+      case csatAnsweredType:
+        return answer(event.data, event.id, working, result);
     }
   });
   working.keep(partition);
@@ -182,6 +204,15 @@ function record(
   result: Ingested,
 ): void {
   const conversation = conversationOf(working, message.conversationId, message.tenantId, eventId);
+  if (message.sender === 'bot' && conversation.holder) {
+    // A human has the conversation: the bot must stay quiet until it is handed back.
+    const refused = result.refusedBotMessages;
+    refused.set(message.tenantId, (refused.get(message.tenantId) ?? 0) + 1);
+    return;
+  }
+  const score = message.sender === 'customer' ? csatScoreIn(message.text) : undefined;
+  if (score !== undefined && conversation.survey)
+    takeAnswer(message.conversationId, conversation, { score, answeredAt: message.sentAt }, result);
   result.messages.push({
     _id: deriveId('msg', message.conversationId, message.messageId),
     conversationId: message.conversationId,
@@ -253,6 +284,46 @@ function close(
       closedAt: ended.endedAt,
     },
   });
+}
+
+/** The customer went away: the conversation closes like an ended one (slot back, out of the queue). */
+function leave(left: CustomerLeft, eventId: string, working: WorkingSet, result: Ingested): void {
+  conversationOf(working, left.conversationId, left.tenantId, eventId);
+  result.closed.push({
+    id: deriveId('closed', left.conversationId, eventId),
+    data: {
+      conversationId: left.conversationId,
+      tenantId: left.tenantId,
+      reason: 'customer_left',
+      closedAt: left.leftAt,
+    },
+  });
+}
+
+function answer(
+  answered: CsatAnswered,
+  eventId: string,
+  working: WorkingSet,
+  result: Ingested,
+): void {
+  const conversation = conversationOf(working, answered.conversationId, answered.tenantId, eventId);
+  if (!conversation.survey)
+    throw new RejectedEventError(
+      `no satisfaction survey is open for conversation ${answered.conversationId} (none was sent, or it was answered)`,
+      eventId,
+    );
+  takeAnswer(answered.conversationId, conversation, answered, result);
+}
+
+function takeAnswer(
+  conversationId: string,
+  conversation: ConversationState,
+  answer: { score: number; comment?: string; answeredAt: string },
+  result: Ingested,
+): void {
+  const { record, recorded } = answerSurvey(conversationId, conversation, answer);
+  result.csat.push(record);
+  result.feedback.push(recorded);
 }
 
 function conversationOf(

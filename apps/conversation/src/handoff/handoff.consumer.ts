@@ -1,7 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Topics, type EscalationRequested } from '@handoff/contracts';
 import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
-import type { EscalationRecord } from '../conversations/conversation.records.js';
+import { applyHolderChange, holderChangeOf } from '../agent-actions/holder.js';
+import { ConversationStates } from '../conversations/conversation-states.js';
+import type { DecisionRecord, EscalationRecord } from '../conversations/conversation.records.js';
 import { ConversationStore } from '../conversations/conversation-store.js';
 import { HandoffService } from './handoff.service.js';
 
@@ -11,6 +14,7 @@ export class HandoffConsumer {
   constructor(
     private readonly store: ConversationStore,
     private readonly handoff: HandoffService,
+    @Inject(ConversationStates) private readonly states: ConversationStates,
   ) {}
 
   @ConsumeEvents(Topics.Escalations)
@@ -36,6 +40,16 @@ export class HandoffConsumer {
       ),
     );
     await this.store.appendDecisions(records);
+    this.followHolders(records);
+  }
+
+  /** Who holds each conversation now, for agents' commands and the bot's messages. */
+  private followHolders(records: readonly DecisionRecord[]): void {
+    for (const record of records) {
+      const change = holderChangeOf(record);
+      const state = change && this.states.get(record.conversationId);
+      if (state && state.tenantId === record.tenantId) applyHolderChange(state, change);
+    }
   }
 }
 

@@ -18,8 +18,15 @@ export const conversationControlRequestedSchema = {
       'queued_for_agent',
       'handed_back',
       'no_agent_available',
+      'resolved',
     ]),
     agentId: identifierSchema,
+    summary: {
+      type: 'string',
+      maxLength: 1000,
+      description:
+        "With resume_bot after an agent: what the agent did (their resolution summary), so the bot carries on from there instead of starting over",
+    },
     requestedAt: timestampSchema,
   },
 } as const;

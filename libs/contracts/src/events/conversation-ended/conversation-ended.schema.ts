@@ -14,7 +14,7 @@ export const conversationEndedSchema = {
     conversationId: identifierSchema,
     tenantId: identifierSchema,
     reason: extensibleEnum(
-      ['resolved', 'customer_left', 'abandoned', 'bot_completed'],
+      ['resolved', 'customer_left', 'abandoned', 'bot_completed', 'returned_to_bot'],
       'Any value this version does not know is treated as ended for an unstated reason',
     ),
     endedAt: timestampSchema,
