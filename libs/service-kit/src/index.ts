@@ -1,4 +1,5 @@
 export * from './config/load-config.js';
+export * from './config/json-config-file.js';
 export * from './logging/logger.js';
 export * from './health/health.registry.js';
 export * from './health/health.module.js';

@@ -10,8 +10,12 @@ import {
   type MessageRecorded,
 } from '@handoff/contracts';
 import { EventBatch, PartitionOwnership, RejectedEventError } from '@handoff/messaging';
-import type { ConversationRecord, CsatRecord,
-  MessageRecord, VariableRecord } from './conversation.records.js';
+import type {
+  ConversationRecord,
+  CsatRecord,
+  MessageRecord,
+  VariableRecord,
+} from './conversation.records.js';
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
 import { ConversationStates, type ConversationState } from './conversation-states.js';
 import type { ConversationStore } from './conversation-store.js';
