@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import {
   DeadLetterHeaders,
   Topics,
@@ -11,29 +10,23 @@ import {
   routingDecidedType,
   templatesPublishedType,
   type CustomerNotificationRequested,
+  type EventTopic,
   type RoutingDecided,
   type TemplatesPublished,
 } from '@handoff/contracts';
-import {
-  EventConsumerRunner,
-  KAFKA_CLIENT,
-  KafkaStartup,
-  MessagingModule,
-  connectEventConsumers,
-  type MessagingOptions,
-} from '@handoff/messaging';
-import { TopicRecorder, startGroupAtEnd, testMessagingOptions } from '@handoff/messaging/testing';
-import { HealthModule, MongoModule } from '@handoff/service-kit';
+import type { MessagingOptions } from '@handoff/messaging';
+import { TopicRecorder, testMessagingOptions } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { HandoffModule } from '../handoff/handoff.module.js';
+import { startConversationTestApp } from '../testing/conversation-test-app.js';
 import { NotificationsModule } from './notifications.module.js';
 import { TenantTemplates } from './tenant-templates/tenant-templates.js';
 import { TenantTemplatesStore } from './tenant-templates/tenant-templates.store.js';
 
 const runName = uniqueName('int_customer_notices');
 const tenantId = `tenant_${runName}`;
-const consumed = [Topics.Escalations, Topics.RoutingDecisions, Topics.TenantConfig];
+const consumed: EventTopic[] = [Topics.Escalations, Topics.RoutingDecisions, Topics.TenantConfig];
 let options: MessagingOptions;
 let app: INestApplication;
 let producer: Producer;
@@ -41,29 +34,14 @@ let notices: TopicRecorder;
 let deadLetters: TopicRecorder;
 
 /** The conversation service's handoff and notifications wired as app.module wires them. */
-async function startApp(mongoUrl: string): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      HealthModule,
-      MongoModule.forRoot({ url: mongoUrl, dbName: runName }),
-      MessagingModule.forRoot(options),
+function startApp(mongoUrl: string): Promise<INestApplication> {
+  return startConversationTestApp(
+    [
       NotificationsModule.forRoot({ templatesRefreshMs: 1000 }),
       HandoffModule.register({ positionUpdateIntervalMs: 0 }),
     ],
-  }).compile();
-  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-  connectEventConsumers(started);
-  try {
-    await started.init();
-    await started.get(KafkaStartup).ready;
-    await startGroupAtEnd(started.get<Kafka>(KAFKA_CLIENT), options.groupId, consumed);
-    await started.startAllMicroservices();
-    await started.get(EventConsumerRunner).joined;
-  } catch (error) {
-    await started.close();
-    throw error;
-  }
-  return started;
+    { options, mongo: { url: mongoUrl, dbName: runName }, startAtEnd: consumed },
+  );
 }
 
 const origin = { source: '/integration-tests/routing' };
