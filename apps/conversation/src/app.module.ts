@@ -4,6 +4,7 @@ import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import type { ConversationConfig } from './config.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
 import { HandoffModule } from './handoff/handoff.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 @Module({})
 export class ConversationAppModule {
@@ -16,7 +17,8 @@ export class ConversationAppModule {
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
         ConversationsModule.register({ cacheSize: config.cacheSize }),
-        HandoffModule,
+        NotificationsModule.forRoot(config.notifications),
+        HandoffModule.register(config.handoff),
       ],
     };
   }

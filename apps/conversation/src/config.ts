@@ -8,6 +8,8 @@ const conversationEnv = z.object({
   ...kafkaEnv('conversation'),
   ...mongoEnv('conversation'),
   CONVERSATION_CACHE_SIZE: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  NOTIFICATION_TEMPLATES_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  QUEUE_POSITION_UPDATE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type ConversationConfig = ReturnType<typeof toConversationConfig>;
@@ -18,6 +20,10 @@ function toConversationConfig(env: z.output<typeof conversationEnv>) {
     mongo: { url: env.MONGO_URL, dbName: env.MONGO_DB },
     /** Conversations kept in memory per instance; others are loaded from the store when needed. */
     cacheSize: env.CONVERSATION_CACHE_SIZE,
+    /** How often each instance re-reads the tenants' template sets other instances stored. */
+    notifications: { templatesRefreshMs: env.NOTIFICATION_TEMPLATES_REFRESH_SECONDS * 1000 },
+    /** Least time between two position updates to one queued customer. */
+    handoff: { positionUpdateIntervalMs: env.QUEUE_POSITION_UPDATE_SECONDS * 1000 },
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/conversation',
       topics: [
@@ -28,6 +34,7 @@ function toConversationConfig(env: z.output<typeof conversationEnv>) {
         Topics.CustomerNotifications,
         Topics.ConversationControl,
         Topics.ConversationLifecycle,
+        Topics.TenantConfig,
         Topics.DeadLetter,
       ],
     }),

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
 import {
   DeadLetterHeaders,
   Topics,
@@ -15,24 +14,16 @@ import {
   type CloudEventOf,
   type VariableCollected,
 } from '@handoff/contracts';
-import {
-  EventConsumerRunner,
-  KAFKA_CLIENT,
-  KafkaStartup,
-  MessagingModule,
-  connectEventConsumers,
-  type MessagingOptions,
-} from '@handoff/messaging';
+import type { MessagingOptions } from '@handoff/messaging';
 import {
   TopicRecorder,
-  startGroupAtEnd,
   testMessagingOptions,
   type RecordedMessage,
 } from '@handoff/messaging/testing';
-import { HealthModule, MongoModule } from '@handoff/service-kit';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { startConversationTestApp } from '../testing/conversation-test-app.js';
 import { ConversationStore } from './conversation-store.js';
 import { ConversationsModule } from './conversations.module.js';
 import type { ConversationEvent } from './ingest.js';
@@ -53,31 +44,12 @@ let rejectedRun: { letter: RecordedMessage; startedAlongside: string } | undefin
 type Recorded = CloudEventOf<typeof messageRecordedType>;
 
 /** The conversation service's consumer wired as main.ts wires it, against the test's broker and store. */
-async function startApp({ startAtEnd }: { startAtEnd: boolean }): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      HealthModule,
-      MongoModule.forRoot({ url: mongoUrl, dbName }),
-      MessagingModule.forRoot(options),
-      ConversationsModule.register({ cacheSize: 100 }),
-    ],
-  }).compile();
-  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-  connectEventConsumers(started);
-  try {
-    await started.init();
-    await started.get(KafkaStartup).ready;
-    if (startAtEnd)
-      await startGroupAtEnd(started.get<Kafka>(KAFKA_CLIENT), options.groupId, [
-        Topics.ConversationEvents,
-      ]);
-    await started.startAllMicroservices();
-    await started.get(EventConsumerRunner).joined;
-  } catch (error) {
-    await started.close();
-    throw error;
-  }
-  return started;
+function startApp({ startAtEnd }: { startAtEnd: boolean }): Promise<INestApplication> {
+  return startConversationTestApp([ConversationsModule.register({ cacheSize: 100 })], {
+    options,
+    mongo: { url: mongoUrl, dbName },
+    startAtEnd: startAtEnd ? [Topics.ConversationEvents] : [],
+  });
 }
 
 const source = { source: '/integration-tests/bot-platform' };

@@ -8,7 +8,7 @@ import type { RoutingDecided } from '@handoff/contracts';
 import { HealthModule, MongoModule } from '@handoff/service-kit';
 import { integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import type { Connection, Model } from 'mongoose';
-import { HandoffService } from '../handoff/handoff.service.js';
+import { decisionRecord } from '../handoff/decision-record.js';
 import {
   ConversationRecord,
   DecisionRecord,
@@ -116,7 +116,7 @@ export function decision(
       : { queue: { reason: 'all_agents_busy' as const } }),
     decidedAt: decidedAt.toISOString(),
   };
-  return new HandoffService().applyDecision(routed, 'whatsapp', { emit: () => undefined });
+  return decisionRecord(routed);
 }
 
 /** The ConversationStore in a Nest app of its own, with the models its tests look into. */

@@ -19,25 +19,19 @@ export class HandoffConsumer {
 
   @ConsumeEvents(Topics.Escalations)
   async onEscalations(@Payload() batch: EventBatch<typeof Topics.Escalations>): Promise<void> {
+    const channels = await this.channelsOf(batch.events.map(({ data }) => data));
     await this.store.appendEscalations(batch.events.map(({ data }) => escalationRecord(data)));
+    for (const { data, traceparent } of batch.events)
+      this.handoff.startHandoff(data, channelOf(data, channels), batch, traceparent);
   }
 
   @ConsumeEvents(Topics.RoutingDecisions)
   async onRoutingDecisions(
     @Payload() batch: EventBatch<typeof Topics.RoutingDecisions>,
   ): Promise<void> {
-    // Decisions from before the channel travelled with them: look it up, once per batch.
-    const withoutChannel = batch.events
-      .filter(({ data }) => !data.channel)
-      .map(({ data }) => data.conversationId);
-    const channels = await this.store.channelsOf(withoutChannel);
+    const channels = await this.channelsOf(batch.events.map(({ data }) => data));
     const records = batch.events.map(({ data, traceparent }) =>
-      this.handoff.applyDecision(
-        data,
-        data.channel ?? channels.get(data.conversationId) ?? 'web',
-        batch,
-        traceparent,
-      ),
+      this.handoff.applyDecision(data, channelOf(data, channels), batch, traceparent),
     );
     await this.store.appendDecisions(records);
     this.followHolders(records);
@@ -51,6 +45,22 @@ export class HandoffConsumer {
       if (state && state.tenantId === record.tenantId) applyHolderChange(state, change);
     }
   }
+
+  /** Events from before the channel travelled with them: look it up, once per batch. */
+  private channelsOf(events: readonly WithChannel[]): Promise<Map<string, string>> {
+    return this.store.channelsOf(
+      events.filter(({ channel }) => !channel).map(({ conversationId }) => conversationId),
+    );
+  }
+}
+
+interface WithChannel {
+  conversationId: string;
+  channel?: string;
+}
+
+function channelOf(event: WithChannel, looked: Map<string, string>): string {
+  return event.channel ?? looked.get(event.conversationId) ?? 'web';
 }
 
 function escalationRecord(escalation: EscalationRequested): EscalationRecord {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { Test } from '@nestjs/testing';
 import {
   EventValidator,
   conversationControlRequestedType,
@@ -11,7 +10,8 @@ import {
 } from '@handoff/contracts';
 import type { EmitOptions } from '@handoff/messaging';
 import { RecordingSink } from '@handoff/messaging/testing';
-import { HandoffService } from './handoff.service.js';
+import { handoffService } from './handoff.fixtures.js';
+import type { HandoffService } from './handoff.service.js';
 
 type Notice = EventDataByType[typeof customerNotificationRequestedType];
 type Control = EventDataByType[typeof conversationControlRequestedType];
@@ -63,8 +63,7 @@ describe('HandoffService', () => {
 
   beforeEach(async () => {
     sink = new TracingSink();
-    const moduleRef = await Test.createTestingModule({ providers: [HandoffService] }).compile();
-    handoff = moduleRef.get(HandoffService);
+    ({ handoff } = await handoffService());
   });
 
   function assertHonoursContracts(): void {
@@ -78,7 +77,7 @@ describe('HandoffService', () => {
   const notice = (index = 0) => sink.emitted[index]!.data as Notice;
   const control = (index = 1) => sink.emitted[index]!.data as Control;
 
-  it('on assignment, tells the customer who is coming and then pauses the bot', () => {
+  it('on assignment, tells the customer which agent joined and then pauses the bot', () => {
     const before = Date.now();
     handoff.applyDecision(assigned, 'whatsapp', sink);
 
@@ -92,7 +91,7 @@ describe('HandoffService', () => {
     assert.equal(notice().notificationId, 'notice:decision:assigned');
     assert.equal(notice().conversationId, 'conv-1');
     assert.equal(notice().tenantId, 'acme');
-    assert.equal(notice().template, 'handoff.connecting');
+    assert.equal(notice().template, 'handoff.agent_joined');
     assert.equal(notice().channel, 'whatsapp');
     assert.equal(notice().language, 'en');
     assert.match(notice().text, /Ana Silva/);
@@ -118,7 +117,7 @@ describe('HandoffService', () => {
         ...base,
         decisionId: `decision:${policy}`,
         outcome: policy === 'callback' ? 'expired' : 'deflected',
-        unserved: { policy, reason: 'outside_business_hours' },
+        unserved: { policy, reason: 'no_agent_online' },
       } as RoutingDecided;
       handoff.applyDecision(unserved, 'web', sink);
       assert.equal(notice().template, template, policy);
@@ -134,7 +133,7 @@ describe('HandoffService', () => {
       'web',
       sink,
     );
-    assert.match(notice().text, /number 4 in the queue\. The expected wait is about 3 min\./);
+    assert.match(notice().text, /number 4 in the queue\. The expected wait is about 3 minutes\./);
   });
 
   it('returns the record of an assignment', () => {
@@ -211,14 +210,14 @@ describe('HandoffService', () => {
         'control:decision:assigned',
       ],
     );
-    assert.equal(notice(2).template, 'handoff.connecting');
+    assert.equal(notice(2).template, 'handoff.agent_joined');
   });
 
   it('writes the notice in the language the decision carries, falling back from the region', () => {
     handoff.applyDecision(inLanguage(assigned, 'pt-BR'), 'whatsapp', sink);
 
     assert.equal(notice().language, 'pt');
-    assert.match(notice().text, /^Estou conectando você com Ana Silva/);
+    assert.match(notice().text, /^Ana Silva entrou na conversa/);
     assertHonoursContracts();
   });
 
@@ -275,19 +274,19 @@ describe('HandoffService', () => {
   it('emits nothing for an outcome it does not know, but still returns its record', () => {
     const unknown = {
       ...base,
-      decisionId: 'decision:transferred',
-      outcome: 'transferred',
-    } as RoutingDecided;
+      decisionId: 'decision:later',
+      outcome: 'an_outcome_from_later',
+    } as unknown as RoutingDecided;
 
     const record = handoff.applyDecision(unknown, 'whatsapp', sink);
 
     assert.deepEqual(sink.emitted, []);
     assert.deepEqual(record, {
-      _id: 'decision:transferred',
+      _id: 'decision:later',
       conversationId: 'conv-1',
       tenantId: 'acme',
       escalationId: 'esc:conv-1:m-1',
-      outcome: 'transferred',
+      outcome: 'an_outcome_from_later',
       decidedAt: new Date('2026-11-25T10:00:01.000Z'),
     });
 

@@ -1,123 +1,102 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   conversationControlRequestedType,
-  customerNotificationRequestedType,
   deriveId,
+  type EscalationRequested,
   type RoutingDecided,
 } from '@handoff/contracts';
-import type { EventSink } from '@handoff/messaging';
+import type { EventBatch, EventSink } from '@handoff/messaging';
 import { meter } from '@handoff/service-kit';
+import { CustomerNotifier } from '../notifications/customer-notifier.js';
+import { decisionEffects } from './decision-effects.js';
 import type { DecisionRecord } from '../conversations/conversation.records.js';
-import {
-  renderNotification,
-  type NotificationTemplate,
-} from '../notifications/notification-templates.js';
+import { decisionRecord } from './decision-record.js';
+import { HandoffMemories } from './handoff-memories.js';
+import { HandoffOptions } from './handoff.options.js';
 
 const ignoredOutcomes = meter().createCounter('handoff_decisions_ignored_total', {
-  description: 'Routing decisions with an outcome this version does not know, by outcome',
+  description:
+    'Routing decisions that call for nothing (offered, rerouted, abandoned, or an outcome this version does not know), by outcome',
 });
 
-/** Conversations assigned recently, newest last, so a late "queued" does not reach the customer. */
-const assignedMemory = 50_000;
-
-/** What the customer is told when no agent will take the conversation, by the queue's policy. */
-const unservedTemplates: Record<string, NotificationTemplate> = {
-  callback: 'handoff.callback',
-  leave_message: 'handoff.leave_message',
-  stay_with_bot: 'handoff.back_to_bot',
-};
+/** Where effects go: the handler's batch, which can also undo memory when it fails. */
+export type HandoffSink = EventSink & Partial<Pick<EventBatch<never>, 'onFailure'>>;
 
 /**
- * Turns a routing decision into what the bot platform must do: tell the customer what is
- * happening, in their language, and pause the bot while a human has (or is about to have) the
- * conversation, or resume it when no agent will take it (the queue was closed or full, nobody
- * could serve it, or the wait ran out). The decision carries the language and channel, so nothing is read from the store.
- * Event ids derive from the decision, so a redelivered decision yields recognisable duplicates.
+ * Turns escalations and routing decisions into what the bot platform must do: tell the customer
+ * what is happening, in their language and their tenant's wording, and pause the bot while a human
+ * has (or is about to have) the conversation, or resume it when no agent will take it. The events
+ * carry the language and channel, so nothing is read from the store. Event ids derive from the
+ * escalation or decision, so a redelivery yields recognisable duplicates.
  */
 @Injectable()
 export class HandoffService {
   private readonly logger = new Logger(HandoffService.name);
-  private readonly assigned = new Set<string>();
+  private readonly memories = new HandoffMemories();
+
+  constructor(
+    private readonly notifier: CustomerNotifier,
+    private readonly options: HandoffOptions,
+  ) {}
+
+  /** The handoff starts: the customer is told they are being connected with someone. */
+  startHandoff(
+    escalation: EscalationRequested,
+    channel: string,
+    sink: EventSink,
+    traceparent?: string,
+  ): void {
+    this.notifier.notify(sink, {
+      id: deriveId('notice', escalation.escalationId),
+      conversationId: escalation.conversationId,
+      tenantId: escalation.tenantId,
+      channel,
+      language: escalation.language,
+      template: 'handoff.connecting',
+      ...(traceparent ? { traceparent } : {}),
+    });
+  }
 
   /** Emits what the decision calls for and returns the record to keep of it. */
   applyDecision(
     decision: RoutingDecided,
     channel: string,
-    sink: EventSink,
+    sink: HandoffSink,
     traceparent?: string,
   ): DecisionRecord {
-    const record: DecisionRecord = {
-      _id: decision.decisionId,
-      conversationId: decision.conversationId,
-      tenantId: decision.tenantId,
-      escalationId: decision.escalationId,
-      outcome: decision.outcome,
-      ...(decision.agent
-        ? { agentId: decision.agent.agentId, agentDisplayName: decision.agent.displayName }
-        : {}),
-      ...(decision.queue ? { queueReason: decision.queue.reason } : {}),
-      decidedAt: new Date(decision.decidedAt),
-    };
-    const unserved = decision.outcome === 'deflected' || decision.outcome === 'expired';
-    if (decision.outcome !== 'assigned' && decision.outcome !== 'queued' && !unserved) {
+    const { conversationId, tenantId } = decision;
+    const remembered = this.memories.get(conversationId);
+    const effects = decisionEffects(decision, remembered, this.options.positionUpdateIntervalMs);
+    this.memories.set(conversationId, effects.memory);
+    sink.onFailure?.(() => this.memories.set(conversationId, remembered));
+    if (!effects.notice && !effects.control) {
       ignoredOutcomes.add(1, { outcome: decision.outcome });
-      return record;
+      return decisionRecord(decision);
     }
-    const assigned = decision.outcome === 'assigned';
-    if (assigned) this.remember(decision.conversationId);
-    else if (this.assigned.has(decision.conversationId)) return record;
-
-    const template = assigned
-      ? 'handoff.connecting'
-      : unserved
-        ? (unservedTemplates[decision.unserved?.policy ?? ''] ?? 'handoff.back_to_bot')
-        : 'handoff.queued';
-    const wait = decision.queue?.estimatedWaitSeconds;
-    const rendered = renderNotification(template, decision.requirements.language, {
-      agentName: decision.agent?.displayName ?? '',
-      ...(decision.queue?.position ? { position: decision.queue.position } : {}),
-      ...(wait !== undefined ? { waitMinutes: Math.max(1, Math.ceil(wait / 60)) } : {}),
-    });
-    const now = new Date().toISOString();
     const trace = traceparent ? { traceparent } : {};
-    sink.emit(
-      customerNotificationRequestedType,
-      {
-        notificationId: deriveId('notice', decision.decisionId),
-        conversationId: decision.conversationId,
-        tenantId: decision.tenantId,
+    if (effects.notice)
+      this.notifier.notify(sink, {
+        id: deriveId('notice', decision.decisionId),
+        conversationId,
+        tenantId,
         channel,
-        language: rendered.language,
-        template,
-        text: rendered.text,
-        createdAt: now,
-      },
-      { id: deriveId('notice', decision.decisionId), ...trace },
-    );
-    sink.emit(
-      conversationControlRequestedType,
-      {
-        conversationId: decision.conversationId,
-        tenantId: decision.tenantId,
-        action: unserved ? 'resume_bot' : 'pause_bot',
-        reason: assigned ? 'agent_assigned' : unserved ? 'no_agent_available' : 'queued_for_agent',
-        ...(decision.agent ? { agentId: decision.agent.agentId } : {}),
-        requestedAt: now,
-      },
-      { id: deriveId('control', decision.decisionId), ...trace },
-    );
-    this.logger.debug({
-      message: 'handoff applied',
-      conversationId: decision.conversationId,
-      outcome: decision.outcome,
-    });
-    return record;
-  }
-
-  private remember(conversationId: string): void {
-    this.assigned.delete(conversationId);
-    this.assigned.add(conversationId);
-    if (this.assigned.size > assignedMemory)
-      this.assigned.delete(this.assigned.values().next().value!);
+        language: decision.requirements.language,
+        ...effects.notice,
+        ...trace,
+      });
+    if (effects.control)
+      sink.emit(
+        conversationControlRequestedType,
+        {
+          conversationId,
+          tenantId,
+          ...effects.control,
+          ...(decision.agent ? { agentId: decision.agent.agentId } : {}),
+          requestedAt: new Date().toISOString(),
+        },
+        { id: deriveId('control', decision.decisionId), ...trace },
+      );
+    this.logger.debug({ message: 'handoff applied', conversationId, outcome: decision.outcome });
+    return decisionRecord(decision);
   }
 }
