@@ -1,1 +1,2 @@
 export * from './templates-published.schema.js';
+export * from './template-variables.js';
