@@ -3,7 +3,7 @@ import { Topics, type CloudEvent, type RoutingDecided } from '@handoff/contracts
 import type { Principal } from '@handoff/service-kit';
 import { ConversationHolders } from './conversation-holders.js';
 import { audienceOf, mayReceive } from './stream-audience.js';
-import type { Resume, StreamBuffer, StreamEntry } from './stream-buffer.js';
+import { StreamBuffer, type Resume, type StreamEntry } from './stream-buffer.js';
 
 export interface StreamSubscriber {
   principal: Principal;
