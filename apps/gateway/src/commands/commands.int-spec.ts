@@ -38,7 +38,11 @@ describe('gateway commands', () => {
       ttlSeconds: 3600,
     });
     assert.equal((await call(path, { method: 'POST', body, token: expired })).status, 401);
-    const foreign = await gateway.token({ tenant: tenantA, sub: 'ana', issuer: 'https://evil.test' });
+    const foreign = await gateway.token({
+      tenant: tenantA,
+      sub: 'ana',
+      issuer: 'https://evil.test',
+    });
     assert.equal((await call(path, { method: 'POST', body, token: foreign })).status, 401);
     assert.deepEqual(published('c-401'), []);
   });
@@ -58,7 +62,11 @@ describe('gateway commands', () => {
     assert.equal(command!.type, 'handoff.agent.message.send');
     assert.equal(command!.tenantid, tenantA);
     assert.deepEqual(
-      { tenantId: command!.data.tenantId, agentId: command!.data.agentId, text: command!.data.text },
+      {
+        tenantId: command!.data.tenantId,
+        agentId: command!.data.agentId,
+        text: command!.data.text,
+      },
       { tenantId: tenantA, agentId: 'agent-ana', text: 'Hi, I can help' },
     );
     await gateway.produce(commandResultType, {

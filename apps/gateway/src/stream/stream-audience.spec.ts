@@ -9,7 +9,11 @@ const event = (tenantId: string, data: Record<string, unknown>) =>
   ({ tenantid: tenantId, type: 'x', data: { tenantId, ...data } }) as unknown as CloudEvent;
 const decision = (conversationId: string, outcome: string, extra: Record<string, unknown> = {}) =>
   ({ conversationId, tenantId: 'acme', outcome, ...extra }) as never;
-const agent = (subject: string, tenantId = 'acme'): Principal => ({ tenantId, subject, roles: ['agent'] });
+const agent = (subject: string, tenantId = 'acme'): Principal => ({
+  tenantId,
+  subject,
+  roles: ['agent'],
+});
 const supervisor: Principal = { tenantId: 'acme', subject: 'sup', roles: ['supervisor'] };
 
 describe('stream visibility', () => {
@@ -29,8 +33,16 @@ describe('stream visibility', () => {
 
   it('shows command results, availability and addressed context packets to their agent', () => {
     const holders = new ConversationHolders();
-    for (const topic of [Topics.AgentCommandResults, Topics.AgentAvailability, Topics.ConversationContext]) {
-      const audience = audienceOf(topic, event('acme', { agentId: 'ana', conversationId: 'c1' }), holders);
+    for (const topic of [
+      Topics.AgentCommandResults,
+      Topics.AgentAvailability,
+      Topics.ConversationContext,
+    ]) {
+      const audience = audienceOf(
+        topic,
+        event('acme', { agentId: 'ana', conversationId: 'c1' }),
+        holders,
+      );
       assert.deepEqual(audience, { tenantId: 'acme', agentIds: ['ana'] }, topic);
     }
   });
@@ -55,7 +67,8 @@ describe('stream visibility', () => {
 
   it('forgets the oldest conversations beyond its capacity', () => {
     const holders = new ConversationHolders(2);
-    for (const id of ['c1', 'c2', 'c3']) holders.apply(decision(id, 'assigned', { agent: { agentId: 'ana' } }));
+    for (const id of ['c1', 'c2', 'c3'])
+      holders.apply(decision(id, 'assigned', { agent: { agentId: 'ana' } }));
     assert.deepEqual(holders.of('c1'), []);
     assert.deepEqual(holders.of('c3'), ['ana']);
   });

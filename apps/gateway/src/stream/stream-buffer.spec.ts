@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { StreamBuffer } from './stream-buffer.js';
 
-const entry = (n: number) => ({ type: 't', audience: { tenantId: 'a', agentIds: [] }, json: `${n}` });
+const entry = (n: number) => ({
+  type: 't',
+  audience: { tenantId: 'a', agentIds: [] },
+  json: `${n}`,
+});
 
 describe('StreamBuffer', () => {
   it('gives what came after the last seen id', () => {
@@ -20,7 +24,11 @@ describe('StreamBuffer', () => {
     for (let n = 1; n <= 6; n++) buffer.append(entry(n));
     // The ring holds 4, 5, 6: resuming after 3 still works, after 2 does not.
     const afterThree = buffer.since('i1-3');
-    assert.deepEqual(afterThree.kind === 'missed' && afterThree.entries.map((e) => e.json), ['4', '5', '6']);
+    assert.deepEqual(afterThree.kind === 'missed' && afterThree.entries.map((e) => e.json), [
+      '4',
+      '5',
+      '6',
+    ]);
     assert.deepEqual(buffer.since('i1-2'), { kind: 'reset' });
     assert.deepEqual(buffer.since('i2-5'), { kind: 'reset' });
     assert.deepEqual(buffer.since('i1-7'), { kind: 'reset' });

@@ -25,9 +25,16 @@ describe('templateProblems', () => {
 
   it('refuses unknown variables, unknown templates and markup', () => {
     assert.deepEqual(templateProblems({ 'handoff.csat': { en: 'Rate {agentName} {secret}' } }), [
-      { template: 'handoff.csat', language: 'en', problem: 'unknown variable {secret} (allowed: {agentName})' },
+      {
+        template: 'handoff.csat',
+        language: 'en',
+        problem: 'unknown variable {secret} (allowed: {agentName})',
+      },
     ]);
-    assert.match(templateProblems({ 'handoff.nope': { en: 'x' } })[0]!.problem, /^unknown template/);
+    assert.match(
+      templateProblems({ 'handoff.nope': { en: 'x' } })[0]!.problem,
+      /^unknown template/,
+    );
     assert.match(
       templateProblems({ 'handoff.agent_joined': { en: '<b>{agentName}</b> joined' } })[0]!.problem,
       /markup tags are not supported/,

@@ -51,7 +51,10 @@ describe('gateway templates and reads', () => {
     const answered = await call(templatesUrl(), {
       method: 'PUT',
       token,
-      body: { version: 1, templates: { 'handoff.connecting': { en: 'Hi {agentName', es: 'Hola {agentName}' } } },
+      body: {
+        version: 1,
+        templates: { 'handoff.connecting': { en: 'Hi {agentName', es: 'Hola {agentName}' } },
+      },
     });
     assert.equal(answered.status, 400);
     assert.equal(answered.body.problems.length, 1);
@@ -65,7 +68,11 @@ describe('gateway templates and reads', () => {
     const answered = await call(templatesUrl(), {
       method: 'PUT',
       token,
-      body: { version: 2, tenantId: 'someone-else', templates: { 'handoff.connecting': { en: 'Connecting you with {agentName}…' } } },
+      body: {
+        version: 2,
+        tenantId: 'someone-else',
+        templates: { 'handoff.connecting': { en: 'Connecting you with {agentName}…' } },
+      },
     });
     assert.equal(answered.status, 202);
     const event = await eventually('the templates on the tenant config topic', () =>
@@ -76,7 +83,9 @@ describe('gateway templates and reads', () => {
     assert.equal(event.type, 'handoff.tenant.templates.published');
     assert.equal(event.data.version, 2);
     assert.equal(event.data.publishedBy, 'admin-1');
-    assert.deepEqual(event.data.templates, { 'handoff.connecting': { en: 'Connecting you with {agentName}…' } });
+    assert.deepEqual(event.data.templates, {
+      'handoff.connecting': { en: 'Connecting you with {agentName}…' },
+    });
     // Only one set was accepted: the refused ones published nothing.
     assert.equal(config.messages.filter((message) => message.key?.toString() === tenant).length, 1);
   });
@@ -86,7 +95,10 @@ describe('gateway templates and reads', () => {
     const answered = await call(`${gateway.url}/v1/conversations/c1/context`, { token });
     assert.equal(answered.status, 200);
     assert.deepEqual(answered.body, { conversationId: 'c1', from: 'conversation' });
-    assert.deepEqual(seen.at(-1), { url: '/v1/conversations/c1/context', authorization: `Bearer ${token}` });
+    assert.deepEqual(seen.at(-1), {
+      url: '/v1/conversations/c1/context',
+      authorization: `Bearer ${token}`,
+    });
     assert.equal((await call(`${gateway.url}/v1/conversations/c1`)).status, 401);
     assert.equal(seen.length, 1);
   });

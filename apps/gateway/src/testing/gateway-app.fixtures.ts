@@ -1,6 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { createEvent, type EventDataByType, type EventType, cloudEventContentType, eventCatalog } from '@handoff/contracts';
+import {
+  createEvent,
+  type EventDataByType,
+  type EventType,
+  cloudEventContentType,
+  eventCatalog,
+} from '@handoff/contracts';
 import { connectEventConsumers, EventConsumerRunner, KafkaStartup } from '@handoff/messaging';
 import type { IntegrationInfra } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -18,7 +24,9 @@ export interface GatewayUnderTest {
   app: INestApplication;
   url: string;
   keys: DevKeys;
-  token(request: Omit<DevTokenRequest, 'role'> & { role?: DevTokenRequest['role'] }): Promise<string>;
+  token(
+    request: Omit<DevTokenRequest, 'role'> & { role?: DevTokenRequest['role'] },
+  ): Promise<string>;
   /** Produces an event as another service would, keyed by its aggregate. */
   produce<K extends EventType>(type: K, data: EventDataByType[K]): Promise<void>;
   stop(): Promise<void>;
@@ -56,7 +64,11 @@ export async function startGateway(
   await app.get(EventConsumerRunner).joined;
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
-  const kafka = new Kafka({ clientId: 'gateway-test', brokers: infra.brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'gateway-test',
+    brokers: infra.brokers,
+    logLevel: logLevel.NOTHING,
+  });
   const producer: Producer = kafka.producer();
   await producer.connect();
   return {
