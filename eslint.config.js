@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-const services = ['conversation', 'sentiment', 'routing', 'presence', 'operations'];
+const services = ['conversation', 'sentiment', 'routing', 'presence', 'gateway', 'operations'];
 
 export default [
   ...nx.configs['flat/base'],

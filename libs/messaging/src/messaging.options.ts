@@ -23,6 +23,12 @@ export interface MessagingOptions {
   maxBatchSize: number;
   /** A handler running longer than this means the consumer is stuck: liveness fails. */
   stallTimeoutMs: number;
+  /**
+   * Where a group with no committed offsets starts reading: `earliest` (the default, so nothing is
+   * missed) or `latest`, for a group of one instance that only serves what happens while it runs
+   * (a gateway instance streaming live updates to its own clients).
+   */
+  newGroupStartsAt?: 'earliest' | 'latest';
   /** How long the group waits for a silent member (a crashed instance) before its partitions move. */
   sessionTimeoutMs?: number;
 }

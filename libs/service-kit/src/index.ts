@@ -9,3 +9,4 @@ export * from './tracing/telemetry.js';
 export * from './bootstrap/bootstrap.js';
 export * from './mongo/append-once.js';
 export * from './tracing/grpc-trace.js';
+export * from './auth/index.js';

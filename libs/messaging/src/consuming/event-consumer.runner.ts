@@ -94,7 +94,10 @@ export class EventConsumerRunner implements BeforeApplicationShutdown {
       const consumer = this.createConsumer();
       try {
         await consumer.connect();
-        await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+        await consumer.subscribe({
+          topics: this.topics,
+          fromBeginning: (this.options.newGroupStartsAt ?? 'earliest') === 'earliest',
+        });
         await consumer.run({
           autoCommit: true,
           autoCommitInterval: 1000,

@@ -25,3 +25,8 @@ export const notificationTemplateNames = Object.keys(
 export function isNotificationTemplateName(name: string): name is NotificationTemplateName {
   return Object.hasOwn(templateVariables, name);
 }
+
+/** The variables a template may use. */
+export function allowedTemplateVariables(template: NotificationTemplateName): readonly string[] {
+  return templateVariables[template];
+}

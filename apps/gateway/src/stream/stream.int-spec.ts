@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { routingDecidedType } from '@handoff/contracts';
+import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import { startGateway, type GatewayUnderTest } from '../testing/gateway-app.fixtures.js';
+import { openStream, type OpenStream } from '../testing/sse-client.js';
+
+const infra = integrationInfra();
+const tenantA = uniqueName('acme');
+const tenantB = uniqueName('globex');
+
+describe('gateway stream', () => {
+  let gateway: GatewayUnderTest;
+  const streams: OpenStream[] = [];
+
+  before(async () => {
+    gateway = await startGateway(infra);
+  });
+  after(async () => {
+    streams.forEach((stream) => stream.close());
+    await gateway?.stop();
+  });
+
+  const open = async (tenant: string, sub: string, role = 'agent', lastEventId?: string) => {
+    const stream = await openStream(
+      gateway.url,
+      await gateway.token({ tenant, sub, role }),
+      lastEventId,
+    );
+    streams.push(stream);
+    assert.equal(stream.status, 200);
+    return stream;
+  };
+  const offer = (tenantId: string, agentId: string) => {
+    const conversationId = uniqueName('conv');
+    return gateway
+      .produce(routingDecidedType, {
+        decisionId: uniqueName('decision'),
+        escalationId: uniqueName('escalation'),
+        conversationId,
+        tenantId,
+        outcome: 'offered',
+        requirements: { language: 'en', skills: [] },
+        offer: {
+          offerId: uniqueName('offer'),
+          expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        },
+        agent: { agentId, displayName: agentId },
+        decidedAt: new Date().toISOString(),
+      } as never)
+      .then(() => conversationId);
+  };
+  const about = (stream: OpenStream, conversationId: string) =>
+    stream.events.filter((event) => event.data.includes(`"conversationId":"${conversationId}"`));
+
+  it("sends a decision to its agent and the tenant's supervisor, not to another agent or tenant", async () => {
+    const ana = await open(tenantA, 'agent-x');
+    const bob = await open(tenantA, 'agent-y');
+    const anaElsewhere = await open(tenantB, 'agent-x');
+    const supervisor = await open(tenantA, 'sup-1', 'supervisor');
+    const otherSupervisor = await open(tenantB, 'sup-2', 'supervisor');
+
+    const forAna = await offer(tenantA, 'agent-x');
+    const forBob = await offer(tenantA, 'agent-y');
+    await eventually(
+      'both decisions at the supervisor',
+      () => about(supervisor, forBob).length > 0 && about(supervisor, forAna).length > 0,
+    );
+    await eventually("bob's decision at bob", () => about(bob, forBob).length > 0);
+    await eventually("ana's decision at ana", () => about(ana, forAna).length > 0);
+    const [received] = about(ana, forAna);
+    assert.equal(received!.event, 'handoff.routing.decided');
+    assert.match(received!.id!, /^[0-9a-f]+-\d+$/);
+    assert.deepEqual(about(bob, forAna), []);
+    assert.deepEqual(about(ana, forBob), []);
+    assert.deepEqual(anaElsewhere.events, []);
+    assert.deepEqual(otherSupervisor.events, []);
+  });
+
+  it('replays what a desk missed when it reconnects with Last-Event-ID, and says reset for an unknown id', async () => {
+    const supervisor = await open(tenantA, 'sup-3', 'supervisor');
+    const ana = await open(tenantA, 'agent-r');
+    const first = await offer(tenantA, 'agent-r');
+    await eventually('the first decision', () => about(ana, first).length > 0);
+    const lastSeen = about(ana, first)[0]!.id!;
+    ana.close();
+
+    const missed = await offer(tenantA, 'agent-r');
+    const notHers = await offer(tenantA, 'agent-other');
+    await eventually(
+      'both decisions streamed',
+      () => about(supervisor, missed).length > 0 && about(supervisor, notHers).length > 0,
+    );
+
+    const back = await open(tenantA, 'agent-r', 'agent', lastSeen);
+    await eventually(
+      'the missed decision after reconnecting',
+      () => about(back, missed).length > 0,
+    );
+    assert.deepEqual(about(back, first), []);
+    assert.deepEqual(about(back, notHers), []);
+
+    const lost = await open(tenantA, 'agent-r', 'agent', 'another-instance-5');
+    await eventually('a reset', () => lost.events.some((event) => event.event === 'reset'));
+  });
+
+  it('refuses a stream without a valid token', async () => {
+    const response = await fetch(`${gateway.url}/v1/stream`);
+    assert.equal(response.status, 401);
+    await response.body?.cancel();
+  });
+});

@@ -1,0 +1,3 @@
+import { startTelemetry } from '@handoff/service-kit';
+
+startTelemetry('handoff-gateway');
