@@ -16,6 +16,7 @@ import {
   MessageRecord,
   VariableRecord,
 } from './conversation.records.js';
+import { FallbackRecord, ProfileRecord } from './context.records.js';
 import { conversationView, type ConversationView } from './conversation-view.js';
 
 /**
@@ -31,6 +32,8 @@ export class ConversationStore {
     @InjectModel(VariableRecord.name) private readonly variables: Model<VariableRecord>,
     @InjectModel(EscalationRecord.name) private readonly escalations: Model<EscalationRecord>,
     @InjectModel(DecisionRecord.name) private readonly decisions: Model<DecisionRecord>,
+    @InjectModel(FallbackRecord.name) private readonly fallbacks: Model<FallbackRecord>,
+    @InjectModel(ProfileRecord.name) private readonly profiles: Model<ProfileRecord>,
   ) {}
 
   /**
@@ -61,6 +64,14 @@ export class ConversationStore {
 
   async appendEscalations(records: readonly EscalationRecord[]): Promise<void> {
     await appendOnce(this.escalations, records);
+  }
+
+  async appendFallbacks(records: readonly FallbackRecord[]): Promise<void> {
+    await appendOnce(this.fallbacks, records);
+  }
+
+  async appendProfiles(records: readonly ProfileRecord[]): Promise<void> {
+    await appendOnce(this.profiles, records);
   }
 
   async appendDecisions(records: readonly DecisionRecord[]): Promise<void> {

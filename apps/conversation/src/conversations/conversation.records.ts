@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { contextRecords } from './context.records.js';
 
 /**
  * What the conversation service stores. Every record is appended once, by a deterministic id,
@@ -33,6 +34,8 @@ export class MessageRecord {
   @Prop({ required: true }) text!: string;
   @Prop({ type: Date, required: true }) sentAt!: Date;
   @Prop({ type: Object }) bot?: { intent?: string; confidence?: number; fallback?: boolean };
+  /** Who wrote it, for messages with sender `agent`. */
+  @Prop() agentId?: string;
   @Prop({ required: true }) seq!: number;
 }
 
@@ -60,6 +63,16 @@ export class EscalationRecord {
   @Prop({ required: true }) messageId!: string;
   @Prop({ type: Object, required: true }) sentiment!: { score: number; label: string };
   @Prop({ type: Date, required: true }) requestedAt!: Date;
+  /** Every trigger that fired, when an escalation carries several; `trigger` above is the first. */
+  @Prop({ type: [Object], default: undefined }) triggers?: EscalationTrigger[];
+}
+
+export interface EscalationTrigger {
+  kind: string;
+  explanation: string;
+  matchedText?: string;
+  messageId?: string;
+  score?: number;
 }
 
 /** What routing decided: an agent, or a place in the queue and why. */
@@ -82,4 +95,5 @@ export const records = [
   { name: VariableRecord.name, schema: SchemaFactory.createForClass(VariableRecord) },
   { name: EscalationRecord.name, schema: SchemaFactory.createForClass(EscalationRecord) },
   { name: DecisionRecord.name, schema: SchemaFactory.createForClass(DecisionRecord) },
+  ...contextRecords,
 ];
