@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@handoff/messaging';
 import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import type { ConversationConfig } from './config.js';
+import { ContextModule } from './context/context.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
 import { HandoffModule } from './handoff/handoff.module.js';
 
@@ -17,6 +18,7 @@ export class ConversationAppModule {
         MessagingModule.forRoot(config.messaging),
         ConversationsModule.register({ cacheSize: config.cacheSize }),
         HandoffModule,
+        ContextModule.register(config.context),
       ],
     };
   }

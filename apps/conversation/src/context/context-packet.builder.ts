@@ -7,7 +7,7 @@ import type {
 import { emptyVariables, setVariable } from '../conversations/conversation-states.js';
 import { botAttempts, detectedIntent } from './bot-attempts.js';
 import { byTime, inOrderSaid, type ContextRecords } from './context-records.js';
-import { extractiveSummary, type SummaryInput } from './extractive-summary.js';
+import { extractiveSummary, type SummaryInput } from './summary/extractive-summary.js';
 import { sentimentTrajectory } from './sentiment-trajectory.js';
 
 /** The shape of packet this version builds. */
@@ -103,7 +103,7 @@ export function summaryInput(records: ContextRecords): SummaryInput {
     customerMessages: messages
       .filter(({ sender }) => sender === 'customer')
       .map(({ messageId, text }) => ({ messageId, text })),
-    conversationTexts: messages.map(({ text }) => text),
+    conversation: messages.map(({ sender, text }) => ({ sender, text })),
     ...(escalation ? { escalationMessageId: escalation.messageId } : {}),
   };
 }

@@ -46,18 +46,7 @@ export class HandoffService {
     sink: EventSink,
     traceparent?: string,
   ): DecisionRecord {
-    const record: DecisionRecord = {
-      _id: decision.decisionId,
-      conversationId: decision.conversationId,
-      tenantId: decision.tenantId,
-      escalationId: decision.escalationId,
-      outcome: decision.outcome,
-      ...(decision.agent
-        ? { agentId: decision.agent.agentId, agentDisplayName: decision.agent.displayName }
-        : {}),
-      ...(decision.queue ? { queueReason: decision.queue.reason } : {}),
-      decidedAt: new Date(decision.decidedAt),
-    };
+    const record = decisionRecord(decision);
     const unserved = decision.outcome === 'deflected' || decision.outcome === 'expired';
     if (decision.outcome !== 'assigned' && decision.outcome !== 'queued' && !unserved) {
       ignoredOutcomes.add(1, { outcome: decision.outcome });
@@ -120,4 +109,20 @@ export class HandoffService {
     if (this.assigned.size > assignedMemory)
       this.assigned.delete(this.assigned.values().next().value!);
   }
+}
+
+/** The record kept of a routing decision. */
+export function decisionRecord(decision: RoutingDecided): DecisionRecord {
+  return {
+    _id: decision.decisionId,
+    conversationId: decision.conversationId,
+    tenantId: decision.tenantId,
+    escalationId: decision.escalationId,
+    outcome: decision.outcome,
+    ...(decision.agent
+      ? { agentId: decision.agent.agentId, agentDisplayName: decision.agent.displayName }
+      : {}),
+    ...(decision.queue ? { queueReason: decision.queue.reason } : {}),
+    decidedAt: new Date(decision.decidedAt),
+  };
 }

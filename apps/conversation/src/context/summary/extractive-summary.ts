@@ -25,8 +25,8 @@ const stopwords = new Set(
 export interface SummaryInput {
   /** The customer's messages, in the order said. */
   customerMessages: readonly { messageId: string; text: string }[];
-  /** Every message's text, customer's and bot's: the conversation terms are weighed against. */
-  conversationTexts: readonly string[];
+  /** Every message, customer's, bot's and agents': the conversation terms are weighed against. */
+  conversation: readonly { sender: string; text: string }[];
   /** The message the escalation was triggered by, if any. */
   escalationMessageId?: string;
 }
@@ -70,7 +70,7 @@ export function extractiveSummary(input: SummaryInput): string[] {
   if (candidates.length <= maxSummarySentences) return candidates.map(({ text }) => cut(text));
 
   const frequency = new Map<string, number>();
-  for (const term of input.conversationTexts.flatMap(terms))
+  for (const term of input.conversation.flatMap(({ text }) => terms(text)))
     frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const sentencesWith = new Map<string, number>();
   for (const candidate of candidates)
