@@ -39,7 +39,8 @@ describe('extractiveSummary', () => {
   });
 
   it('without the escalation message, the case terms win', () => {
-    const { escalationMessageId: _, ...withoutEscalation } = input;
+    const withoutEscalation = { ...input };
+    delete withoutEscalation.escalationMessageId;
     assert.deepEqual(extractiveSummary(withoutEscalation), [
       'I was charged twice for order 1234.',
       'The refund never arrived.',
