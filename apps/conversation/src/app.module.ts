@@ -2,9 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@handoff/messaging';
 import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import type { ConversationConfig } from './config.js';
+import { AgentActionsModule } from './agent-actions/agent-actions.module.js';
+import { ContextModule } from './context/context.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
 import { HandoffModule } from './handoff/handoff.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
+import { ReadsModule } from './reads/reads.module.js';
 
 @Module({})
 export class ConversationAppModule {
@@ -19,6 +23,10 @@ export class ConversationAppModule {
         ConversationsModule.register({ cacheSize: config.cacheSize }),
         NotificationsModule.forRoot(config.notifications),
         HandoffModule.register(config.handoff),
+        ContextModule.register(config.context),
+        AgentActionsModule,
+        PrivacyModule.register(config.privacy),
+        ReadsModule.register(config.auth),
       ],
     };
   }

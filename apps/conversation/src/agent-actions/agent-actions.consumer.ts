@@ -7,13 +7,10 @@ import {
   type ConversationState,
 } from '../conversations/conversation-states.js';
 import { ConversationStore } from '../conversations/conversation-store.js';
-import type {
-  MessageRecord,
-  NoteRecord,
-  ReleaseRecord,
-} from '../conversations/conversation.records.js';
+import { CustomerNotifier } from '../notifications/customer-notifier.js';
+import type { NoteRecord } from '../conversations/context.records.js';
+import type { MessageRecord, ReleaseRecord } from '../conversations/conversation.records.js';
 import { commandResult, messageEffect, releaseEffects, type Effect } from './action-effects.js';
-import { CustomerNotices } from './customer-notices.js';
 import {
   applyRelease,
   conversationActionTypes,
@@ -44,7 +41,7 @@ export class AgentActionsConsumer {
   constructor(
     private readonly store: ConversationStore,
     @Inject(ConversationStates) private readonly states: ConversationStates,
-    private readonly notices: CustomerNotices,
+    private readonly notifier: CustomerNotifier,
   ) {}
 
   @ConsumeEvents(Topics.AgentCommands)
@@ -111,14 +108,16 @@ export class AgentActionsConsumer {
     state: ConversationState,
   ): void {
     const resolved = release.kind === 'resolved';
-    this.notices.notify(sink, {
+    this.notifier.notify(sink, {
       id: deriveId('notice', release._id),
       conversationId: release.conversationId,
       tenantId: release.tenantId,
       channel: state.channel,
       language: state.language,
       template: resolved ? 'handoff.csat' : 'handoff.back_to_bot',
-      values: resolved ? { agentName: state.holder?.displayName ?? '' } : {},
+      ...(resolved && state.holder?.displayName
+        ? { values: { agentName: state.holder.displayName } }
+        : {}),
     });
   }
 

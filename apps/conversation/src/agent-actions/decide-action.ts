@@ -10,11 +10,8 @@ import {
   type SendAgentMessage,
 } from '@handoff/contracts';
 import type { ConversationState } from '../conversations/conversation-states.js';
-import type {
-  MessageRecord,
-  NoteRecord,
-  ReleaseRecord,
-} from '../conversations/conversation.records.js';
+import type { NoteRecord } from '../conversations/context.records.js';
+import type { MessageRecord, ReleaseRecord } from '../conversations/conversation.records.js';
 
 /** The agent commands about a conversation that the conversation service carries out. */
 export type ConversationAction =

@@ -1,3 +1,4 @@
+import type { FallbackRecord, ProfileRecord } from './context.records.js';
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import {
@@ -103,6 +104,17 @@ class FakeStore {
 
   async appendCsat(records: readonly CsatRecord[]): Promise<void> {
     this.csat.push(...records);
+  }
+
+  readonly fallbacks = new Map<string, FallbackRecord>();
+  readonly profiles = new Map<string, ProfileRecord>();
+
+  async appendFallbacks(records: readonly FallbackRecord[]): Promise<void> {
+    for (const record of records) this.fallbacks.set(record._id, record);
+  }
+
+  async appendProfiles(records: readonly ProfileRecord[]): Promise<void> {
+    for (const record of records) this.profiles.set(record._id, record);
   }
 
   async loadStates(ids: readonly string[]): Promise<Map<string, ConversationState>> {

@@ -24,7 +24,7 @@ const refusedBotMessages = meter().createCounter('handoff_bot_messages_refused_t
 /**
  * What the bot platform tells us: conversations starting and ending, messages, collected variables. The
  * conversations of the partitions this instance owns live in memory; a batch is applied there,
- * appended to the store in three inserts at most, and each message republished with its context.
+ * appended to the store in a few inserts, and each message republished with its context.
  */
 @EventConsumer()
 export class ConversationEventsConsumer implements OnModuleInit {
@@ -62,6 +62,8 @@ export class ConversationEventsConsumer implements OnModuleInit {
       this.store.appendMessages(ingested.messages),
       this.store.appendVariables(ingested.variables),
       this.store.appendCsat(ingested.csat),
+      this.store.appendFallbacks(ingested.fallbacks),
+      this.store.appendProfiles(ingested.profiles),
     ]);
     await this.adoptStored(startedBefore);
     for (const { data, id, traceparent } of ingested.recorded) {

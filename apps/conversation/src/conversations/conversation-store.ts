@@ -16,10 +16,10 @@ import {
   DecisionRecord,
   EscalationRecord,
   MessageRecord,
-  NoteRecord,
   ReleaseRecord,
   VariableRecord,
 } from './conversation.records.js';
+import { FallbackRecord, NoteRecord, ProfileRecord } from './context.records.js';
 import { conversationView, type ConversationView } from './conversation-view.js';
 
 /**
@@ -38,6 +38,8 @@ export class ConversationStore {
     @InjectModel(NoteRecord.name) private readonly notes: Model<NoteRecord>,
     @InjectModel(ReleaseRecord.name) private readonly releases: Model<ReleaseRecord>,
     @InjectModel(CsatRecord.name) private readonly csat: Model<CsatRecord>,
+    @InjectModel(FallbackRecord.name) private readonly fallbacks: Model<FallbackRecord>,
+    @InjectModel(ProfileRecord.name) private readonly profiles: Model<ProfileRecord>,
   ) {}
 
   /**
@@ -68,6 +70,14 @@ export class ConversationStore {
 
   async appendEscalations(records: readonly EscalationRecord[]): Promise<void> {
     await appendOnce(this.escalations, records);
+  }
+
+  async appendFallbacks(records: readonly FallbackRecord[]): Promise<void> {
+    await appendOnce(this.fallbacks, records);
+  }
+
+  async appendProfiles(records: readonly ProfileRecord[]): Promise<void> {
+    await appendOnce(this.profiles, records);
   }
 
   async appendDecisions(records: readonly DecisionRecord[]): Promise<void> {

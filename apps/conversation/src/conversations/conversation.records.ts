@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { contextRecords } from './context.records.js';
 
 /**
  * What the conversation service stores. Every record is appended once, by a deterministic id,
@@ -33,7 +34,7 @@ export class MessageRecord {
   @Prop({ required: true }) text!: string;
   @Prop({ type: Date, required: true }) sentAt!: Date;
   @Prop({ type: Object }) bot?: { intent?: string; confidence?: number; fallback?: boolean };
-  /** For messages an agent sent (sender `agent`). */
+  /** Who wrote it, for messages with sender `agent`. */
   @Prop() agentId?: string;
   @Prop({ required: true }) seq!: number;
 }
@@ -62,6 +63,16 @@ export class EscalationRecord {
   @Prop({ required: true }) messageId!: string;
   @Prop({ type: Object, required: true }) sentiment!: { score: number; label: string };
   @Prop({ type: Date, required: true }) requestedAt!: Date;
+  /** Every trigger that fired, when an escalation carries several; `trigger` above is the first. */
+  @Prop({ type: [Object], default: undefined }) triggers?: EscalationTrigger[];
+}
+
+export interface EscalationTrigger {
+  kind: string;
+  explanation: string;
+  matchedText?: string;
+  messageId?: string;
+  score?: number;
 }
 
 /** What routing decided: an agent, or a place in the queue and why. */
@@ -76,17 +87,6 @@ export class DecisionRecord {
   @Prop() agentDisplayName?: string;
   @Prop() queueReason?: string;
   @Prop({ type: Date, required: true }) decidedAt!: Date;
-}
-
-/** An agent's internal note on the conversation; never shown to the customer. */
-@Schema({ collection: 'notes', versionKey: false })
-export class NoteRecord {
-  @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ required: true, index: true }) conversationId!: string;
-  @Prop({ required: true }) tenantId!: string;
-  @Prop({ required: true }) agentId!: string;
-  @Prop({ required: true }) text!: string;
-  @Prop({ type: Date, required: true }) at!: Date;
 }
 
 /**
@@ -129,7 +129,7 @@ export const records = [
   { name: VariableRecord.name, schema: SchemaFactory.createForClass(VariableRecord) },
   { name: EscalationRecord.name, schema: SchemaFactory.createForClass(EscalationRecord) },
   { name: DecisionRecord.name, schema: SchemaFactory.createForClass(DecisionRecord) },
-  { name: NoteRecord.name, schema: SchemaFactory.createForClass(NoteRecord) },
   { name: ReleaseRecord.name, schema: SchemaFactory.createForClass(ReleaseRecord) },
   { name: CsatRecord.name, schema: SchemaFactory.createForClass(CsatRecord) },
+  ...contextRecords,
 ];

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
 import { ConversationStates } from './conversation-states.js';
 import { ConversationStoreModule } from './conversation-store.module.js';
-import { ConversationsController } from './conversations.controller.js';
 
 @Module({})
 export class ConversationsModule {
@@ -12,7 +11,7 @@ export class ConversationsModule {
       // The conversations in memory are shared with the features that act on them.
       global: true,
       imports: [ConversationStoreModule],
-      controllers: [ConversationsController, ConversationEventsConsumer],
+      controllers: [ConversationEventsConsumer],
       providers: [
         { provide: ConversationStates, useValue: new ConversationStates(options.cacheSize) },
       ],

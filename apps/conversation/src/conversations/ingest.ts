@@ -4,7 +4,9 @@ import {
   type CsatAnswered,
   type CsatRecorded,
   type CustomerLeft,
+  botFallbackType,
   conversationEndedType,
+  customerProfileType,
   conversationStartedType,
   type ConversationClosed,
   type ConversationEnded,
@@ -34,27 +36,16 @@ import {
   type ConversationState,
   type ConversationStates,
 } from './conversation-states.js';
+import { recordFallback, recordProfile, type IngestedContext } from './ingest-customer.js';
+import { TooManyVariablesError } from './ingest-errors.js';
+import { conversationOf, WorkingSet } from './working-set.js';
 
 export type ConversationEvent = TopicPayloads[typeof Topics.ConversationEvents];
 
-/** Raised when an event names a conversation that was never started (or another tenant's). */
-export class UnknownConversationError extends RejectedEventError {
-  constructor(conversationId: string, tenantId: string, eventId?: string) {
-    super(`conversation ${conversationId} of tenant ${tenantId} has not started`, eventId);
-  }
-}
-
-export class TooManyVariablesError extends RejectedEventError {
-  constructor(conversationId: string, name: string, eventId?: string) {
-    super(
-      `conversation ${conversationId} already holds ${maxVariablesPerConversation} variables; ${name} is one too many`,
-      eventId,
-    );
-  }
-}
+export { TooManyVariablesError, UnknownConversationError } from './ingest-errors.js';
 
 /** What one batch of bot-platform events adds: records to append and messages to republish. */
-export interface Ingested {
+export interface Ingested extends IngestedContext {
   conversations: ConversationRecord[];
   messages: MessageRecord[];
   variables: VariableRecord[];
@@ -85,38 +76,6 @@ export function conversationsToLoad(
   return [...needed];
 }
 
-/** The conversations one batch works on: found in memory or loaded, or started by the batch. */
-class WorkingSet {
-  private readonly working = new Map<string, ConversationState>();
-
-  constructor(
-    private readonly states: ConversationStates,
-    private readonly loaded: ReadonlyMap<string, ConversationState>,
-    /** Filled as the batch changes conversations, so a failure can drop them from memory. */
-    private readonly touched: Set<string>,
-  ) {}
-
-  get(conversationId: string): ConversationState | undefined {
-    const state =
-      this.working.get(conversationId) ??
-      this.loaded.get(conversationId) ??
-      this.states.get(conversationId);
-    if (state) this.put(conversationId, state);
-    return state;
-  }
-
-  put(conversationId: string, state: ConversationState): void {
-    this.touched.add(conversationId);
-    this.working.set(conversationId, state);
-  }
-
-  /** Kept in memory only once the whole batch is applied, so the cache never evicts what the batch uses. */
-  keep(partition: number): void {
-    for (const [conversationId, state] of this.working)
-      this.states.set(conversationId, partition, state);
-  }
-}
-
 /**
  * Applies a partition's events, in order, to the conversations in memory, and says what to store
  * and publish. Each message is republished with the variables collected before it. Events the
@@ -140,6 +99,8 @@ export function ingest(
     csat: [],
     feedback: [],
     refusedBotMessages: new Map(),
+    fallbacks: [],
+    profiles: [],
   };
   const working = new WorkingSet(states, loaded, touched);
   events.forEach((event, index) => {
@@ -157,6 +118,10 @@ export function ingest(
         return leave(event.data, event.id, working, result);
       case csatAnsweredType:
         return answer(event.data, event.id, working, result);
+      case botFallbackType:
+        return recordFallback(event.data, event.id, seq, working, result);
+      case customerProfileType:
+        return recordProfile(event.data, event.id, seq, working, result);
     }
   });
   working.keep(partition);
@@ -326,14 +291,3 @@ function takeAnswer(
   result.feedback.push(recorded);
 }
 
-function conversationOf(
-  working: WorkingSet,
-  conversationId: string,
-  tenantId: string,
-  eventId: string,
-): ConversationState {
-  const conversation = working.get(conversationId);
-  if (!conversation || conversation.tenantId !== tenantId)
-    throw new UnknownConversationError(conversationId, tenantId, eventId);
-  return conversation;
-}

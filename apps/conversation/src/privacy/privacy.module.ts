@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { PrivacySettings } from './privacy-config.js';
+import { Redactors } from './redactors.js';
 import { PRIVACY_SETTINGS, RETENTION_SWEEP_MS, RetentionSweeper } from './retention.js';
 
 /** Each tenant's retention and redaction of personal data. */
@@ -13,8 +14,9 @@ export class PrivacyModule {
         { provide: PRIVACY_SETTINGS, useValue: options.settings },
         { provide: RETENTION_SWEEP_MS, useValue: options.sweepMs },
         RetentionSweeper,
+        Redactors,
       ],
-      exports: [PRIVACY_SETTINGS],
+      exports: [PRIVACY_SETTINGS, Redactors],
     };
   }
 }

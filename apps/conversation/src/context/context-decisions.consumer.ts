@@ -1,0 +1,57 @@
+import { Logger } from '@nestjs/common';
+import { contextPacketType, deriveId, Topics } from '@handoff/contracts';
+import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import { meter } from '@handoff/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { decisionRecord } from '../handoff/decision-record.js';
+import { ContextService, type PacketRequest } from './context.service.js';
+
+const notYetKnown = meter().createCounter('handoff_context_packets_skipped_total', {
+  description:
+    'Offers and assignments whose conversation was not stored yet, so no packet was published',
+});
+
+/**
+ * When an agent is offered or assigned a conversation (or takes it over by transfer), they get its
+ * context packet on handoff.conversation.context.v1, with an id derived from the decision.
+ */
+@EventConsumer()
+export class ContextDecisionsConsumer {
+  private readonly logger = new Logger(ContextDecisionsConsumer.name);
+
+  constructor(private readonly context: ContextService) {}
+
+  @ConsumeEvents(Topics.RoutingDecisions)
+  async onRoutingDecisions(
+    @Payload() batch: EventBatch<typeof Topics.RoutingDecisions>,
+  ): Promise<void> {
+    const records = batch.events.map(({ data }) => decisionRecord(data));
+    const requests: (PacketRequest & { traceparent?: string })[] = batch.events
+      .filter(
+        ({ data }) => data.agent && (data.outcome === 'offered' || data.outcome === 'assigned'),
+      )
+      .map(({ data, traceparent }) => ({
+        conversationId: data.conversationId,
+        tenantId: data.tenantId,
+        decision: data,
+        decisions: records.filter(({ conversationId }) => conversationId === data.conversationId),
+        options: { packetId: deriveId('context', data.decisionId), agentId: data.agent!.agentId },
+        ...(traceparent ? { traceparent } : {}),
+      }));
+    if (requests.length === 0) return;
+    const packets = await this.context.packets(requests);
+    packets.forEach((packet, index) => {
+      const { conversationId, traceparent } = requests[index]!;
+      if (!packet) {
+        // The conversation's own events have not been stored yet; the desk can ask for the packet.
+        notYetKnown.add(1);
+        this.logger.warn({ message: 'no packet: conversation not stored yet', conversationId });
+        return;
+      }
+      batch.emit(contextPacketType, packet, {
+        id: packet.packetId,
+        ...(traceparent ? { traceparent } : {}),
+      });
+    });
+  }
+}

@@ -1,0 +1,408 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Test } from '@nestjs/testing';
+import {
+  Topics,
+  botFallbackType,
+  cloudEventContentType,
+  commandResultType,
+  contextPacketType,
+  conversationStartedType,
+  createEvent,
+  customerProfileType,
+  escalationRequestedType,
+  messagePostedType,
+  requestContextType,
+  routingDecidedType,
+  sentimentScoredType,
+  variableCollectedType,
+  type CloudEventOf,
+  type EventDataByType,
+  type EventType,
+  type MessagePosted,
+} from '@handoff/contracts';
+import {
+  EventConsumerRunner,
+  KAFKA_CLIENT,
+  KafkaStartup,
+  MessagingModule,
+  connectEventConsumers,
+  type MessagingOptions,
+} from '@handoff/messaging';
+import { TopicRecorder, startGroupAtEnd, testMessagingOptions } from '@handoff/messaging/testing';
+import { HealthModule, MongoModule } from '@handoff/service-kit';
+import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { ConversationsModule } from '../conversations/conversations.module.js';
+import { HandoffModule } from '../handoff/handoff.module.js';
+import { ContextModule } from './context.module.js';
+import { ContextService } from './context.service.js';
+import { loadKnowledgeFile } from './knowledge/load-knowledge.js';
+
+const runName = uniqueName('int_context_packets');
+const tenantId = `tenant_${runName}`;
+const consumed = [
+  Topics.ConversationEvents,
+  Topics.SentimentScores,
+  Topics.Escalations,
+  Topics.RoutingDecisions,
+  Topics.AgentCommands,
+];
+let options: MessagingOptions;
+let app: INestApplication;
+let producer: Producer;
+let outputs: TopicRecorder;
+
+type Packet = CloudEventOf<typeof contextPacketType>;
+type Result = CloudEventOf<typeof commandResultType>;
+
+const source = { source: '/integration-tests/context' };
+const seconds = (n: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, n)).toISOString();
+
+/** Publishes events as their producers do: CloudEvents keyed as the catalog says, to their topic. */
+async function publish<K extends EventType>(
+  topic: string,
+  ...events: { type: K; data: EventDataByType[K] }[]
+): Promise<void> {
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: events.map(({ type, data }) => {
+      const event = createEvent(type, data, source);
+      return {
+        key: event.partitionkey,
+        value: JSON.stringify(event),
+        headers: { 'content-type': cloudEventContentType },
+      };
+    }),
+  });
+}
+
+const on = <K extends EventType>(type: K, data: EventDataByType[K]) => ({ type, data });
+
+function conversationEvents(conversationId: string) {
+  const said = (
+    messageId: string,
+    sender: 'customer' | 'bot',
+    text: string,
+    second: number,
+    bot?: MessagePosted['bot'],
+  ) =>
+    on(messagePostedType, {
+      conversationId,
+      tenantId,
+      messageId,
+      sender,
+      text,
+      sentAt: seconds(second),
+      ...(bot ? { bot } : {}),
+    });
+  return [
+    on(conversationStartedType, {
+      conversationId,
+      tenantId,
+      channel: 'whatsapp',
+      language: 'en',
+      customer: { customerId: 'cust-1', displayName: 'Maria' },
+      startedAt: seconds(0),
+    }),
+    on(customerProfileType, {
+      conversationId,
+      tenantId,
+      customer: {
+        customerId: 'cust-1',
+        tier: 'gold',
+        email: 'maria@example.com',
+        attributes: { plan: 'pro' },
+      },
+      updatedAt: seconds(1),
+    }),
+    said('m-1', 'customer', 'I was charged twice for my order. I need a refund.', 2),
+    said('b-1', 'bot', 'I can help with refunds.', 3, {
+      intent: 'billing.refund',
+      confidence: 0.92,
+    }),
+    on(variableCollectedType, {
+      conversationId,
+      tenantId,
+      name: 'topic',
+      value: 'billing',
+      collectedAt: seconds(3),
+    }),
+    said('m-2', 'customer', 'The refund for the double charge never came.', 4),
+    said('b-2', 'bot', 'Sorry, I did not understand.', 5, {
+      intent: 'billing.refund',
+      confidence: 0.3,
+      fallback: true,
+    }),
+    on(botFallbackType, {
+      fallbackId: 'fb-1',
+      conversationId,
+      tenantId,
+      messageId: 'm-2',
+      confidence: 0.3,
+      occurredAt: seconds(5),
+    }),
+    said('m-3', 'customer', 'I want to talk to a human now!', 6),
+  ];
+}
+
+const scores = (conversationId: string) =>
+  [0.1, -0.4, -0.7].map((score, index) =>
+    on(sentimentScoredType, {
+      conversationId,
+      tenantId,
+      messageId: `m-${index + 1}`,
+      sentiment: { score, label: score < 0 ? 'negative' : 'neutral' },
+      scoredAt: seconds(7 + index),
+    }),
+  );
+
+const escalation = (conversationId: string) =>
+  on(escalationRequestedType, {
+    escalationId: `esc:${conversationId}`,
+    conversationId,
+    tenantId,
+    language: 'en',
+    trigger: {
+      kind: 'explicit_request',
+      explanation: 'asked for a human',
+      matchedText: 'talk to a human',
+      messageId: 'm-3',
+    },
+    sentiment: { score: -0.7, label: 'negative' },
+    variables: {},
+    requestedAt: seconds(10),
+  });
+
+const assigned = (conversationId: string) =>
+  on(routingDecidedType, {
+    decisionId: `decision:${conversationId}`,
+    escalationId: `esc:${conversationId}`,
+    conversationId,
+    tenantId,
+    outcome: 'assigned',
+    requirements: { language: 'en', skills: [] },
+    agent: { agentId: 'agent-7', displayName: 'Ana' },
+    decidedAt: seconds(11),
+  });
+
+const request = (conversationId: string, commandId: string, tenant = tenantId) =>
+  on(requestContextType, {
+    commandId,
+    tenantId: tenant,
+    agentId: 'agent-7',
+    conversationId,
+    requestedAt: seconds(12),
+  });
+
+function received<T>(type: string, id: string): Promise<T> {
+  return eventually(
+    `${type} ${id}`,
+    () => {
+      const found = outputs.messages
+        .map((message) => JSON.parse(String(message.value)) as { id: string; type: string })
+        .find((event) => event.type === type && event.id === id);
+      return found as T | undefined;
+    },
+    30_000,
+  );
+}
+
+async function stored(collection: string, conversationId: string, count: number): Promise<void> {
+  const connection = app.get<Connection>(getConnectionToken());
+  await eventually(
+    `${count} ${collection} of ${conversationId}`,
+    async () =>
+      (await connection.collection(collection).countDocuments({ conversationId })) >= count,
+    30_000,
+  );
+}
+
+function assertFullPacket(packet: Packet['data'], conversationId: string): void {
+  assert.equal(packet.conversationId, conversationId);
+  assert.equal(packet.tenantId, tenantId);
+  assert.equal(packet.agentId, 'agent-7');
+  assert.deepEqual(packet.conversation, {
+    channel: 'whatsapp',
+    language: 'en',
+    startedAt: seconds(0),
+    status: 'assigned',
+  });
+  assert.deepEqual(packet.customer, {
+    customerId: 'cust-1',
+    displayName: 'Maria',
+    tier: 'gold',
+    email: 'maria@example.com',
+    attributes: { plan: 'pro' },
+  });
+  assert.deepEqual(packet.variables, { topic: 'billing' });
+  assert.deepEqual(
+    packet.transcript.messages.map(({ messageId }) => messageId),
+    ['m-1', 'b-1', 'm-2', 'b-2', 'm-3'],
+  );
+  assert.equal(packet.transcript.totalMessages, 5);
+  assert.equal(packet.transcript.truncated, false);
+  assert.deepEqual(packet.botAttempts, {
+    intents: [{ intent: 'billing.refund', confidence: 0.92, count: 2 }],
+    fallbacks: 1,
+    lowConfidence: 1,
+  });
+  assert.deepEqual(
+    packet.sentiment.trajectory.map(({ messageId, score }) => [messageId, score]),
+    [
+      ['m-1', 0.1],
+      ['m-2', -0.4],
+      ['m-3', -0.7],
+    ],
+  );
+  assert.equal(packet.sentiment.trend, 'falling');
+  assert.equal(packet.sentiment.smoothed, -0.425);
+  assert.deepEqual(packet.triggers, [
+    {
+      kind: 'explicit_request',
+      explanation: 'asked for a human',
+      matchedText: 'talk to a human',
+      messageId: 'm-3',
+      score: -0.7,
+    },
+  ]);
+  assert.deepEqual(packet.escalation, {
+    escalationId: `esc:${conversationId}`,
+    requestedAt: seconds(10),
+  });
+  assert.deepEqual(packet.detectedIntent, { intent: 'billing.refund', confidence: 0.92 });
+  assert.equal(packet.summary.method, 'extractive');
+  assert.deepEqual(packet.summary.sentences, [
+    'I was charged twice for my order.',
+    'The refund for the double charge never came.',
+    'I want to talk to a human now!',
+  ]);
+  assert.equal(packet.suggestions.articles[0]?.articleId, 'billing-double-charge');
+  assert.match(packet.suggestions.replies[0]!.text, /double charge/);
+}
+
+describe('context packets over the real broker and store', () => {
+  before(async () => {
+    const infra = integrationInfra();
+    options = {
+      ...testMessagingOptions(infra.brokers, runName),
+      topics: [
+        ...consumed,
+        Topics.ConversationMessages,
+        Topics.CustomerNotifications,
+        Topics.ConversationControl,
+        Topics.ConversationLifecycle,
+        Topics.AgentCommandResults,
+        Topics.ConversationContext,
+        Topics.DeadLetter,
+      ],
+    };
+    const kafka = new Kafka({
+      clientId: `${runName}_producer`,
+      brokers: infra.brokers,
+      logLevel: logLevel.NOTHING,
+    });
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const knowledgePath = new URL('../../knowledge/sample-knowledge.json', import.meta.url)
+      .pathname;
+    const knowledge = loadKnowledgeFile(knowledgePath);
+    // The sample knowledge file is acme's; this run's tenant uses it as its own.
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        HealthModule,
+        MongoModule.forRoot({ url: infra.mongoUrl, dbName: runName }),
+        MessagingModule.forRoot(options),
+        ConversationsModule.register({ cacheSize: 100 }),
+        HandoffModule,
+        ContextModule.register({
+          knowledge: { tenants: { [tenantId]: knowledge.tenants['acme']! } },
+          summarisers: new Map(),
+        }),
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
+    connectEventConsumers(app);
+    await app.init();
+    await app.get(KafkaStartup).ready;
+    await startGroupAtEnd(app.get<Kafka>(KAFKA_CLIENT), options.groupId, consumed);
+    await app.startAllMicroservices();
+    await app.get(EventConsumerRunner).joined;
+    outputs = new TopicRecorder(infra.brokers, `${runName}_outputs`);
+    await outputs.start([Topics.ConversationContext, Topics.AgentCommandResults]);
+  });
+
+  after(async () => {
+    await outputs?.stop();
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('publishes the whole packet when the conversation is assigned, and answers a desk that asks', async () => {
+    const conversationId = `conv_${runName}_a`;
+    await publish(Topics.ConversationEvents, ...conversationEvents(conversationId));
+    await publish(Topics.SentimentScores, ...scores(conversationId));
+    await publish(Topics.Escalations, escalation(conversationId));
+    await Promise.all([
+      stored('messages', conversationId, 5),
+      stored('sentiments', conversationId, 3),
+      stored('escalations', conversationId, 1),
+      stored('fallbacks', conversationId, 1),
+      stored('profiles', conversationId, 1),
+    ]);
+    await publish(Topics.RoutingDecisions, assigned(conversationId));
+    const onAssignment = await received<Packet>(
+      contextPacketType,
+      `context:decision:${conversationId}`,
+    );
+    assert.equal(onAssignment.data.occasion, 'assigned');
+    assert.equal(onAssignment.data.packetId, `context:decision:${conversationId}`);
+    assertFullPacket(onAssignment.data, conversationId);
+
+    await publish(Topics.AgentCommands, request(conversationId, `cmd_${runName}_1`));
+    const requested = await received<Packet>(contextPacketType, `context:cmd_${runName}_1`);
+    assert.equal(requested.data.occasion, 'requested');
+    assert.equal(requested.data.commandId, `cmd_${runName}_1`);
+    assertFullPacket(requested.data, conversationId);
+    const done = await received<Result>(commandResultType, `result:cmd_${runName}_1`);
+    assert.equal(done.data.status, 'done');
+    assert.equal(done.data.conversationId, conversationId);
+
+    await publish(
+      Topics.AgentCommands,
+      request(conversationId, `cmd_${runName}_2`, `${tenantId}_other`),
+    );
+    const refused = await received<Result>(commandResultType, `result:cmd_${runName}_2`);
+    assert.equal(refused.data.status, 'refused');
+    assert.match(refused.data.reason!, /has no conversation/);
+  });
+
+  it('loses nothing when the decision and the scores arrive before the conversation is known', async () => {
+    const conversationId = `conv_${runName}_b`;
+    await publish(Topics.SentimentScores, ...scores(conversationId));
+    await publish(Topics.RoutingDecisions, assigned(conversationId));
+    await Promise.all([
+      stored('sentiments', conversationId, 3),
+      stored('decisions', conversationId, 1),
+    ]);
+    await publish(Topics.ConversationEvents, ...conversationEvents(conversationId));
+    await publish(Topics.Escalations, escalation(conversationId));
+    await Promise.all([
+      stored('messages', conversationId, 5),
+      stored('escalations', conversationId, 1),
+    ]);
+
+    const packet = await app.get(ContextService).contextPacket(conversationId, tenantId);
+    assert.ok(packet);
+    assert.equal(packet.occasion, 'requested');
+    assertFullPacket({ ...packet, agentId: 'agent-7' }, conversationId);
+    assert.equal(
+      await app.get(ContextService).contextPacket(conversationId, `${tenantId}_other`),
+      null,
+    );
+  });
+});
