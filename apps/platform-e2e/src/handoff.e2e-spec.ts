@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Topics } from '@handoff/contracts';
+import { Topics, type EventDataByType } from '@handoff/contracts';
 import { startPlatform, type Platform } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { TopicProbe } from './support/topic-probe.js';
@@ -12,13 +12,20 @@ const at = () => new Date().toISOString();
 
 let platform: Platform;
 let probe: TopicProbe;
+/** Presence's announcements, read from once the services made their topics (co-partitioned). */
+let announcements: TopicProbe;
 
-async function putAgent(agentId: string, body: Record<string, unknown>) {
-  return fetch(`${platform.url('presence')}/agents/${agentId}/status`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId, ...body }),
-  });
+/** An agent's desk sets their status with a command; presence answers it. */
+async function setAgentStatus(agentId: string, status: Record<string, unknown>) {
+  const commandId = `status-${runId}-${agentId}`;
+  await probe.publish('handoff.agent.status.set', {
+    commandId,
+    requestedAt: at(),
+    agentId,
+    tenantId,
+    ...status,
+  } as EventDataByType['handoff.agent.status.set']);
+  return commandId;
 }
 
 async function startConversation(conversationId: string, language = 'en') {
@@ -77,6 +84,7 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       Topics.CustomerNotifications,
       Topics.ConversationControl,
       Topics.Escalations,
+      Topics.AgentCommandResults,
       Topics.DeadLetter,
     ]);
     platform = await startPlatform({
@@ -85,22 +93,31 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       mongoUrl: infra.mongoUrl,
       basePort,
     });
+    announcements = new TopicProbe(infra.brokers, `probe-${runId}-availability`);
+    await announcements.start([Topics.AgentAvailability]);
   });
 
   after(async () => {
     await platform?.stop();
+    await announcements?.stop();
     await probe?.stop();
   });
 
-  it('brings one agent online over REST and another over the agent status topic', async () => {
-    const response = await putAgent('agent-ana', {
+  it("brings one agent online with their desk's command and another over the agent status topic", async () => {
+    const commandId = await setAgentStatus('agent-ana', {
       displayName: 'Ana',
       status: 'online',
       skills: [{ name: 'billing', proficiency: 4 }],
       languages: ['en', 'es'],
       capacity: 1,
     });
-    assert.equal(response.status, 200);
+    const result = await probe.waitFor(
+      "presence's answer to Ana's desk",
+      (r) => r.topic === Topics.AgentCommandResults && r.json?.['data'].commandId === commandId,
+    );
+    assert.equal(result.key, 'agent-ana');
+    assert.equal(result.json?.['type'], 'handoff.agent.desk.result');
+    assert.equal(result.json?.['data'].status, 'done');
 
     await probe.publish('handoff.agent.status.changed', {
       agentId: 'agent-bo',
@@ -111,27 +128,30 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       languages: ['en'],
       capacity: 2,
     });
-    let bo: Record<string, unknown> | undefined;
-    for (let i = 0; i < 100 && bo?.['status'] !== 'online'; i++) {
-      const res = await fetch(`${platform.url('presence')}/agents/${tenantId}/agent-bo`);
-      bo = res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
-      if (bo?.['status'] !== 'online') await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.equal(bo?.['status'], 'online');
-    assert.equal(bo?.['freeSlots'], 2);
+    const bo = await announcements.waitFor(
+      "presence's announcement of Bo",
+      (r) => r.json?.['data'].tenantId === tenantId && r.json?.['data'].agentId === 'agent-bo',
+    );
+    assert.equal(bo.json?.['data'].status, 'online');
+    assert.equal(bo.json?.['data'].freeSlots, 2);
   });
 
-  it('rejects an invalid agent status over REST with a clear error', async () => {
-    const response = await putAgent('agent-bad', {
+  it("dead-letters a desk's invalid status command with a clear reason", async () => {
+    const commandId = await setAgentStatus('agent-bad', {
       displayName: 'X',
       status: 'online',
       skills: [],
       languages: ['en'],
       capacity: -1,
     });
-    assert.equal(response.status, 400);
-    const body = (await response.json()) as { message: string };
-    assert.match(body.message, /capacity/);
+    const letter = await probe.waitFor(
+      'the dead letter of the invalid command',
+      (r) =>
+        r.topic === Topics.DeadLetter &&
+        r.headers['handoff-dlq-consumer-group'] === `handoff-presence-${runId}` &&
+        (r.value ?? '').includes(commandId),
+    );
+    assert.match(letter.headers['handoff-dlq-reason']!, /capacity/);
   });
 
   it('assigns the billing conversation to the billing agent and tells the customer and the bot', async () => {

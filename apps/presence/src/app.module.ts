@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@handoff/messaging';
 import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
+import { AgentCommandsModule } from './agent-commands/agent-commands.module.js';
 import { AgentsModule } from './agents/agents.module.js';
 import type { PresenceConfig } from './config.js';
-import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
 import { HoldsModule } from './holds/holds.module.js';
 import { MissedOffersModule } from './missed-offers/missed-offers.module.js';
 import { PresenceGrpcModule } from './grpc/grpc.module.js';
@@ -24,7 +24,7 @@ export class PresenceAppModule {
         AgentsModule,
         ReservationsModule,
         PresenceGrpcModule,
-        HeartbeatsModule.register({ graceMs: config.heartbeatGraceMs }),
+        AgentCommandsModule.register({ heartbeatGraceMs: config.heartbeatGraceMs }),
         MissedOffersModule.register({ maxMissedOffers: config.maxMissedOffers }),
         WrapUpModule.register({ wrapUpMs: config.wrapUpMs }),
         ShiftsModule,

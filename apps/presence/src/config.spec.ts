@@ -18,6 +18,7 @@ describe('loadPresenceConfig', () => {
       Topics.AgentStatus,
       Topics.ConversationLifecycle,
       Topics.AgentCommands,
+      Topics.AgentCommandResults,
       Topics.RoutingDecisions,
       Topics.AgentAvailability,
       Topics.DeadLetter,

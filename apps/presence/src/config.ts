@@ -33,6 +33,7 @@ function toPresenceConfig(env: z.output<typeof presenceEnv>) {
         Topics.AgentStatus,
         Topics.ConversationLifecycle,
         Topics.AgentCommands,
+        Topics.AgentCommandResults,
         Topics.RoutingDecisions,
         Topics.AgentAvailability,
         Topics.DeadLetter,

@@ -1,12 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
 import { Topics, type AgentAvailabilityChanged } from '@handoff/contracts';
-import { connectEventConsumers, KafkaStartup } from '@handoff/messaging';
-import { startGroupAtEnd, TopicRecorder } from '@handoff/messaging/testing';
+import { startServiceUnderTest, TopicRecorder } from '@handoff/messaging/testing';
 import type { Connection } from 'mongoose';
 import type { IntegrationInfra } from '@handoff/service-kit/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { PresenceAppModule } from './app.module.js';
 import { loadPresenceConfig } from './config.js';
 
@@ -26,20 +23,11 @@ export async function startPresenceApp(
     MONGO_URL: infra.mongoUrl,
     MONGO_DB: dbName,
   });
-  await startGroupAtEnd(
-    new Kafka({ clientId: groupId, brokers: infra.brokers, logLevel: logLevel.NOTHING }),
+  return startServiceUnderTest(PresenceAppModule.forRoot(config), {
+    brokers: infra.brokers,
     groupId,
-    [...config.messaging.topics],
-  );
-  const moduleRef = await Test.createTestingModule({
-    imports: [PresenceAppModule.forRoot(config)],
-  }).compile();
-  const started = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-  connectEventConsumers(started);
-  await started.init();
-  await started.get(KafkaStartup).ready;
-  await started.startAllMicroservices();
-  return started;
+    topics: config.messaging.topics,
+  });
 }
 
 /**

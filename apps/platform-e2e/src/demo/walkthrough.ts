@@ -20,7 +20,7 @@ const say = (line: string) => console.log(line);
 async function main(): Promise<void> {
   say('handoff demo: a bot conversation handed to a human agent\n');
   const probe = new TopicProbe(brokers, `demo-probe-${conversationId}`);
-  await probe.start([Topics.Escalations, Topics.RoutingDecisions, Topics.CustomerNotifications, Topics.ConversationControl, Topics.ConversationLifecycle, Topics.DeadLetter]);
+  await probe.start([Topics.AgentCommandResults, Topics.Escalations, Topics.RoutingDecisions, Topics.CustomerNotifications, Topics.ConversationControl, Topics.ConversationLifecycle, Topics.DeadLetter]);
   say(`starting conversation, sentiment, routing and presence (logs in ${relative(repoRoot, logDir)}/) ...`);
   const platform = await startPlatform({ runId: 'demo', brokers, mongoUrl, basePort, logDir });
   try {
@@ -42,13 +42,14 @@ async function main(): Promise<void> {
 }
 
 async function walk(url: (service: ServiceName) => string, probe: TopicProbe): Promise<void> {
-  say('\n1. Agent Ana comes online through presence (billing, proficiency 4; English and Spanish; 2 chats)');
-  const put = await fetch(`${url('presence')}/agents/agent-ana/status`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId, displayName: 'Ana', status: 'online', skills: [{ name: 'billing', proficiency: 4 }], languages: ['en', 'es'], capacity: 2 }),
+  say('\n1. Agent Ana comes online: her desk sends handoff.agent.status.set (billing, proficiency 4; English and Spanish; 2 chats)');
+  const commandId = `status-${conversationId}`;
+  await probe.publish('handoff.agent.status.set', {
+    commandId, requestedAt: at(), agentId: 'agent-ana', tenantId,
+    displayName: 'Ana', status: 'online', skills: [{ name: 'billing', proficiency: 4 }], languages: ['en', 'es'], capacity: 2,
   });
-  say(`   PUT ${url('presence')}/agents/agent-ana/status -> ${put.status}`);
+  const answered = (await probe.waitFor("presence's answer to Ana's desk", (r) => r.topic === Topics.AgentCommandResults && r.json?.['data'].commandId === commandId, 60_000)).json!['data'];
+  say(`   ${Topics.AgentCommands} -> presence -> ${Topics.AgentCommandResults}: ${answered.status}`);
 
   say(`\n2. The bot platform publishes conversation ${conversationId} to ${Topics.ConversationEvents}`);
   await probe.publish('handoff.conversation.started', {

@@ -10,7 +10,7 @@ import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messagin
 import { Payload } from '@nestjs/microservices';
 import { ShiftSchedules } from '../shifts/shift-schedules.js';
 import { AgentsService } from './agents.service.js';
-import { availabilityOf } from './availability.js';
+import { availabilityOf, statusAnnouncements } from './availability.js';
 
 /**
  * Status changes from desks and workforce tools, and the tools' shift schedules; every agent they
@@ -35,10 +35,8 @@ export class AgentStatusConsumer {
         schedules.push({ data: event.data, at, id: event.id });
     }
     const checked = this.shifts.check(schedules);
-    for (const { entry, causeId } of await this.agents.applyStatuses(changes)) {
-      const { data, id } = availabilityOf(entry, 'status_changed', causeId, entry.statusChangedAt);
+    for (const { data, id } of statusAnnouncements(await this.agents.applyStatuses(changes)))
       batch.emit(agentAvailabilityChangedType, data, { id });
-    }
     for (const { entry, causeId } of await this.shifts.apply(checked)) {
       const at = new Date(entry.schedule!.receivedAt);
       const { data, id } = availabilityOf(entry, 'schedule_changed', causeId, at);

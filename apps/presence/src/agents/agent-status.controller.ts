@@ -1,38 +1,16 @@
-import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  NotFoundException,
-  Param,
-  Put,
-} from '@nestjs/common';
-import { EventValidator, agentStatusChangedType } from '@handoff/contracts';
-import { describeError, isRejection } from '@handoff/messaging';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import type { AgentEntry } from './agent-directory.js';
 import { defaultChannel } from './agent-entry.js';
 import { AgentsService } from './agents.service.js';
 import { onShiftAt, shiftsAround, type Shift, type ShiftSchedule } from './shift-schedule.js';
 
-const validator = new EventValidator();
-
-/** Agent desks report presence here; the same change can arrive on handoff.agent.status.v1. */
+/**
+ * An agent as presence sees it, read only: statuses change through events on
+ * handoff.agent.status.v1 and desks' commands on handoff.agent.commands.v1, never over HTTP.
+ */
 @Controller('agents')
 export class AgentStatusController {
   constructor(private readonly agents: AgentsService) {}
-
-  @Put(':agentId/status')
-  async setStatus(@Param('agentId') agentId: string, @Body() body: Record<string, unknown>) {
-    const result = validator.validateData(agentStatusChangedType, { ...body, agentId });
-    if (!result.ok) throw new BadRequestException(`invalid agent status: ${result.reason}`);
-    try {
-      return agentView(await this.agents.applyStatus(result.data));
-    } catch (error) {
-      if (isRejection(error)) throw new ConflictException(describeError(error));
-      throw error;
-    }
-  }
 
   @Get(':tenantId/:agentId')
   get(@Param('tenantId') tenantId: string, @Param('agentId') agentId: string) {

@@ -13,7 +13,7 @@ import {
 } from './agent-directory.js';
 import { RejectedEventError } from '@handoff/messaging';
 import { channelOf, presenceStatuses, tenantKey } from './agent-entry.js';
-import { firstRefused } from './status-transitions.js';
+import { refusals } from './status-transitions.js';
 import { AgentStatusLog } from './agent-status-log.js';
 import { ShiftScheduleLog } from '../shifts/shift-schedule-log.js';
 
@@ -47,25 +47,53 @@ export class AgentsService implements OnApplicationBootstrap {
 
   /**
    * Applies status changes in order and stores the profiles that changed, in one bulk write.
-   * Returns each agent that changed once, with the id of the last change applied to them.
+   * Returns each agent that changed once, with the id of the last change applied to them. A change
+   * the status rules refuse is poison: the batch is rejected by that change's id, nothing applied.
    */
-  async applyStatuses(
-    changes: readonly { change: AgentStatusChanged; at: Date; id: string }[],
-  ): Promise<{ entry: AgentEntry; causeId: string }[]> {
-    const profiles = changes.map(({ change, at, id }) => ({ profile: profileOf(change, at), id }));
-    const refused = firstRefused(
+  async applyStatuses(changes: readonly StatusChangeAt[]): Promise<AppliedChange[]> {
+    const profiles = profilesOf(changes);
+    const [refused] = this.refusedOf(profiles, { stopAtFirst: true });
+    if (refused)
+      throw new RejectedEventError(
+        `agent ${refused.change.agentId}: ${refused.reason}`,
+        refused.change.id,
+      );
+    return this.applyAllowed(profiles);
+  }
+
+  /**
+   * Applies the changes a desk asked for, as `applyStatuses` does, except that a refused change is
+   * not poison: it is left out, and returned by its id with the reason, for the desk to hear.
+   */
+  async applyRequested(
+    changes: readonly StatusChangeAt[],
+  ): Promise<{ changed: AppliedChange[]; refused: Map<string, string> }> {
+    const profiles = profilesOf(changes);
+    const refused = new Map(
+      this.refusedOf(profiles).map(({ change, reason }) => [change.id, reason]),
+    );
+    const changed = await this.applyAllowed(profiles.filter(({ id }) => !refused.has(id)));
+    return { changed, refused };
+  }
+
+  private refusedOf(
+    profiles: readonly { profile: AgentProfile; id: string }[],
+    options: { stopAtFirst?: boolean } = {},
+  ) {
+    return refusals(
       profiles.map(({ profile, id }) => ({
         ...profile,
         key: tenantKey(profile.tenantId, profile.agentId),
         id,
       })),
       (change) => this.directory.get(change.tenantId, change.agentId),
+      options,
     );
-    if (refused)
-      throw new RejectedEventError(
-        `agent ${refused.change.agentId}: ${refused.reason}`,
-        refused.change.id,
-      );
+  }
+
+  private async applyAllowed(
+    profiles: readonly { profile: AgentProfile; id: string }[],
+  ): Promise<AppliedChange[]> {
     const applied = new Map<AgentEntry, string>();
     for (const { profile, id } of profiles) {
       // The same change again (presence's own, applied before it was published; a redelivery).
@@ -82,8 +110,9 @@ export class AgentsService implements OnApplicationBootstrap {
     return changed;
   }
 
+  /** One change applied at once, not from Kafka (the integration tests' setup). */
   async applyStatus(change: AgentStatusChanged, at = new Date()): Promise<AgentEntry> {
-    await this.applyStatuses([{ change, at, id: `http:${at.getTime()}` }]);
+    await this.applyStatuses([{ change, at, id: `direct:${at.getTime()}` }]);
     return this.directory.get(change.tenantId, change.agentId)!;
   }
 
@@ -128,6 +157,23 @@ export class AgentsService implements OnApplicationBootstrap {
       shiftSchedules: schedules.length,
     });
   }
+}
+
+/** A status change, when it happened, and the id of the event or command that made it. */
+export interface StatusChangeAt {
+  change: AgentStatusChanged;
+  at: Date;
+  id: string;
+}
+
+/** An agent a batch changed, with the id of the last change applied to them. */
+export interface AppliedChange {
+  entry: AgentEntry;
+  causeId: string;
+}
+
+function profilesOf(changes: readonly StatusChangeAt[]) {
+  return changes.map(({ change, at, id }) => ({ profile: profileOf(change, at), id }));
 }
 
 /**

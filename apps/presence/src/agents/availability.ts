@@ -26,3 +26,12 @@ export function availabilityOf(
     },
   };
 }
+
+/** What routing hears of the agents a batch of status changes changed. */
+export function statusAnnouncements(
+  changed: readonly { entry: AgentEntry; causeId: string }[],
+): { data: AgentAvailabilityChanged; id: string }[] {
+  return changed.map(({ entry, causeId }) =>
+    availabilityOf(entry, 'status_changed', causeId, entry.statusChangedAt),
+  );
+}

@@ -7,7 +7,7 @@ import { presenceStatuses, type PresenceStatus } from './agent-entry.js';
 import { agent, at } from './agent.fixtures.js';
 import { AgentsService } from './agents.service.js';
 import type { AgentStatusLog } from './agent-status-log.js';
-import { firstRefused, isStale, transitionRefusal } from './status-transitions.js';
+import { firstRefused, isStale, refusals, transitionRefusal } from './status-transitions.js';
 
 const refusedPairs = ['away>wrap_up', 'offline>busy', 'offline>wrap_up'];
 
@@ -56,6 +56,34 @@ describe('status transitions', () => {
       change: change('wrap_up', 2, 'b'),
       reason: 'an agent who is away cannot go wrap_up',
     });
+  });
+
+  it('lists every refused change of a batch, each leaving the agent as they were', () => {
+    const change = (key: string, status: PresenceStatus, seconds: number) => ({
+      key,
+      status,
+      statusChangedAt: at(seconds),
+    });
+    const offline = () => ({ status: 'offline' as const, statusChangedAt: at(0) });
+    const batch = [
+      change('ana', 'busy', 1),
+      change('bo', 'wrap_up', 1),
+      change('ana', 'online', 2),
+      change('ana', 'busy', 3),
+      change('bo', 'busy', 4),
+    ];
+    assert.deepEqual(
+      refusals(batch, offline).map(({ change: { key, status }, reason }) => [key, status, reason]),
+      [
+        ['ana', 'busy', 'an agent who is offline cannot go busy'],
+        ['bo', 'wrap_up', 'an agent who is offline cannot go wrap_up'],
+        ['bo', 'busy', 'an agent who is offline cannot go busy'],
+      ],
+      'ana online first makes her later busy allowed; bo stays offline throughout',
+    );
+    assert.deepEqual(refusals(batch, offline, { stopAtFirst: true }), [
+      { change: batch[0], reason: 'an agent who is offline cannot go busy' },
+    ]);
   });
 });
 

@@ -58,13 +58,30 @@ export function firstRefused<T extends Ordered & { key: string; status: Presence
   changes: readonly T[],
   known: (change: T) => (Ordered & { status: PresenceStatus }) | undefined,
 ): { change: T; reason: string } | undefined {
+  return refusals(changes, known, { stopAtFirst: true })[0];
+}
+
+/**
+ * Every refused change of a batch, in order, checked as `firstRefused` does; a refused change
+ * leaves the agent as they were, so the changes after it are checked against that.
+ */
+export function refusals<T extends Ordered & { key: string; status: PresenceStatus }>(
+  changes: readonly T[],
+  known: (change: T) => (Ordered & { status: PresenceStatus }) | undefined,
+  { stopAtFirst = false } = {},
+): { change: T; reason: string }[] {
+  const refused: { change: T; reason: string }[] = [];
   const after = new Map<string, Ordered & { status: PresenceStatus }>();
   for (const change of changes) {
     const current = after.get(change.key) ?? known(change);
     if (current && isStale(current, change)) continue;
     const reason = transitionRefusal(current?.status, change.status);
-    if (reason) return { change, reason };
+    if (reason) {
+      refused.push({ change, reason });
+      if (stopAtFirst) break;
+      continue;
+    }
     after.set(change.key, { ...change, sequence: change.sequence ?? current?.sequence });
   }
-  return undefined;
+  return refused;
 }

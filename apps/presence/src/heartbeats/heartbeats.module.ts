@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module.js';
 import { HEARTBEAT_GRACE_MS, HeartbeatWatch } from './heartbeat-watch.js';
-import { HeartbeatsConsumer } from './heartbeats.consumer.js';
 
 @Module({})
 export class HeartbeatsModule {
@@ -9,8 +8,8 @@ export class HeartbeatsModule {
     return {
       module: HeartbeatsModule,
       imports: [AgentsModule],
-      controllers: [HeartbeatsConsumer],
       providers: [HeartbeatWatch, { provide: HEARTBEAT_GRACE_MS, useValue: options.graceMs }],
+      exports: [HeartbeatWatch],
     };
   }
 }

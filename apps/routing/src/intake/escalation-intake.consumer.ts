@@ -2,6 +2,8 @@ import {
   acceptOfferType,
   declineOfferType,
   deriveId,
+  listOffersType,
+  offersListRequestedType,
   offerAnsweredType,
   routingEnqueuedType,
   routingWithdrawnType,
@@ -81,8 +83,13 @@ export class EscalationIntakeConsumer {
         batch.emit(transferRequestedType, event.data, { id: deriveId('transfer', event.id) });
         continue;
       }
+      // The agent's offers are in memory on the instance that owns the tenant's queue.
+      if (event.type === listOffersType) {
+        batch.emit(offersListRequestedType, event.data, { id: deriveId('offers-list', event.id) });
+        continue;
+      }
       const { type, data, id } = event;
-      // Heartbeats travel here too; they are presence's.
+      // Heartbeats and status commands travel here too; they are presence's.
       if (type !== acceptOfferType && type !== declineOfferType) continue;
       batch.emit(
         offerAnsweredType,

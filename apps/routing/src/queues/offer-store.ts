@@ -15,6 +15,7 @@ export class OfferRecord {
   @Prop({ index: true }) partition?: number;
   @Prop({ required: true }) agentId!: string;
   @Prop({ required: true }) displayName!: string;
+  @Prop({ type: Date }) offeredAt?: Date;
   @Prop({ type: Date, required: true }) expiresAt!: Date;
   @Prop({ type: Object }) routedBy?: RoutedBy;
   @Prop({ type: Object, required: true }) entry!: StoredEntry;
@@ -33,6 +34,7 @@ export class OfferStore {
       offerId: record._id,
       agentId: record.agentId,
       displayName: record.displayName,
+      ...(record.offeredAt ? { offeredAt: record.offeredAt } : {}),
       expiresAt: record.expiresAt,
       ...(record.routedBy ? { routedBy: record.routedBy } : {}),
       entry: loadedEntry(record.entry),
@@ -50,12 +52,13 @@ export class OfferStore {
   async append(offers: readonly Offer[], partition: number): Promise<void> {
     await appendOnce(
       this.offers,
-      offers.map(({ offerId, agentId, displayName, expiresAt, routedBy, entry }) => ({
+      offers.map(({ offerId, agentId, displayName, offeredAt, expiresAt, routedBy, entry }) => ({
         _id: offerId,
         tenantId: entry.tenantId,
         partition,
         agentId,
         displayName,
+        ...(offeredAt ? { offeredAt } : {}),
         expiresAt,
         ...(routedBy ? { routedBy } : {}),
         entry: storedFields(entry),

@@ -8,6 +8,8 @@ export interface Offer {
   entry: QueueEntry;
   agentId: string;
   displayName: string;
+  /** When it was made (absent on offers stored before it was kept). */
+  offeredAt?: Date;
   expiresAt: Date;
   /** Why it went to this agent, for the assigned decision when they accept. */
   routedBy?: RoutedBy;

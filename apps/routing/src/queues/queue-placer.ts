@@ -165,6 +165,7 @@ export class QueuePlacer {
       entry,
       agentId: agent.agentId,
       displayName: agent.displayName,
+      offeredAt: step.now,
       expiresAt: new Date(step.now.getTime() + plan.offerTimeoutMs),
       routedBy: plan.routedBy,
       stored: false,

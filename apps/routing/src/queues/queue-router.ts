@@ -3,7 +3,9 @@ import {
   Topics,
   type CommandResult,
   type OfferAnswered,
+  type DeskResult,
   type OfferExpired,
+  type OffersListRequested,
   type QueueDue,
   type TransferRequested,
   type RoutingDecided,
@@ -14,6 +16,7 @@ import { describeError, PartitionOwnership } from '@handoff/messaging';
 import { PresenceClient } from '../presence-client/presence.client.js';
 import { QueueCatalog } from '../queue-config/queue-catalog.js';
 import { OfferAnswers } from './offer-answers.js';
+import { offersListResult } from './offer-lists.js';
 import { OfferStore } from './offer-store.js';
 import { OfferTimers } from './offer-timers.js';
 import { QueueDueTimers } from './queue-due-timers.js';
@@ -41,7 +44,8 @@ export type QueueChange =
   | { kind: 'answered'; data: OfferAnswered }
   | { kind: 'expired'; data: OfferExpired }
   | { kind: 'due'; data: QueueDue }
-  | { kind: 'transfer'; data: TransferRequested };
+  | { kind: 'transfer'; data: TransferRequested }
+  | { kind: 'list'; data: OffersListRequested };
 
 /**
  * What one step of a tenant's work led to: decisions to announce, answers to commands, and the
@@ -51,6 +55,7 @@ export type QueueChange =
 export interface Routed {
   decisions: RoutingDecided[];
   results: CommandResult[];
+  deskResults: DeskResult[];
   forget: () => Promise<void>;
 }
 
@@ -113,6 +118,7 @@ export class QueueRouter {
       const owned = await this.ownedQueue(tenantId, partition);
       const step = new Step(new Date(this.clock()));
       const arrived: QueueEntry[] = [];
+      const lists: OffersListRequested[] = [];
       for (const change of changes) {
         if (change.kind === 'enqueued') {
           const entry = entryOf(change.data);
@@ -123,6 +129,7 @@ export class QueueRouter {
         else if (change.kind === 'expired') await this.answers.expire(owned, change.data, step);
         else if (change.kind === 'transfer')
           await this.transfers.transfer(owned, change.data, step);
+        else if (change.kind === 'list') lists.push(change.data);
         // A deadline passed: relaxed requirements may now fit someone.
         else owned.unsettled = true;
       }
@@ -138,6 +145,16 @@ export class QueueRouter {
       );
       // Only who still waits is stored: were this step to fail, the arrivals come again from Kafka.
       step.backInQueue.push(...waiting());
+      // Answered from memory once the step has placed what it could: the offers as they now stand.
+      for (const list of lists)
+        step.deskResults.push(
+          offersListResult(
+            owned.offers.values(),
+            list,
+            step.now,
+            (entry) => this.plans.queueOf(entry).name,
+          ),
+        );
       return this.finish(owned, step);
     });
   }
@@ -183,7 +200,12 @@ export class QueueRouter {
         this.offerStore.remove(step.offersEnded),
       ]);
     };
-    return { decisions: step.decisions, results: step.results, forget };
+    return {
+      decisions: step.decisions,
+      results: step.results,
+      deskResults: step.deskResults,
+      forget,
+    };
   }
 
   /** The earliest of the waiting entries' next relaxation step, preferred-agent wait and longest wait. */

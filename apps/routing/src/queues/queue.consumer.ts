@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import {
   commandResultType,
+  deriveId,
+  deskResultType,
+  offersListRequestedType,
   offerAnsweredType,
   offerExpiredType,
   queueDueType,
@@ -80,12 +83,14 @@ export class QueueConsumer {
 
   private announce(
     batch: EventBatch<typeof Topics.RoutingQueue | typeof Topics.AgentAvailability>,
-    { decisions, results, forget }: Routed,
+    { decisions, results, deskResults, forget }: Routed,
     traceparent?: string,
   ): void {
     batch.afterPublished(forget);
     for (const result of results)
       batch.emit(commandResultType, result, { id: `result:${result.commandId}` });
+    for (const result of deskResults)
+      batch.emit(deskResultType, result, { id: deriveId('desk-result', result.commandId) });
     for (const decision of decisions) {
       batch.emit(routingDecidedType, decision, {
         id: decision.decisionId,
@@ -119,6 +124,8 @@ function changeOf(event: TopicPayloads[typeof Topics.RoutingQueue]): QueueChange
       return { kind: 'due', data: event.data };
     case transferRequestedType:
       return { kind: 'transfer', data: event.data };
+    case offersListRequestedType:
+      return { kind: 'list', data: event.data };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { CommandResult, RoutingDecided } from '@handoff/contracts';
+import type { CommandResult, DeskResult, RoutingDecided } from '@handoff/contracts';
 import type { Offer } from './offers.js';
 import type { TenantQueue, QueueEntry } from './tenant-queue.js';
 import type { WaitEstimates } from './wait-estimates.js';
@@ -19,6 +19,8 @@ export interface OwnedQueue {
 export class Step {
   readonly decisions: RoutingDecided[] = [];
   readonly results: CommandResult[] = [];
+  /** Answers to commands about an agent themselves (the list of their offers). */
+  readonly deskResults: DeskResult[] = [];
   readonly leftQueue: QueueEntry[] = [];
   readonly backInQueue: QueueEntry[] = [];
   readonly offersMade: Offer[] = [];

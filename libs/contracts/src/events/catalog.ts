@@ -42,6 +42,7 @@ export interface EventDataByType {
   [routingQueue.offerAnsweredType]: routingQueue.OfferAnswered;
   [routingQueue.offerExpiredType]: routingQueue.OfferExpired;
   [routingQueue.queueDueType]: routingQueue.QueueDue;
+  [routingQueue.offersListRequestedType]: routingQueue.OffersListRequested;
   [agentCommands.acceptOfferType]: agentCommands.AcceptOffer;
   [agentCommands.declineOfferType]: agentCommands.DeclineOffer;
   [agentCommands.commandResultType]: agentCommands.CommandResult;
@@ -171,6 +172,11 @@ export const eventCatalog = {
   [routingQueue.queueDueType]: {
     topic: Topics.RoutingQueue,
     schema: routingQueue.queueDueSchema,
+    keyField: 'tenantId',
+  },
+  [routingQueue.offersListRequestedType]: {
+    topic: Topics.RoutingQueue,
+    schema: routingQueue.offersListRequestedSchema,
     keyField: 'tenantId',
   },
   [agentCommands.acceptOfferType]: {

@@ -9,7 +9,15 @@ export const offerAnsweredSchema = {
   description:
     "An agent's answer to an offer, on its way to the routing instance that owns the tenant's queue.",
   type: 'object',
-  required: ['commandId', 'tenantId', 'agentId', 'conversationId', 'offerId', 'answer', 'answeredAt'],
+  required: [
+    'commandId',
+    'tenantId',
+    'agentId',
+    'conversationId',
+    'offerId',
+    'answer',
+    'answeredAt',
+  ],
   properties: {
     commandId: identifierSchema,
     tenantId: identifierSchema,
