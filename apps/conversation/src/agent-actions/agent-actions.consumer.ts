@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { deriveId, Topics, type TopicPayloads } from '@handoff/contracts';
-import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import { ConsumeEvents, EventConsumer, TransientError, type EventBatch } from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
 import {
   ConversationStates,
@@ -12,6 +12,7 @@ import type { NoteRecord } from '../conversations/context.records.js';
 import type { MessageRecord, ReleaseRecord } from '../conversations/conversation.records.js';
 import { commandResult, messageEffect, releaseEffects, type Effect } from './action-effects.js';
 import {
+  assignmentWaitMs,
   applyRelease,
   conversationActionTypes,
   decideAction,
@@ -77,6 +78,11 @@ export class AgentActionsConsumer {
         ? { release: stored }
         : decideAction(action, state, escalations.get(action.data.conversationId));
       if ('refused' in outcome) {
+        const age = Date.now() - Date.parse(action.data.requestedAt);
+        if (outcome.mayWaitForAssignment && age < assignmentWaitMs)
+          throw new TransientError(
+            `waiting for the assignment of conversation ${action.data.conversationId} to arrive`,
+          );
         effects.push(commandResult(action, outcome.refused, decidedAt));
         continue;
       }

@@ -51,6 +51,7 @@ describe('decideAction', () => {
     const withBot = { ...held(), holder: undefined };
     assert.deepEqual(decideAction(message(), withBot, undefined), {
       refused: 'conversation c1 is not with an agent',
+      mayWaitForAssignment: true,
     });
     assert.deepEqual(decideAction(message({ tenantId: 'globex' }), held(), undefined), {
       refused: 'tenant globex has no conversation c1',
@@ -117,6 +118,7 @@ describe('decideAction', () => {
     });
     assert.deepEqual(decideAction(message({ commandId: 'cmd-5' }), state, undefined), {
       refused: 'conversation c1 is not with an agent',
+      mayWaitForAssignment: false,
     });
   });
 

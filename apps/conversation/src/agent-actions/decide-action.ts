@@ -33,8 +33,14 @@ export interface EscalationSummary {
   triggers: string[];
 }
 
+/**
+ * How long a command for a conversation nobody holds yet may wait for its assignment: the desk
+ * saw routing's decision, which may reach this service a moment later than the command.
+ */
+export const assignmentWaitMs = 5_000;
+
 export type ActionOutcome =
-  | { refused: string }
+  | { refused: string; mayWaitForAssignment?: boolean }
   | { message: MessageRecord }
   | { note: NoteRecord }
   | { release: ReleaseRecord };
@@ -64,7 +70,12 @@ export function decideAction(
         at,
       },
     };
-  if (!state.holder) return { refused: `conversation ${conversationId} is not with an agent` };
+  if (!state.holder)
+    return {
+      refused: `conversation ${conversationId} is not with an agent`,
+      // Not when an agent let it go after the command was sent: that is no late assignment.
+      mayWaitForAssignment: (state.releasedAt ?? -Infinity) < at.getTime(),
+    };
   if (state.holder.agentId !== agentId)
     return { refused: `conversation ${conversationId} is held by another agent` };
   if (action.type === sendAgentMessageType)

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
 import {
   Topics,
   botFallbackType,
@@ -23,21 +22,16 @@ import {
   type EventType,
   type MessagePosted,
 } from '@handoff/contracts';
-import {
-  EventConsumerRunner,
-  KAFKA_CLIENT,
-  KafkaStartup,
-  MessagingModule,
-  connectEventConsumers,
-  type MessagingOptions,
-} from '@handoff/messaging';
-import { TopicRecorder, startGroupAtEnd, testMessagingOptions } from '@handoff/messaging/testing';
-import { HealthModule, MongoModule } from '@handoff/service-kit';
+import type { MessagingOptions } from '@handoff/messaging';
+import { TopicRecorder, testMessagingOptions } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { HandoffModule } from '../handoff/handoff.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { PrivacyModule } from '../privacy/privacy.module.js';
+import { startConversationTestApp } from '../testing/conversation-test-app.js';
 import { ContextModule } from './context.module.js';
 import { ContextService } from './context.service.js';
 import { loadKnowledgeFile } from './knowledge/load-knowledge.js';
@@ -298,6 +292,7 @@ describe('context packets over the real broker and store', () => {
         Topics.ConversationLifecycle,
         Topics.AgentCommandResults,
         Topics.ConversationContext,
+        Topics.TenantConfig,
         Topics.DeadLetter,
       ],
     };
@@ -312,26 +307,19 @@ describe('context packets over the real broker and store', () => {
       .pathname;
     const knowledge = loadKnowledgeFile(knowledgePath);
     // The sample knowledge file is acme's; this run's tenant uses it as its own.
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        HealthModule,
-        MongoModule.forRoot({ url: infra.mongoUrl, dbName: runName }),
-        MessagingModule.forRoot(options),
+    app = await startConversationTestApp(
+      [
         ConversationsModule.register({ cacheSize: 100 }),
-        HandoffModule,
+        NotificationsModule.forRoot({ templatesRefreshMs: 60_000 }),
+        HandoffModule.register({ positionUpdateIntervalMs: 0 }),
+        PrivacyModule.register({ settings: { tenants: {} }, sweepMs: 3_600_000 }),
         ContextModule.register({
           knowledge: { tenants: { [tenantId]: knowledge.tenants['acme']! } },
           summarisers: new Map(),
         }),
       ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
-    connectEventConsumers(app);
-    await app.init();
-    await app.get(KafkaStartup).ready;
-    await startGroupAtEnd(app.get<Kafka>(KAFKA_CLIENT), options.groupId, consumed);
-    await app.startAllMicroservices();
-    await app.get(EventConsumerRunner).joined;
+      { options, mongo: { url: infra.mongoUrl, dbName: runName }, startAtEnd: consumed },
+    );
     outputs = new TopicRecorder(infra.brokers, `${runName}_outputs`);
     await outputs.start([Topics.ConversationContext, Topics.AgentCommandResults]);
   });

@@ -65,6 +65,8 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
     KAFKA_BROKERS: options.brokers.join(','),
     KAFKA_GROUP_ID: `handoff-${name}-${options.runId}`,
     KAFKA_RETRY_BACKOFF_MS: '50',
+    // As many partitions as the probes and integration tests create, so topics keyed alike match.
+    KAFKA_TOPIC_PARTITIONS: '3',
     MONGO_URL: options.mongoUrl,
     MONGO_DB: `${options.runId}_${name}`,
     ...options.env,

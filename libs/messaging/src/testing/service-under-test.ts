@@ -14,16 +14,17 @@ export async function startServiceUnderTest(
   root: DynamicModule,
   kafka: { brokers: string[]; groupId: string; topics: readonly string[] },
 ): Promise<INestApplication> {
-  await startGroupAtEnd(
-    new Kafka({ clientId: kafka.groupId, brokers: kafka.brokers, logLevel: logLevel.NOTHING }),
-    kafka.groupId,
-    [...kafka.topics],
-  );
   const moduleRef = await Test.createTestingModule({ imports: [root] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
   connectEventConsumers(app);
   await app.init();
   await app.get(KafkaStartup).ready;
+  // Once its topics exist, before its consumer first joins.
+  await startGroupAtEnd(
+    new Kafka({ clientId: kafka.groupId, brokers: kafka.brokers, logLevel: logLevel.NOTHING }),
+    kafka.groupId,
+    [...kafka.topics],
+  );
   await app.startAllMicroservices();
   return app;
 }
