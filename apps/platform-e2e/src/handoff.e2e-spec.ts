@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Topics, type EventDataByType } from '@handoff/contracts';
+import { devToken } from './support/dev-tokens.js';
 import { startPlatform, type Platform } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { TopicProbe } from './support/topic-probe.js';
@@ -197,12 +198,22 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
       skills: [{ name: 'billing', minProficiency: 1 }],
     });
 
-    const notice = await probe.waitFor(
-      'notification',
-      (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId,
+    const connecting = await probe.waitFor(
+      'notice that the handoff started',
+      (r) =>
+        r.topic === Topics.CustomerNotifications &&
+        r.key === conversationId &&
+        r.json?.['data'].template === 'handoff.connecting',
     );
-    assert.equal(notice.json?.['data'].template, 'handoff.connecting');
-    assert.match(notice.json?.['data'].text, /connecting you with Ana/);
+    assert.match(connecting.json?.['data'].text, /connecting you with an agent/);
+    const notice = await probe.waitFor(
+      'notice that Ana joined',
+      (r) =>
+        r.topic === Topics.CustomerNotifications &&
+        r.key === conversationId &&
+        r.json?.['data'].template === 'handoff.agent_joined',
+    );
+    assert.match(notice.json?.['data'].text, /Ana/);
     assert.equal(notice.headers['content-type'], 'application/cloudevents+json; charset=utf-8');
 
     const control = await probe.waitFor(
@@ -212,10 +223,11 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     assert.equal(control.json?.['data'].action, 'pause_bot');
     assert.equal(control.json?.['data'].agentId, 'agent-ana');
 
-    const response = await fetch(
-      `${platform.url('conversation')}/conversations/${conversationId}`,
-      { headers: { 'x-tenant-id': tenantId } },
-    );
+    // Ana's desk reads it through the gateway, with her token: the tenant comes from the token.
+    const token = await devToken({ tenant: tenantId, role: 'agent', sub: 'agent-ana' });
+    const response = await fetch(`${platform.url('gateway')}/v1/conversations/${conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(response.status, 200);
     const conversation = (await response.json()) as Record<string, any>;
     assert.deepEqual(
@@ -283,11 +295,11 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     );
     assert.equal(decision.json?.['data'].agent.agentId, 'agent-ana');
     const connecting = await probe.waitFor(
-      'connecting notice for the waiting customer',
+      'notice that Ana joined, for the waiting customer',
       (r) =>
         r.topic === Topics.CustomerNotifications &&
         r.key === waiting &&
-        r.json?.['data'].template === 'handoff.connecting',
+        r.json?.['data'].template === 'handoff.agent_joined',
     );
     assert.match(connecting.json?.['data'].text, /Ana/);
     const presence = (await (
@@ -352,11 +364,12 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     assert.match(deadLetters[1]!.headers['handoff-dlq-reason']!, /must have required property/);
 
     // The valid event behind them on the same partition was still processed.
+    const supervisorToken = await devToken({ tenant: tenantId, role: 'supervisor', sub: 'sup-1' });
     let status = 0;
     for (let i = 0; i < 100 && status !== 200; i++) {
       status = (
-        await fetch(`${platform.url('conversation')}/conversations/${conversationId}`, {
-          headers: { 'x-tenant-id': tenantId },
+        await fetch(`${platform.url('gateway')}/v1/conversations/${conversationId}`, {
+          headers: { authorization: `Bearer ${supervisorToken}` },
         })
       ).status;
       if (status !== 200) await new Promise((r) => setTimeout(r, 200));

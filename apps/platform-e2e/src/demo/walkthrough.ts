@@ -1,17 +1,20 @@
 import { Topics } from '@handoff/contracts';
 import { join, relative } from 'node:path';
-import { startPlatform, repoRoot, type ServiceName } from '../support/platform.js';
-import { TopicProbe } from '../support/topic-probe.js';
+import { repoRoot, services, startPlatform, type ServiceName } from '../support/platform.js';
+import { DeskClient } from '../support/desk-client.js';
+import { devToken } from '../support/dev-tokens.js';
+import { TopicProbe, type ProbedRecord } from '../support/topic-probe.js';
 
 /**
- * The README's demo: starts the four services against the local broker and store, plays a
- * bot platform through one conversation that ends with a human agent, and prints each hop.
+ * The README's demo: starts the services and the gateway against the local broker and store, plays
+ * a bot platform and an agent's desk through one conversation, from the bot to a human and back,
+ * and prints each hop.
  */
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 const mongoUrl = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const basePort = Number(process.env['DEMO_BASE_PORT'] ?? 3001);
 const keepRunning = process.argv.includes('--keep-running');
-const tenantId = 'demo';
+const tenantId = 'acme';
 const conversationId = `demo-${Date.now().toString(36)}`;
 const logDir = join(repoRoot, '.local', 'logs');
 const at = () => new Date().toISOString();
@@ -20,14 +23,46 @@ const say = (line: string) => console.log(line);
 async function main(): Promise<void> {
   say('handoff demo: a bot conversation handed to a human agent\n');
   const probe = new TopicProbe(brokers, `demo-probe-${conversationId}`);
-  await probe.start([Topics.AgentCommandResults, Topics.Escalations, Topics.RoutingDecisions, Topics.CustomerNotifications, Topics.ConversationControl, Topics.ConversationLifecycle, Topics.DeadLetter]);
-  say(`starting conversation, sentiment, routing and presence (logs in ${relative(repoRoot, logDir)}/) ...`);
-  const platform = await startPlatform({ runId: 'demo', brokers, mongoUrl, basePort, logDir });
+  await probe.start([
+    Topics.AgentCommandResults,
+    Topics.Escalations,
+    Topics.RoutingDecisions,
+    Topics.CustomerNotifications,
+    Topics.ConversationControl,
+    Topics.ConversationLifecycle,
+    Topics.AgentMessages,
+    Topics.ConversationContext,
+    Topics.Feedback,
+    Topics.DeadLetter,
+  ]);
+  say(
+    `starting conversation, sentiment, routing, presence and the gateway (logs in ${relative(repoRoot, logDir)}/) ...`,
+  );
+  const platform = await startPlatform({
+    runId: 'demo',
+    brokers,
+    mongoUrl,
+    basePort,
+    logDir,
+    env: {
+      // Offers Ana accepts from her desk, and acme's articles and suggested replies for the context packet.
+      ROUTING_OFFER_TIMEOUT_MS: '60000',
+      CONVERSATION_KNOWLEDGE_FILE: join(
+        repoRoot,
+        'apps',
+        'conversation',
+        'knowledge',
+        'sample-knowledge.json',
+      ),
+    },
+  });
   try {
     await walk(platform.url.bind(platform), probe);
     say('\nWhere to look:');
-    for (const service of ['conversation', 'sentiment', 'routing', 'presence'] as ServiceName[]) {
-      say(`  ${service.padEnd(12)} ${platform.url(service)}/health/ready  ${platform.url(service)}/metrics  log: ${relative(repoRoot, platform.logFile(service))}`);
+    for (const service of services) {
+      say(
+        `  ${service.padEnd(12)} ${platform.url(service)}/health/ready  ${platform.url(service)}/metrics  log: ${relative(repoRoot, platform.logFile(service))}`,
+      );
     }
     say(`  contracts    libs/contracts/asyncapi.yaml (every topic and event)`);
     if (keepRunning) {
@@ -42,67 +77,235 @@ async function main(): Promise<void> {
 }
 
 async function walk(url: (service: ServiceName) => string, probe: TopicProbe): Promise<void> {
-  say('\n1. Agent Ana comes online: her desk sends handoff.agent.status.set (billing, proficiency 4; English and Spanish; 2 chats)');
-  const commandId = `status-${conversationId}`;
-  await probe.publish('handoff.agent.status.set', {
-    commandId, requestedAt: at(), agentId: 'agent-ana', tenantId,
-    displayName: 'Ana', status: 'online', skills: [{ name: 'billing', proficiency: 4 }], languages: ['en', 'es'], capacity: 2,
+  const ana = new DeskClient(
+    url('gateway'),
+    await devToken({ tenant: tenantId, role: 'agent', sub: 'agent-ana' }),
+  );
+  say(
+    `\n1. Agent Ana signs in (a token of the development issuer: npm run token -- --tenant ${tenantId} --role agent --sub agent-ana)`,
+  );
+  const online = await ana.setStatus({
+    displayName: 'Ana',
+    status: 'available',
+    skills: [{ name: 'billing', proficiency: 4 }],
+    languages: ['en', 'es'],
+    capacity: 2,
   });
-  const answered = (await probe.waitFor("presence's answer to Ana's desk", (r) => r.topic === Topics.AgentCommandResults && r.json?.['data'].commandId === commandId, 60_000)).json!['data'];
-  say(`   ${Topics.AgentCommands} -> presence -> ${Topics.AgentCommandResults}: ${answered.status}`);
+  say(
+    `   PUT ${url('gateway')}/v1/me/status -> ${online.status} ${online.body.status} (gateway -> ${Topics.AgentCommands} -> presence -> ${Topics.AgentCommandResults})`,
+  );
 
-  say(`\n2. The bot platform publishes conversation ${conversationId} to ${Topics.ConversationEvents}`);
+  say(
+    `\n2. The bot platform publishes conversation ${conversationId} to ${Topics.ConversationEvents}`,
+  );
   await probe.publish('handoff.conversation.started', {
-    conversationId, tenantId, channel: 'web', language: 'en',
-    customer: { customerId: 'cust-42', displayName: 'Sam Rivera', tier: 'standard' }, startedAt: at(),
+    conversationId,
+    tenantId,
+    channel: 'web',
+    language: 'en',
+    customer: { customerId: 'cust-42', displayName: 'Sam Rivera' },
+    startedAt: at(),
   });
-  const lines: [string, 'bot' | 'customer', string][] = [
+  await probe.publish('handoff.conversation.customer.profile', {
+    conversationId,
+    tenantId,
+    updatedAt: at(),
+    customer: {
+      customerId: 'cust-42',
+      tier: 'gold',
+      email: 'sam.rivera@example.com',
+      attributes: { plan: 'family' },
+    },
+  });
+  const lines: [
+    string,
+    'bot' | 'customer',
+    string,
+    { intent: string; confidence: number; fallback?: boolean }?,
+  ][] = [
     ['m1', 'bot', 'Hi! I am the Acme assistant. How can I help you today?'],
-    ['m2', 'customer', 'I was charged twice for order A-1042.'],
-    ['m3', 'bot', 'Sorry about that. I can help with billing questions. What would you like to do?'],
+    ['m2', 'customer', 'I was charged twice for order A-1042 and I need a refund.'],
+    [
+      'm3',
+      'bot',
+      'I can help with refunds. Which order is it?',
+      { intent: 'billing.refund', confidence: 0.91 },
+    ],
+    ['m4', 'customer', 'I told you, A-1042. The double charge is still on my card.'],
+    [
+      'm5',
+      'bot',
+      'Sorry, I did not get that.',
+      { intent: 'billing.refund', confidence: 0.32, fallback: true },
+    ],
   ];
-  for (const [messageId, sender, text] of lines) {
-    await probe.publish('handoff.conversation.message.posted', { conversationId, tenantId, messageId, sender, text, sentAt: at() });
-    say(`   ${sender.padEnd(8)} ${text}`);
+  for (const [messageId, sender, text, bot] of lines) {
+    await probe.publish('handoff.conversation.message.posted', {
+      conversationId,
+      tenantId,
+      messageId,
+      sender,
+      text,
+      sentAt: at(),
+      ...(bot ? { bot } : {}),
+    });
+    say(
+      `   ${sender.padEnd(8)} ${text}${bot ? `  (${bot.intent} ${bot.confidence}${bot.fallback ? ', fallback' : ''})` : ''}`,
+    );
   }
-  await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'topic', value: 'billing', collectedAt: at() });
-  await probe.publish('handoff.conversation.variable.collected', { conversationId, tenantId, name: 'order_id', value: 'A-1042', collectedAt: at() });
-  say('   variable topic = billing, order_id = A-1042');
+  await probe.publish('handoff.conversation.bot.fallback', {
+    fallbackId: `fb-${conversationId}`,
+    conversationId,
+    tenantId,
+    messageId: 'm4',
+    confidence: 0.32,
+    occurredAt: at(),
+  });
+  await probe.publish('handoff.conversation.variable.collected', {
+    conversationId,
+    tenantId,
+    name: 'topic',
+    value: 'billing',
+    collectedAt: at(),
+  });
+  await probe.publish('handoff.conversation.variable.collected', {
+    conversationId,
+    tenantId,
+    name: 'order_id',
+    value: 'A-1042',
+    collectedAt: at(),
+  });
+  say(
+    '   variable topic = billing, order_id = A-1042; a bot fallback; the customer profile (gold tier)',
+  );
   const ask = 'This is really frustrating. I want to talk to a human!';
-  await probe.publish('handoff.conversation.message.posted', { conversationId, tenantId, messageId: 'm4', sender: 'customer', text: ask, sentAt: at() });
+  await probe.publish('handoff.conversation.message.posted', {
+    conversationId,
+    tenantId,
+    messageId: 'm6',
+    sender: 'customer',
+    text: ask,
+    sentAt: at(),
+  });
   say(`   customer ${ask}`);
 
-  const byKey = (topic: string) => (r: { topic: string; key: string | null }) => r.topic === topic && r.key === conversationId;
-  const escalation = (await probe.waitFor('escalation', byKey(Topics.Escalations), 60_000)).json!['data'];
-  say(`\n3. sentiment -> ${Topics.Escalations}: ${escalation.trigger.kind} ("${escalation.trigger.matchedText}"), sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`);
-  const decision = (await probe.waitFor('routing decision', byKey(Topics.RoutingDecisions), 60_000)).json!['data'];
-  const who = decision.agent ? `${decision.agent.displayName} (${decision.agent.agentId})` : `queue: ${decision.queue?.reason}`;
-  say(`4. routing put it in tenant ${tenantId}'s queue and asked presence over gRPC for the best free agent -> ${Topics.RoutingDecisions}: ${decision.outcome} ${who}`);
-  const notice = (await probe.waitFor('notification', byKey(Topics.CustomerNotifications), 60_000)).json!['data'];
-  say(`5. conversation -> ${Topics.CustomerNotifications}: "${notice.text}"`);
-  const control = (await probe.waitFor('bot control', byKey(Topics.ConversationControl), 60_000)).json!['data'];
-  say(`   conversation -> ${Topics.ConversationControl}: ${control.action} (${control.reason})`);
+  const mine =
+    (topic: string, accept: (data: any) => boolean = () => true) =>
+    (r: ProbedRecord) =>
+      r.topic === topic && r.key === conversationId && accept(r.json?.['data']);
+  const wait = async (what: string, topic: string, accept?: (data: any) => boolean) =>
+    (await probe.waitFor(what, mine(topic, accept), 60_000)).json!['data'];
+  const escalation = await wait('escalation', Topics.Escalations);
+  say(
+    `\n3. sentiment -> ${Topics.Escalations}: ${escalation.trigger.kind} ("${escalation.trigger.matchedText}"), sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`,
+  );
+  const connecting = await wait(
+    'connecting notice',
+    Topics.CustomerNotifications,
+    (d) => d.template === 'handoff.connecting',
+  );
+  say(`   conversation -> ${Topics.CustomerNotifications}: "${connecting.text}"`);
+  const offered = await wait('offer', Topics.RoutingDecisions, (d) => d.outcome === 'offered');
+  say(
+    `4. routing -> ${Topics.RoutingDecisions}: offered to ${offered.agent.displayName} until ${offered.offer.expiresAt} (queue ${offered.routedBy?.queue})`,
+  );
 
-  const response = await fetch(`${url('conversation')}/conversations/${conversationId}`, { headers: { 'x-tenant-id': tenantId } });
-  const conversation = (await response.json()) as Record<string, any>;
-  say(`\n6. The agent opens GET ${url('conversation')}/conversations/${conversationId} (x-tenant-id: ${tenantId}) -> ${response.status}`);
-  say(`   status ${conversation['status']}, ${conversation['transcript'].length} messages, variables ${JSON.stringify(conversation['variables'])}`);
-  say(`   escalated because: ${conversation['escalation']?.explanation}`);
+  const offers = await ana.offers();
+  say(
+    `\n5. Ana's desk: GET /v1/me/offers -> ${offers.body.offers?.length ?? 0} offer(s); she accepts`,
+  );
+  const accepted = await ana.accept(offered.offer.offerId, conversationId);
+  say(
+    `   POST /v1/offers/${offered.offer.offerId}/accept -> ${accepted.status} ${accepted.body.status}`,
+  );
+  const assigned = await wait(
+    'assignment',
+    Topics.RoutingDecisions,
+    (d) => d.outcome === 'assigned',
+  );
+  const joined = await wait(
+    'agent joined notice',
+    Topics.CustomerNotifications,
+    (d) => d.template === 'handoff.agent_joined',
+  );
+  const paused = await wait(
+    'bot paused',
+    Topics.ConversationControl,
+    (d) => d.action === 'pause_bot' && d.reason === 'agent_assigned',
+  );
+  say(
+    `   routing -> ${assigned.outcome} ${assigned.agent.displayName}; the customer hears "${joined.text}"; the bot: ${paused.action}`,
+  );
 
-  say(`\n7. Ana resolves it; the bot platform reports handoff.conversation.ended (resolved)`);
-  await probe.publish('handoff.conversation.ended', { conversationId, tenantId, reason: 'resolved', endedAt: at() });
-  await probe.waitFor('conversation closed', byKey(Topics.ConversationLifecycle), 60_000);
-  say(`   conversation -> ${Topics.ConversationLifecycle}: closed; presence gives Ana's chat slot back`);
-  const agentUrl = `${url('presence')}/agents/${tenantId}/agent-ana`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const agent = (await (await fetch(agentUrl)).json()) as Record<string, unknown>;
-    if (agent['activeChats'] === 0) {
-      say(`   GET ${agentUrl} -> ${agent['activeChats']} active chats, ${agent['freeSlots']} free slots`);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('presence did not give the slot back');
+  const packet = (await ana.context(conversationId)).body;
+  say(
+    `\n6. The context packet (GET /v1/conversations/${conversationId}/context), also on ${Topics.ConversationContext}:`,
+  );
+  say(
+    `   customer ${packet.customer.displayName} (${packet.customer.tier}), variables ${JSON.stringify(packet.variables)}, ${packet.transcript.totalMessages} messages`,
+  );
+  say(
+    `   why: ${packet.triggers.map((t: { kind: string; explanation: string }) => `${t.kind}: ${t.explanation}`).join('; ')}`,
+  );
+  say(
+    `   bot tried: ${packet.botAttempts.intents.map((i: { intent: string; count: number }) => `${i.intent} x${i.count}`).join(', ')}; ${packet.botAttempts.fallbacks} fallback(s)`,
+  );
+  say(
+    `   sentiment: ${packet.sentiment.trajectory.map((p: { score: number }) => p.score.toFixed(2)).join(' -> ')} (${packet.sentiment.trend ?? 'no trend'})`,
+  );
+  say(`   summary: ${packet.summary.sentences.join(' ')}`);
+  say(
+    `   suggested article: ${packet.suggestions.articles[0]?.title ?? '-'}; suggested reply: "${packet.suggestions.replies[0]?.text ?? '-'}"`,
+  );
+
+  const text = 'Hi Sam, I am Ana. I can see the double charge on A-1042; I have refunded it.';
+  const replied = await ana.reply(conversationId, text);
+  const delivered = await wait('agent message', Topics.AgentMessages);
+  say(
+    `\n7. Ana replies (POST /v1/conversations/${conversationId}/messages -> ${replied.status}); ${Topics.AgentMessages} for the bot platform: "${delivered.text}"`,
+  );
+
+  const resolved = await ana.resolve(conversationId, {
+    disposition: 'solved',
+    summary: 'Refunded the double charge on A-1042',
+    handoffNeeded: true,
+  });
+  say(
+    `\n8. Ana resolves it (disposition solved; "was this handoff needed?" yes) -> ${resolved.status} ${resolved.body.status}`,
+  );
+  const closed = await wait('conversation closed', Topics.ConversationLifecycle);
+  const resumed = await wait(
+    'bot resumed',
+    Topics.ConversationControl,
+    (d) => d.action === 'resume_bot',
+  );
+  const survey = await wait(
+    'CSAT survey',
+    Topics.CustomerNotifications,
+    (d) => d.template === 'handoff.csat',
+  );
+  say(
+    `   ${Topics.ConversationLifecycle}: closed (${closed.reason}); presence gives Ana's slot back`,
+  );
+  say(`   back to the bot: ${resumed.action} (${resumed.reason}) with "${resumed.summary}"`);
+  say(`   the customer is asked: "${survey.text}"`);
+  const rated = await wait('handoff feedback', Topics.Feedback, (d) => d.needed !== undefined);
+  say(
+    `   ${Topics.Feedback}: handoff needed = ${rated.needed} (triggers ${rated.triggers.join(', ')})`,
+  );
+
+  await probe.publish('handoff.conversation.message.posted', {
+    conversationId,
+    tenantId,
+    messageId: 'm7',
+    sender: 'customer',
+    text: '5',
+    sentAt: at(),
+  });
+  const csat = await wait('CSAT recorded', Topics.Feedback, (d) => d.score !== undefined);
+  say(
+    `\n9. The customer answers "5" -> ${Topics.Feedback}: CSAT ${csat.score} for ${csat.agentId}`,
+  );
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import {
 } from '@handoff/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TopicProbe } from './topic-probe.js';
+import { devToken } from './dev-tokens.js';
 
 export interface PlannedConversation {
   conversationId: string;
@@ -119,15 +120,16 @@ export function recordedOutputs(
   };
 }
 
-/** Each planned conversation as the agent would fetch it: the message ids of its transcript, in order. */
+/** Each planned conversation as a supervisor would read it: the message ids of its transcript, in order. */
 export async function storedTranscripts(
   conversationUrl: string,
   plan: StreamPlan,
 ): Promise<Map<string, string[]>> {
   const transcripts = new Map<string, string[]>();
+  const token = await devToken({ tenant: plan.tenantId, role: 'supervisor', sub: 'supervisor-1' });
   for (const { conversationId } of plan.conversations) {
-    const response = await fetch(`${conversationUrl}/conversations/${conversationId}`, {
-      headers: { 'x-tenant-id': plan.tenantId },
+    const response = await fetch(`${conversationUrl}/v1/conversations/${conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
     });
     if (!response.ok)
       throw new Error(`GET ${conversationId}: ${response.status} ${await response.text()}`);

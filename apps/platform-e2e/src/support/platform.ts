@@ -3,17 +3,18 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { devAuthEnv, ensureDevKeys } from './dev-tokens.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
-/** In the order of their default HTTP ports, 3001 conversation … 3004 presence. */
-export const services = ['conversation', 'sentiment', 'routing', 'presence'] as const;
+/** In the order of their default HTTP ports, 3001 conversation … 3005 gateway. */
+export const services = ['conversation', 'sentiment', 'routing', 'presence', 'gateway'] as const;
 export type ServiceName = (typeof services)[number];
 
 export interface PlatformOptions {
   runId: string;
   brokers: string[];
   mongoUrl: string;
-  /** First of five consecutive free ports: four HTTP ports, then presence's gRPC port. */
+  /** First of six consecutive free ports: five HTTP ports, then presence's gRPC port. */
   basePort: number;
   /** Where each service's log goes; defaults to .test-results/logs. */
   logDir?: string;
@@ -55,8 +56,12 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
   const logDir = options.logDir ?? join(repoRoot, '.test-results', 'logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${options.runId}-${name}.log`);
+  // The gateway and the conversation service's reads check the development issuer's tokens.
+  const checksTokens = name === 'gateway' || name === 'conversation';
+  if (checksTokens) ensureDevKeys();
   const env = {
     ...process.env,
+    ...(checksTokens ? devAuthEnv : {}),
     LOG_LEVEL: 'info',
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(options.httpPort),
@@ -95,13 +100,22 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
   };
 }
 
-/** Starts the four services from their builds, each with its own consumer group and database. */
+/** Starts the services and the gateway from their builds, each with its own consumer group and database. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const grpcPort = options.basePort + services.length;
+  const conversationUrl = `http://127.0.0.1:${options.basePort + services.indexOf('conversation')}`;
+  const edge: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
+    gateway: { CONVERSATION_URL: conversationUrl },
+  };
   const running = new Map(
     services.map((name, index) => [
       name,
-      startService(name, { ...options, httpPort: options.basePort + index, grpcPort }),
+      startService(name, {
+        ...options,
+        httpPort: options.basePort + index,
+        grpcPort,
+        env: { ...options.env, ...edge[name] },
+      }),
     ]),
   );
   const platform: Platform = {

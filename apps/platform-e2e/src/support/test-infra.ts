@@ -5,7 +5,9 @@ export function testInfra() {
   const brokers = process.env['KAFKA_BROKERS'];
   const mongoUrl = process.env['MONGO_URL'];
   if (!brokers || !mongoUrl) {
-    throw new Error('KAFKA_BROKERS and MONGO_URL must point at the test broker and store (run deploy/test.sh)');
+    throw new Error(
+      'KAFKA_BROKERS and MONGO_URL must point at the test broker and store (run deploy/test.sh)',
+    );
   }
   return { brokers: brokers.split(','), mongoUrl };
 }
