@@ -118,6 +118,18 @@ cmd_check() {
     fi
     result "$name" "$status"
   }
+  # Checks that lines matching the pattern occur N times in the last render's documents that
+  # contain the marker (a line such as "name: handoff-gateway" or "kind: NetworkPolicy").
+  expect_in_render() { # name, pattern, marker, N
+    local name="$1" pattern="$2" marker="$3" want="$4" got status=0
+    got="$(awk -v marker="$marker" 'BEGIN { RS = "\n---\n" } index($0, marker) { print }' \
+      "$out/render.yaml" | grep -Ec -- "$pattern" || true)"
+    if [[ "$got" -ne "$want" ]]; then
+      status=1
+      echo "$got lines match /$pattern/ in documents with '$marker', want $want" >"$out/last.log"
+    fi
+    result "$name" "$status"
+  }
 
   expect_ok "helm lint" lint --strict "$CHART" "${repo[@]}"
   # lint has no --api-versions, so the ServiceMonitor is covered by the template checks below.
@@ -182,6 +194,79 @@ cmd_check() {
     template handoff "$CHART" "${repo[@]}" --set autoscaling.enabled=true --set autoscaling.minReplicas=5 --set autoscaling.maxReplicas=3
   expect_rejected "template rejects routing without presence" "PRESENCE_GRPC_URL" \
     template handoff "$CHART" "${repo[@]}" --set services.presence.enabled=false
+
+  # The gateway: off by default; on, it needs the token settings and exactly one key source.
+  local gateway=("${repo[@]}" --set services.gateway.enabled=true --set auth.issuer=https://login.example
+    --set auth.audience=handoff --set auth.jwksUrl=https://login.example/jwks.json)
+  expect_ok "helm lint (gateway with a JWKS URL)" lint --strict "$CHART" "${gateway[@]}"
+  expect_rendered "template: gateway enabled" "^  name: handoff-gateway$" "${gateway[@]}"
+  count_in_render "template: the gateway adds a Deployment, Service, PDB and NetworkPolicy" 5 \
+    Deployment Service PodDisruptionBudget NetworkPolicy
+  count_in_render "template: no Ingress unless enabled" 0 Ingress
+  expect_in_render "template: gateway probes its health endpoints" \
+    '^              path: /health/(live|ready)$' "name: handoff-gateway" 3
+  expect_in_render "template: gateway reaches the conversation Service in-cluster" \
+    '^              value: "http://handoff-conversation:8080"$' "name: CONVERSATION_URL" 1
+  expect_in_render "template: gateway's NetworkPolicy limits its egress" '^    - Egress$' \
+    "kind: NetworkPolicy" 1
+  expect_in_render "template: gateway's egress reaches the JWKS endpoint's port" '^        - port: 443$' \
+    "kind: NetworkPolicy" 1
+  expect_in_render "template: conversation admits HTTP from the gateway" \
+    '^              app.kubernetes.io/component: gateway$' "name: handoff-conversation" 1
+  expect_in_render "template: conversation checks forwarded tokens" '^            - name: AUTH_ISSUER$' \
+    "name: handoff-conversation" 1
+  expect_rendered "template: gateway Ingress when enabled" "^kind: Ingress$" "${gateway[@]}" \
+    --set gateway.ingress.enabled=true --set 'gateway.ingress.hosts[0]=desk-api.example.com'
+  count_in_render "template: one Ingress, for the gateway" 1 Ingress
+  expect_rendered "template: webhook secrets mounted from their Secret, not inlined" \
+    "^            secretName: handoff-webhooks$" "${gateway[@]}" --set gateway.webhookSecrets.existingSecret=handoff-webhooks
+  expect_in_render "template: gateway gets the webhook secrets' path" \
+    '^              value: "/var/run/secrets/handoff/gateway/webhook-secrets.json"$' "GATEWAY_WEBHOOK_SECRETS_FILE" 1
+  expect_rendered "template: inline JWKS mounted from the chart's ConfigMap as AUTH_JWKS_FILE" "^  jwks.json: " \
+    "${repo[@]}" --set services.gateway.enabled=true --set auth.issuer=i --set auth.audience=a \
+    --set 'auth.jwks.keys[0].kty=OKP' --set 'auth.jwks.keys[0].x=abc'
+  expect_in_render "template: gateway and conversation roll when the inline JWKS changes" '^        checksum/auth-jwks: ' \
+    "kind: Deployment" 2
+  expect_rendered "template: summariser keys from Secrets, in the environment by reference" \
+    "^                  name: summariser-keys$" "${repo[@]}" \
+    --set 'conversation.extraEnvFromSecrets[0].name=ACME_KEY' \
+    --set 'conversation.extraEnvFromSecrets[0].secretName=summariser-keys' \
+    --set 'conversation.extraEnvFromSecrets[0].key=acme'
+  expect_rendered "template: conversation knowledge mounted from its ConfigMap" "CONVERSATION_KNOWLEDGE_FILE" \
+    "${repo[@]}" --set 'conversationKnowledge.tenants.acme.articles[0].articleId=a' \
+    --set 'conversationKnowledge.tenants.acme.articles[0].title=A' \
+    --set 'conversationKnowledge.tenants.acme.articles[0].body=B' \
+    --set 'conversationPrivacy.tenants.acme.retentionDays=90'
+  count_in_render "template: knowledge and privacy add two ConfigMaps" 3 ConfigMap
+  expect_in_render "template: conversation rolls when its knowledge or privacy changes" \
+    '^        checksum/conversation-(knowledge|privacy): [0-9a-f]{64}$' "name: handoff-conversation" 2
+  expect_in_render "template: conversation gets the privacy file's path" \
+    '^              value: "/etc/handoff/conversation/privacy/privacy.json"$' "CONVERSATION_PRIVACY_FILE" 1
+  expect_rejected "schema rejects the gateway without a key source" "/auth/jwksUrl" \
+    template handoff "$CHART" "${repo[@]}" --set services.gateway.enabled=true --set auth.issuer=i --set auth.audience=a
+  expect_rejected "schema rejects two key sources" "'oneOf' failed" \
+    template handoff "$CHART" "${gateway[@]}" --set auth.jwksConfigMap.name=jwks
+  expect_rejected "schema rejects the gateway without an issuer" "/auth/issuer" \
+    template handoff "$CHART" "${repo[@]}" --set services.gateway.enabled=true --set auth.jwksUrl=https://login.example/jwks
+  expect_rejected "template rejects the gateway without a key source (no schema)" "exactly one key source" \
+    template handoff "$CHART" "${repo[@]}" --skip-schema-validation --set services.gateway.enabled=true \
+    --set auth.issuer=i --set auth.audience=a
+  expect_rejected "schema rejects an inline webhook secret" "/gateway/webhookSecrets" \
+    template handoff "$CHART" "${gateway[@]}" --set gateway.webhookSecrets.acme=0123456789abcdef
+  expect_rejected "schema rejects an Ingress without hosts" "/gateway/ingress/hosts" \
+    template handoff "$CHART" "${gateway[@]}" --set gateway.ingress.enabled=true
+  expect_rejected "schema rejects a command timeout out of range" "/gateway/commandTimeoutMs" \
+    template handoff "$CHART" "${repo[@]}" --set gateway.commandTimeoutMs=99
+  expect_rejected "schema rejects a retention sweep out of range" "/conversation/retentionSweepSeconds" \
+    template handoff "$CHART" "${repo[@]}" --set conversation.retentionSweepSeconds=5
+  expect_rejected "schema rejects an unknown privacy setting" "/conversationPrivacy/tenants/acme" \
+    template handoff "$CHART" "${repo[@]}" --set conversationPrivacy.tenants.acme.keepForever=true
+  expect_rejected "template rejects a summariser key nothing supplies" "apiKeyEnv names ACME_KEY" \
+    template handoff "$CHART" "${repo[@]}" --set 'conversationKnowledge.tenants.acme.summariser.url=https://llm.example/v1' \
+    --set conversationKnowledge.tenants.acme.summariser.model=small \
+    --set conversationKnowledge.tenants.acme.summariser.apiKeyEnv=ACME_KEY
+  expect_rejected "template rejects the gateway without conversation" "CONVERSATION_URL" \
+    template handoff "$CHART" "${gateway[@]}" --set services.conversation.enabled=false
 
   echo "$passed passed, $failed failed"
   [[ $failed -eq 0 ]]

@@ -45,20 +45,22 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 
 {{/*
 What the chart knows about each service, as opposed to what an operator tunes:
-whether it stores state in MongoDB, whether it serves gRPC, and whether it must run as a
-single process. Presence is a singleton: it holds the capacity arbiter (every agent's chat
+whether it stores state in MongoDB, whether it serves gRPC, whether it must run as a
+single process, and whether it is the public edge (the gateway: reachable from anywhere, its
+egress limited to what it calls; each of its replicas reads Kafka in a consumer group of its own). Presence is a singleton: it holds the capacity arbiter (every agent's chat
 slots) in memory, so a second process would hand out the same slots again.
 */}}
 {{- define "handoff.traits" -}}
-conversation: { mongo: true, grpc: false, singleton: false }
-sentiment: { mongo: false, grpc: false, singleton: false }
-routing: { mongo: true, grpc: false, singleton: false }
-presence: { mongo: true, grpc: true, singleton: true }
+conversation: { mongo: true, grpc: false, singleton: false, edge: false }
+sentiment: { mongo: false, grpc: false, singleton: false, edge: false }
+routing: { mongo: true, grpc: false, singleton: false, edge: false }
+presence: { mongo: true, grpc: true, singleton: true, edge: false }
+gateway: { mongo: false, grpc: false, singleton: false, edge: true }
 {{- end -}}
 
 {{/*
 The enabled services, each overlaid on the chart-wide defaults, as YAML:
-  <service>: { replicaCount, autoscaling, podDisruptionBudget, resources, podAnnotations, env, mongo, grpc, singleton }
+  <service>: { replicaCount, autoscaling, podDisruptionBudget, resources, podAnnotations, env, mongo, grpc, singleton, edge }
 A singleton runs exactly one replica and ignores the chart-wide autoscaling default; the schema
 refuses other values, and this refuses them again for installs that skip schema validation.
 Templates read it with: fromYaml (include "handoff.services" .)
