@@ -264,9 +264,12 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     assert.equal(decision.json?.['data'].queue.reason, 'all_agents_busy');
     const notice = await probe.waitFor(
       'queued notice',
-      (r) => r.topic === Topics.CustomerNotifications && r.key === conversationId,
+      (r) =>
+        r.topic === Topics.CustomerNotifications &&
+        r.key === conversationId &&
+        r.json?.['data'].template === 'handoff.queued',
     );
-    assert.equal(notice.json?.['data'].template, 'handoff.queued');
+    assert.match(notice.json?.['data'].text, /in the queue/);
   });
 
   it('queues a conversation in a language nobody online speaks, and says why', async () => {
