@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Topics } from '@handoff/contracts';
+import { createEvent, Topics } from '@handoff/contracts';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DeskClient } from './support/desk-client.js';
 import { devToken } from './support/dev-tokens.js';
-import { startPlatform, type Platform } from './support/platform.js';
+import { repoRoot, startPlatform, type Platform } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { TopicProbe, type ProbedRecord } from './support/topic-probe.js';
 
@@ -11,6 +14,28 @@ const runId = uniqueRunId('edge');
 const tenantId = `acme-${runId}`;
 const basePort = Number(process.env['E2E_EDGE_BASE_PORT'] ?? 18300);
 const at = () => new Date().toISOString();
+const webhookSecret = `secret-${runId}`;
+
+/** Writes the gateway's webhook secrets file: this run's tenant signs with its own secret. */
+function webhookSecretsFile(): string {
+  const dir = join(repoRoot, '.test-results', runId);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'webhook-secrets.json');
+  writeFileSync(file, JSON.stringify({ [tenantId]: webhookSecret }));
+  return file;
+}
+
+/** Posts bot platform events to the gateway's webhook, signed as the tenant's bot platform signs them. */
+function postSigned(events: unknown, secret = webhookSecret): Promise<Response> {
+  const body = JSON.stringify(events);
+  const t = Math.floor(Date.now() / 1000);
+  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  return fetch(`${platform.url('gateway')}/v1/webhooks/${tenantId}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-handoff-signature': `t=${t},v1=${v1}` },
+    body,
+  });
+}
 
 let platform: Platform;
 let probe: TopicProbe;
@@ -88,7 +113,10 @@ describe('the agent edge: a desk works a conversation through the gateway, end t
       brokers: infra.brokers,
       mongoUrl: infra.mongoUrl,
       basePort,
-      env: { ROUTING_OFFER_TIMEOUT_MS: '60000' },
+      env: {
+        ROUTING_OFFER_TIMEOUT_MS: '60000',
+        GATEWAY_WEBHOOK_SECRETS_FILE: webhookSecretsFile(),
+      },
     });
     ana = new DeskClient(
       platform.url('gateway'),
@@ -234,6 +262,52 @@ describe('the agent edge: a desk works a conversation through the gateway, end t
       (d) => d.score !== undefined,
     );
     assert.deepEqual([csat.score, csat.agentId], [5, 'agent-ana']);
+  });
+
+  it("takes a bot platform's signed webhook into the same conversation, and refuses a forged one", async () => {
+    const conversationId = `conv-${runId}-webhook`;
+    const source = { source: '/bot-platform/webhook' };
+    const started = createEvent(
+      'handoff.conversation.started',
+      {
+        conversationId,
+        tenantId,
+        channel: 'web',
+        language: 'en',
+        customer: { customerId: 'cust-webhook' },
+        startedAt: at(),
+      },
+      source,
+    );
+    const said = createEvent(
+      'handoff.conversation.message.posted',
+      {
+        conversationId,
+        tenantId,
+        messageId: 'w1',
+        sender: 'customer',
+        text: 'Hello from the webhook',
+        sentAt: at(),
+      },
+      source,
+    );
+    assert.equal((await postSigned([said], 'not-the-secret')).status, 401);
+    assert.equal((await postSigned([started, said])).status, 202);
+
+    const supervisor = new DeskClient(
+      platform.url('gateway'),
+      await devToken({ tenant: tenantId, role: 'supervisor', sub: 'sup-1' }),
+    );
+    let transcript: { messageId: string }[] = [];
+    for (let attempt = 0; attempt < 150 && transcript.length === 0; attempt++) {
+      const read = await supervisor.conversation(conversationId);
+      if (read.status === 200) transcript = read.body.transcript;
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual(
+      transcript.map(({ messageId }) => messageId),
+      ['w1'],
+    );
   });
 
   it('returns a conversation to the bot with a summary the bot resumes from', async () => {
