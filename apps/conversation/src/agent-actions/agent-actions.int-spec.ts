@@ -287,6 +287,42 @@ describe("agents' commands on a conversation, over the real broker and store", (
     );
   });
 
+  it('keeps the note an agent hands a conversation on with, for the next agent', async () => {
+    const conversationId = `conv_${runName}_transfer`;
+    await assignedToAna(conversationId, 'en');
+    await bus.publish(
+      on(routingDecidedType, {
+        decisionId: `decision_${conversationId}_transferred`,
+        escalationId: `esc_${conversationId}`,
+        conversationId,
+        tenantId,
+        outcome: 'transferred',
+        requirements: { language: 'en', skills: [] },
+        transfer: {
+          fromAgentId: 'agent-ana',
+          toQueue: 'billing',
+          note: 'Refund promised by Friday',
+        },
+        decidedAt: at(30),
+      }),
+    );
+    await storedIn('notes', conversationId);
+    const notes = service.app.get<Connection>(getConnectionToken()).collection('notes');
+    const [note] = await notes.find({ conversationId }).toArray();
+    assert.deepEqual(
+      [note?.['agentId'], note?.['text']],
+      ['agent-ana', 'Refund promised by Friday'],
+    );
+    await bus.publish(
+      on(sendAgentMessageType, { ...command('w-gone', conversationId), text: 'Still here?' }),
+    );
+    assert.equal(
+      (await resultOf('w-gone')).data.reason,
+      `conversation ${conversationId} is not with an agent`,
+      'a transfer takes the conversation from Ana',
+    );
+  });
+
   it('returns to the bot with the summary, and refuses a CSAT answer nobody asked for', async () => {
     const conversationId = `conv_${runName}_back`;
     await assignedToAna(conversationId, 'en');

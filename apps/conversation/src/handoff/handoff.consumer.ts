@@ -1,9 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { Topics, type EscalationRequested } from '@handoff/contracts';
+import {
+  deriveId,
+  Topics,
+  type EscalationRequested,
+  type RoutingDecided,
+} from '@handoff/contracts';
 import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
 import { applyHolderChange, holderChangeOf } from '../agent-actions/holder.js';
 import { ConversationStates } from '../conversations/conversation-states.js';
+import type { NoteRecord } from '../conversations/context.records.js';
 import type { DecisionRecord, EscalationRecord } from '../conversations/conversation.records.js';
 import { ConversationStore } from '../conversations/conversation-store.js';
 import { HandoffService } from './handoff.service.js';
@@ -33,7 +39,10 @@ export class HandoffConsumer {
     const records = batch.events.map(({ data, traceparent }) =>
       this.handoff.applyDecision(data, channelOf(data, channels), batch, traceparent),
     );
-    await this.store.appendDecisions(records);
+    await Promise.all([
+      this.store.appendDecisions(records),
+      this.store.appendNotes(batch.events.flatMap(({ data }) => transferNote(data) ?? [])),
+    ]);
     this.followHolders(records);
   }
 
@@ -74,5 +83,19 @@ function escalationRecord(escalation: EscalationRequested): EscalationRecord {
     messageId: escalation.trigger.messageId,
     sentiment: escalation.sentiment,
     requestedAt: new Date(escalation.requestedAt),
+  };
+}
+
+/** The note an agent handed a conversation on with, kept for whoever takes it next. */
+function transferNote(decision: RoutingDecided): NoteRecord | undefined {
+  const note = decision.outcome === 'transferred' ? decision.transfer?.note : undefined;
+  if (!note || !decision.transfer) return undefined;
+  return {
+    _id: deriveId('note', decision.decisionId),
+    conversationId: decision.conversationId,
+    tenantId: decision.tenantId,
+    agentId: decision.transfer.fromAgentId,
+    text: note,
+    at: new Date(decision.decidedAt),
   };
 }

@@ -68,6 +68,17 @@ describe('QueueRouter transfers', () => {
     assert.deepEqual(routed.decisions[0]!.transfer, { fromAgentId: 'ana', toQueue: 'billing' });
   });
 
+  it("hands the agent's note on with the transfer, for whoever takes it", async () => {
+    const routed = await harness.applied('acme', 0, [
+      transfer({ toQueue: 'billing', reason: 'Wants the refund before Friday' }),
+    ]);
+    assert.deepEqual(routed.decisions[0]!.transfer, {
+      fromAgentId: 'ana',
+      toQueue: 'billing',
+      note: 'Wants the refund before Friday',
+    });
+  });
+
   it('refuses what it cannot do, saying why, and leaves the conversation where it is', async () => {
     const refused = await harness.applied('acme', 0, [
       transfer({ toQueue: 'returns' }),

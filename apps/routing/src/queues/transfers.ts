@@ -50,12 +50,12 @@ export class Transfers {
         return refuse(`agent ${toAgentId} cannot take it now: not online, full, or not fitting`);
       }
       step.decisions.push(
-        transferredDecision(entry, { fromAgentId: request.agentId, toAgentId }, step.now),
+        transferredDecision(entry, { ...handedOver(request), toAgentId }, step.now),
       );
       this.placer.placeWith(owned, entry, placed, plan, step);
     } else {
       step.decisions.push(
-        transferredDecision(entry, { fromAgentId: request.agentId, toQueue: toQueue! }, step.now),
+        transferredDecision(entry, { ...handedOver(request), toQueue: toQueue! }, step.now),
       );
       owned.queue.add(entry);
       await this.placer.place(owned, [entry], step);
@@ -63,6 +63,11 @@ export class Transfers {
     }
     answerCommand(step, request, 'done');
   }
+}
+
+/** Who hands the conversation on, and their note for whoever takes it. */
+function handedOver(request: TransferRequested): { fromAgentId: string; note?: string } {
+  return { fromAgentId: request.agentId, ...(request.reason ? { note: request.reason } : {}) };
 }
 
 function transferEntry(request: TransferRequested, now: Date): QueueEntry {

@@ -130,6 +130,12 @@ export const routingDecidedSchema = {
         fromAgentId: identifierSchema,
         toAgentId: identifierSchema,
         toQueue: { type: 'string', maxLength: 64 },
+        note: {
+          type: 'string',
+          maxLength: 200,
+          description:
+            "What the agent handed over with it (the transfer command's reason), kept as a note for the next agent",
+        },
       },
     },
     decidedAt: timestampSchema,
