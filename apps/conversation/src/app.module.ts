@@ -4,6 +4,7 @@ import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import type { ConversationConfig } from './config.js';
 import { AgentActionsModule } from './agent-actions/agent-actions.module.js';
 import { ContextModule } from './context/context.module.js';
+import { ConversationStatesModule } from './conversations/conversation-states.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
 import { HandoffModule } from './handoff/handoff.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -20,7 +21,8 @@ export class ConversationAppModule {
         MetricsModule,
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
-        ConversationsModule.register({ cacheSize: config.cacheSize }),
+        ConversationStatesModule.register({ cacheSize: config.cacheSize }),
+        ConversationsModule,
         NotificationsModule.forRoot(config.notifications),
         HandoffModule.register(config.handoff),
         ContextModule.register(config.context),

@@ -309,7 +309,7 @@ describe('context packets over the real broker and store', () => {
     // The sample knowledge file is acme's; this run's tenant uses it as its own.
     app = await startConversationTestApp(
       [
-        ConversationsModule.register({ cacheSize: 100 }),
+        ConversationsModule,
         NotificationsModule.forRoot({ templatesRefreshMs: 60_000 }),
         HandoffModule.register({ positionUpdateIntervalMs: 0 }),
         PrivacyModule.register({ settings: { tenants: {} }, sweepMs: 3_600_000 }),

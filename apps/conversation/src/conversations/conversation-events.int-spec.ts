@@ -45,7 +45,7 @@ type Recorded = CloudEventOf<typeof messageRecordedType>;
 
 /** The conversation service's consumer wired as main.ts wires it, against the test's broker and store. */
 function startApp({ startAtEnd }: { startAtEnd: boolean }): Promise<INestApplication> {
-  return startConversationTestApp([ConversationsModule.register({ cacheSize: 100 })], {
+  return startConversationTestApp([ConversationsModule], {
     options,
     mongo: { url: mongoUrl, dbName },
     startAtEnd: startAtEnd ? [Topics.ConversationEvents] : [],

@@ -290,4 +290,3 @@ function takeAnswer(
   result.csat.push(record);
   result.feedback.push(recorded);
 }
-

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Global, Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { HealthModule, MongoModule, parseJsonConfig } from '@handoff/service-kit';
 import { integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import type { Connection } from 'mongoose';
 import { ConversationStates } from '../conversations/conversation-states.js';
+import { ConversationStatesModule } from '../conversations/conversation-states.module.js';
 import { ConversationStore } from '../conversations/conversation-store.js';
 import { ConversationStoreModule } from '../conversations/conversation-store.module.js';
 import { privacyFileSchema } from './privacy-config.js';
@@ -25,15 +26,7 @@ const settings = parseJsonConfig(
   'privacy file',
 );
 
-const states = new ConversationStates(100);
-
-/** Memory the sweeper drops purged conversations from, as ConversationsModule shares it. */
-@Global()
-@Module({
-  providers: [{ provide: ConversationStates, useValue: states }],
-  exports: [ConversationStates],
-})
-class StatesModule {}
+let states: ConversationStates;
 
 describe('retention, against a real MongoDB-compatible store', () => {
   let app: INestApplication | undefined;
@@ -45,13 +38,14 @@ describe('retention, against a real MongoDB-compatible store', () => {
         HealthModule,
         MongoModule.forRoot({ url: integrationInfra().mongoUrl, dbName }),
         ConversationStoreModule,
-        StatesModule,
+        ConversationStatesModule.register({ cacheSize: 100 }),
         PrivacyModule.register({ settings, sweepMs: 3_600_000 }),
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'fatal'] });
     await app.init();
     store = app.get(ConversationStore);
+    states = app.get(ConversationStates);
   });
 
   after(async () => {

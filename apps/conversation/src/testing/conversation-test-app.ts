@@ -12,6 +12,7 @@ import {
 import { startGroupAtEnd } from '@handoff/messaging/testing';
 import { HealthModule, MongoModule } from '@handoff/service-kit';
 import type { Kafka } from 'kafkajs';
+import { ConversationStatesModule } from '../conversations/conversation-states.module.js';
 
 /**
  * Features of the conversation service wired as main.ts wires them, against the test's broker and
@@ -35,6 +36,7 @@ export async function startConversationTestApp(
       HealthModule,
       MongoModule.forRoot(mongo),
       MessagingModule.forRoot(options),
+      ConversationStatesModule.register({ cacheSize: 100 }),
       ...features,
     ],
   }).compile();

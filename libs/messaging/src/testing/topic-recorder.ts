@@ -66,7 +66,7 @@ export async function startGroupAtEnd(
   await admin.connect();
   try {
     for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
+      const ends = await whileLeadersSettle(() => admin.fetchTopicOffsets(topic));
       await admin.setOffsets({
         groupId,
         topic,
@@ -75,6 +75,23 @@ export async function startGroupAtEnd(
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * A topic another test has just created may name a leader in its metadata before that broker
+ * answers as one: such answers are retriable, so ask again for a while.
+ */
+async function whileLeadersSettle<T>(ask: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await ask();
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
 
