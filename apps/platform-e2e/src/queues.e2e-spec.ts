@@ -247,7 +247,11 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     const result = await resultOf(`${runId}-transfer`);
     assert.equal(result.status, 'done', result.reason);
     const transferred = (await decision(conversationId, 'transferred')).json!['data'];
-    assert.deepEqual(transferred.transfer, { fromAgentId: holder, toAgentId: 'supervisor' });
+    assert.deepEqual(transferred.transfer, {
+      fromAgentId: holder,
+      toAgentId: 'supervisor',
+      note: 'needs a supervisor',
+    });
     await decision(conversationId, 'assigned', (data) => data.agent.agentId === 'supervisor');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { getConnectionToken } from '@nestjs/mongoose';
 import {
   deskResultType,
   listOffersType,
@@ -12,10 +12,10 @@ import {
 import { EventPublisher } from '@handoff/messaging';
 import { startServiceUnderTest, TopicRecorder } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import type { Connection, Model } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { RoutingAppModule } from '../app.module.js';
 import { loadRoutingConfig } from '../config.js';
-import { OfferRecord, OfferStore } from './offer-store.js';
+import { OfferRecord, OfferSchema, OfferStore } from './offer-store.js';
 import type { Offer } from './offers.js';
 
 const dbName = uniqueName('int_routing_offer_lists');
@@ -103,9 +103,10 @@ const listed = (result: DeskResult) =>
 
 describe('routing lists an agent its pending offers against a real broker and store', () => {
   before(async () => {
-    app = await startRouting();
-    await results.start([Topics.AgentCommandResults]);
-    const store = new OfferStore(app.get<Model<OfferRecord>>(getModelToken(OfferRecord.name)));
+    // Stored before routing starts, as a previous owner of the tenants left them: the instance
+    // given their partition loads them into memory when it joins.
+    const connection = await mongoose.createConnection(infra.mongoUrl, { dbName }).asPromise();
+    const store = new OfferStore(connection.model<OfferRecord>(OfferRecord.name, OfferSchema));
     await store.append(
       [
         storedOffer(tenantId, 'c-new', 'ana', 20),
@@ -115,6 +116,9 @@ describe('routing lists an agent its pending offers against a real broker and st
       0,
     );
     await store.append([storedOffer(otherTenantId, 'c-other', 'ana', 30)], 0);
+    await connection.close();
+    app = await startRouting();
+    await results.start([Topics.AgentCommandResults]);
   });
 
   after(async () => {

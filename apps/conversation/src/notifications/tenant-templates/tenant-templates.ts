@@ -13,7 +13,7 @@ const pollOverlapMs = 60_000;
 
 /**
  * Every tenant's newest template set, in memory. Sets arrive on the partitions of one instance
- * only, so each instance loads all of them at boot and then polls the store for the ones changed
+ * only, so each instance loads all of them once it starts and then polls the store for the ones changed
  * since; the instance that stores a set uses it at once. Rendering reads this, never the store.
  */
 @Injectable()
@@ -23,18 +23,26 @@ export class TenantTemplates implements OnModuleInit, OnModuleDestroy {
   private polledAt = new Date(0);
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
+  private firstRead: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: TenantTemplatesStore,
     private readonly options: NotificationsOptions,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    const startedAt = new Date();
-    for (const set of await this.store.all()) this.keep(set);
-    this.polledAt = startedAt;
+  /**
+   * The first read takes every set (nothing was polled yet) and runs in the background: a store
+   * that is away at boot must not stop the service from starting and saying it is not ready.
+   */
+  onModuleInit(): void {
+    this.firstRead = this.refresh();
     this.timer = setInterval(() => void this.refresh(), this.options.templatesRefreshMs);
     this.timer.unref();
+  }
+
+  /** Settles once the first read is over, whether it found the store or not. */
+  whenFirstRead(): Promise<void> {
+    return this.firstRead;
   }
 
   onModuleDestroy(): void {
