@@ -12,6 +12,7 @@ import {
 import { EventPublisher } from '@handoff/messaging';
 import { startServiceUnderTest, TopicRecorder } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { RoutingAppModule } from '../app.module.js';
 import { loadRoutingConfig } from '../config.js';
@@ -41,6 +42,32 @@ async function startRouting(): Promise<INestApplication> {
     groupId: dbName,
     topics: config.messaging.topics,
   });
+}
+
+/**
+ * The partition of the queue topic each tenant's key lands on, as the owner that stored the
+ * offers knew it: the topic is made first if no other test has made it.
+ */
+async function queuePartitions(): Promise<(tenant: string) => number> {
+  const admin = new Kafka({ brokers: infra.brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      topics: [{ topic: Topics.RoutingQueue, numPartitions: 6 }],
+      waitForLeaders: true,
+    });
+    const [found] = (await admin.fetchTopicMetadata({ topics: [Topics.RoutingQueue] })).topics;
+    const partitionMetadata = found!.partitions;
+    const partitioner = Partitioners.DefaultPartitioner();
+    return (tenant) =>
+      partitioner({
+        topic: Topics.RoutingQueue,
+        partitionMetadata,
+        message: { key: tenant, value: null },
+      });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** An offer a previous owner of the tenant stored, made `secondsAgo` and open for ten minutes. */
@@ -107,15 +134,19 @@ describe('routing lists an agent its pending offers against a real broker and st
     // given their partition loads them into memory when it joins.
     const connection = await mongoose.createConnection(infra.mongoUrl, { dbName }).asPromise();
     const store = new OfferStore(connection.model<OfferRecord>(OfferRecord.name, OfferSchema));
+    const partitionOf = await queuePartitions();
     await store.append(
       [
         storedOffer(tenantId, 'c-new', 'ana', 20),
         storedOffer(tenantId, 'c-old', 'ana', 60),
         storedOffer(tenantId, 'c-bo', 'bo', 40),
       ],
-      0,
+      partitionOf(tenantId),
     );
-    await store.append([storedOffer(otherTenantId, 'c-other', 'ana', 30)], 0);
+    await store.append(
+      [storedOffer(otherTenantId, 'c-other', 'ana', 30)],
+      partitionOf(otherTenantId),
+    );
     await connection.close();
     app = await startRouting();
     await results.start([Topics.AgentCommandResults]);
