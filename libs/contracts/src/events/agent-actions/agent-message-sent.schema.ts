@@ -1,6 +1,6 @@
 import type { EventData } from '../event-data.js';
 import { identifierSchema, timestampSchema } from '../common.schema.js';
-import { maxAgentTextLength } from './conversation-actions.schema.js';
+import { agentTextSchema } from './conversation-actions.schema.js';
 
 export const agentMessageSentType = 'handoff.agent.message.sent';
 
@@ -18,7 +18,7 @@ export const agentMessageSentSchema = {
     agentId: identifierSchema,
     agentDisplayName: { type: 'string', maxLength: 120 },
     channel: { type: 'string', maxLength: 32 },
-    text: { type: 'string', minLength: 1, maxLength: maxAgentTextLength },
+    text: agentTextSchema,
     sentAt: timestampSchema,
   },
 } as const;

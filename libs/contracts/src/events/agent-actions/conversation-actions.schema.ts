@@ -24,6 +24,13 @@ const actionRequired = [
 /** Longest text an agent may send the customer or write in a note. */
 export const maxAgentTextLength = 4000;
 
+/** What an agent writes: to the customer, or in a note. */
+export const agentTextSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: maxAgentTextLength,
+} as const;
+
 export const sendAgentMessageType = 'handoff.agent.message.send';
 
 export const sendAgentMessageSchema = {
@@ -35,7 +42,7 @@ export const sendAgentMessageSchema = {
   required: [...actionRequired, 'text'],
   properties: {
     ...actionProperties,
-    text: { type: 'string', minLength: 1, maxLength: maxAgentTextLength },
+    text: agentTextSchema,
   },
 } as const;
 
@@ -52,7 +59,7 @@ export const addNoteSchema = {
   required: [...actionRequired, 'text'],
   properties: {
     ...actionProperties,
-    text: { type: 'string', minLength: 1, maxLength: maxAgentTextLength },
+    text: agentTextSchema,
   },
 } as const;
 
