@@ -48,7 +48,7 @@ function dlq(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
     const child = spawn(process.execPath, [main, ...args], {
       env: {
         ...process.env,
-        KAFKA_BROKERS: infra.kafkaBrokers,
+        ...infra.serviceEnv,
         KAFKA_GROUP_ID: cliGroupPrefix,
         KAFKA_CLIENT_ID: cliGroupPrefix,
         ...env,

@@ -17,10 +17,9 @@ export async function startPresenceApp(
   groupId: string,
 ): Promise<INestApplication> {
   const config = loadPresenceConfig({
-    KAFKA_BROKERS: infra.kafkaBrokers,
+    ...infra.serviceEnv,
     KAFKA_CLIENT_ID: groupId,
     KAFKA_GROUP_ID: groupId,
-    MONGO_URL: infra.mongoUrl,
     MONGO_DB: dbName,
   });
   return startServiceUnderTest(PresenceAppModule.forRoot(config), {

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { startServiceUnderTest } from '@handoff/messaging/testing';
+import { sharedTopicPartitions } from '@handoff/service-kit/testing';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,7 @@ export async function startConversationUnderTest(options: {
     KAFKA_BROKERS: options.brokers.join(','),
     KAFKA_GROUP_ID: options.name,
     KAFKA_CLIENT_ID: options.name,
-    KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_TOPIC_PARTITIONS: String(sharedTopicPartitions),
     KAFKA_RETRY_BACKOFF_MS: '10',
     MONGO_URL: options.mongoUrl,
     MONGO_DB: options.name,

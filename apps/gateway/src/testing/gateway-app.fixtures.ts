@@ -45,7 +45,7 @@ export async function startGateway(
   const secretsFile = join(dir, 'webhook-secrets.json');
   writeFileSync(secretsFile, JSON.stringify({}));
   const config = loadGatewayConfig({
-    KAFKA_BROKERS: infra.kafkaBrokers,
+    ...infra.serviceEnv,
     AUTH_ISSUER: devIssuer,
     AUTH_AUDIENCE: devAudience,
     AUTH_JWKS_FILE: keys.jwksFile,

@@ -142,18 +142,21 @@ async function waitUntilReady(
   timeoutMs = 180_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let lastAnswer = 'not listening';
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`${name} exited with ${child.exitCode} while starting`);
     try {
       const response = await fetch(`${url}/health/ready`);
       if (response.ok) return;
+      lastAnswer = `${response.status} ${await response.text()}`;
     } catch {
       // not listening yet
     }
     await sleep(250);
   }
-  throw new Error(`${name} was not ready within ${timeoutMs} ms`);
+  // The readiness probe says why (e.g. topics that do not match), so the failure names its cause.
+  throw new Error(`${name} was not ready within ${timeoutMs} ms; it last answered ${lastAnswer}`);
 }
 
 async function stopChild(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {

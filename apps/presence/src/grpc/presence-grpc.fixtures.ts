@@ -149,10 +149,9 @@ export class PresenceOverGrpc {
   private async startOn(clientId: string, port: number): Promise<INestApplication> {
     const infra = integrationInfra();
     const config = loadPresenceConfig({
-      KAFKA_BROKERS: infra.kafkaBrokers,
+      ...infra.serviceEnv,
       KAFKA_CLIENT_ID: clientId,
       KAFKA_GROUP_ID: clientId,
-      MONGO_URL: infra.mongoUrl,
       MONGO_DB: this.dbName,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),

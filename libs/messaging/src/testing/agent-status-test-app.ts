@@ -13,11 +13,16 @@ import { MessagingModule } from '../messaging.module.js';
 import { KAFKA_CLIENT, type MessagingOptions } from '../messaging.options.js';
 import { KafkaStartup } from '../topics/kafka-startup.js';
 import { startGroupAtEnd } from './topic-recorder.js';
+import { sharedTopicPartitions } from '@handoff/service-kit/testing';
 
 export type AgentStatusEvent = TopicPayloads[typeof Topics.AgentStatus];
 
 /** A valid agent status for the test consumer: online, one skill, English, two slots. */
-export function onlineAgentStatus(agentId: string, tenantId: string, displayName = 'Ana'): AgentStatusChanged {
+export function onlineAgentStatus(
+  agentId: string,
+  tenantId: string,
+  displayName = 'Ana',
+): AgentStatusChanged {
   return {
     agentId,
     tenantId,
@@ -82,7 +87,7 @@ export function testMessagingOptions(brokers: string[], name: string): Messaging
     groupId: name,
     source: '/handoff/integration-tests',
     topics: [Topics.AgentStatus, Topics.DeadLetter],
-    topicPartitions: 3,
+    topicPartitions: sharedTopicPartitions,
     replicationFactor: 1,
     maxAttempts: 3,
     retryBackoffMs: 10,

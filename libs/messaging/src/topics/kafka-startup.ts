@@ -57,7 +57,7 @@ export class KafkaStartup implements OnApplicationBootstrap, BeforeApplicationSh
           failures,
         );
         this.logger.warn({
-          message: 'cannot reach Kafka yet; retrying',
+          message: 'Kafka start-up failed (broker, credentials or topics); retrying',
           brokers: describeConnection(this.options.connection),
           error: describeError(error),
           retryInMs: delayMs,

@@ -8,7 +8,20 @@ export interface IntegrationInfra {
   mongoUrl: string;
   /** A listener of the same broker that requires SASL SCRAM, when the test script started one. */
   sasl?: { brokers: string; username: string; password: string };
+  /** The environment a service under test needs to reach the broker and store, as one block. */
+  serviceEnv: {
+    KAFKA_BROKERS: string;
+    KAFKA_TOPIC_PARTITIONS: string;
+    MONGO_URL: string;
+  };
 }
+
+/**
+ * How many partitions every test creates a platform topic with. Tests share one broker and the
+ * first to need a topic creates it, so a service started with its default count would make topics
+ * that co-partitioned ones no longer match, and every later service refuses to start.
+ */
+export const sharedTopicPartitions = 3;
 
 /**
  * The real Kafka broker and MongoDB-compatible store the integration tests run against.
@@ -34,6 +47,11 @@ export function integrationInfra(env: NodeJS.ProcessEnv = process.env): Integrat
     kafkaBrokers,
     brokers: kafkaBrokers.split(',').map((broker) => broker.trim()),
     mongoUrl,
+    serviceEnv: {
+      KAFKA_BROKERS: kafkaBrokers,
+      KAFKA_TOPIC_PARTITIONS: String(sharedTopicPartitions),
+      MONGO_URL: mongoUrl,
+    },
     ...(saslBrokers && username && password
       ? { sasl: { brokers: saslBrokers, username, password } }
       : {}),

@@ -1,6 +1,7 @@
 import { topicConfig, type Topic } from '@handoff/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sharedTopicPartitions } from './integration-infra.js';
 
 /**
  * Creates the platform topics a test reads before any service has, with the settings the services
@@ -10,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export async function ensureTopics(
   brokers: string[],
   topics: readonly Topic[],
-  partitions = 3,
+  partitions = sharedTopicPartitions,
 ): Promise<void> {
   const admin = new Kafka({
     clientId: 'tests-topics',
