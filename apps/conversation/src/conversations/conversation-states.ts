@@ -46,6 +46,10 @@ export interface ConversationState {
   /** When the last agent let it go, so an older assignment arriving late does not win. */
   releasedAt?: number;
   survey?: OpenSurvey;
+  /** The customer's tier, from the start or a later profile, for the escalation rules. */
+  customerTier?: string;
+  /** Bot fallbacks so far, flagged messages and fallback events alike. */
+  fallbacks?: number;
 }
 
 /**

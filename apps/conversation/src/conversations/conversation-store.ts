@@ -123,12 +123,13 @@ export class ConversationStore {
   async loadStates(conversationIds: readonly string[]): Promise<Map<string, ConversationState>> {
     if (conversationIds.length === 0) return new Map();
     const byConversation = { conversationId: { $in: conversationIds } };
-    const [started, collected, decided, released, answered] = await Promise.all([
+    const [started, collected, decided, released, answered, fallbacks] = await Promise.all([
       this.conversations.find({ _id: { $in: conversationIds } }).lean(),
       this.variables.find(byConversation).sort({ seq: 1 }).lean(),
       this.decisions.find(byConversation).lean(),
       this.releases.find(byConversation).sort({ at: 1 }).lean(),
       this.csat.find(byConversation, { conversationId: 1 }).lean(),
+      this.fallbacks.find(byConversation, { conversationId: 1, tenantId: 1 }).lean(),
     ]);
     const states = new Map<string, ConversationState>(
       started.map((conversation) => [
@@ -138,6 +139,7 @@ export class ConversationStore {
           language: conversation.language,
           channel: conversation.channel,
           variables: emptyVariables(),
+          ...(conversation.customer?.tier ? { customerTier: conversation.customer.tier } : {}),
         },
       ]),
     );
@@ -151,6 +153,7 @@ export class ConversationStore {
       const mine = <T extends { conversationId: string; tenantId: string }>(record: T) =>
         record.conversationId === conversationId && record.tenantId === state.tenantId;
       const releases = released.filter(mine);
+      state.fallbacks = fallbacks.filter(mine).length;
       foldHolder(state, [
         ...decided.filter(mine).flatMap((decision) => holderChangeOf(decision) ?? []),
         ...releases.map((release) => ({ kind: 'released' as const, at: release.at.getTime() })),

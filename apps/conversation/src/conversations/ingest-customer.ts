@@ -15,7 +15,8 @@ export function recordFallback(
   working: WorkingSet,
   result: IngestedContext,
 ): void {
-  conversationOf(working, fallback.conversationId, fallback.tenantId, eventId);
+  const conversation = conversationOf(working, fallback.conversationId, fallback.tenantId, eventId);
+  conversation.fallbacks = (conversation.fallbacks ?? 0) + 1;
   result.fallbacks.push({
     _id: deriveId('fallback', fallback.conversationId, fallback.fallbackId),
     conversationId: fallback.conversationId,
@@ -37,7 +38,8 @@ export function recordProfile(
   working: WorkingSet,
   result: IngestedContext,
 ): void {
-  conversationOf(working, profile.conversationId, profile.tenantId, eventId);
+  const conversation = conversationOf(working, profile.conversationId, profile.tenantId, eventId);
+  if (profile.customer.tier) conversation.customerTier = profile.customer.tier;
   result.profiles.push({
     _id: deriveId('profile', profile.conversationId, eventId),
     conversationId: profile.conversationId,

@@ -158,6 +158,7 @@ describe('ingest', () => {
         language: 'es',
         channel: 'whatsapp',
         variables: { topic: 'billing' },
+        customerTier: 'gold',
       });
     });
   });

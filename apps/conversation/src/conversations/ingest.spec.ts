@@ -42,6 +42,7 @@ describe('ingest', () => {
         language: 'es',
         channel: 'whatsapp',
         variables: {},
+        customerTier: 'gold',
       });
       assert.deepEqual([...result.touched], ['c1']);
       assert.deepEqual(result.messages, []);
@@ -62,6 +63,7 @@ describe('ingest', () => {
         language: 'es',
         channel: 'whatsapp',
         variables: { topic: 'billing' },
+        customerTier: 'gold',
       });
     });
 
@@ -88,6 +90,7 @@ describe('ingest', () => {
         language: 'es',
         channel: 'whatsapp',
         variables: {},
+        customerTier: 'gold',
       });
     });
   });
@@ -170,6 +173,9 @@ describe('ingest', () => {
             sentAt: '2026-11-25T10:01:00.000Z',
           },
           variables: {},
+          customerTier: 'gold',
+          fallbacks: 0,
+          agentHolds: false,
         },
       });
       assert.equal(

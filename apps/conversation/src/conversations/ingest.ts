@@ -149,6 +149,7 @@ function start(
     language: started.language,
     channel: started.channel,
     variables: emptyVariables(),
+    ...(started.customer.tier ? { customerTier: started.customer.tier } : {}),
   });
   result.conversations.push({
     _id: started.conversationId,
@@ -175,6 +176,7 @@ function record(
     refused.set(message.tenantId, (refused.get(message.tenantId) ?? 0) + 1);
     return;
   }
+  if (message.bot?.fallback) conversation.fallbacks = (conversation.fallbacks ?? 0) + 1;
   const score = message.sender === 'customer' ? csatScoreIn(message.text) : undefined;
   if (score !== undefined && conversation.survey)
     takeAnswer(message.conversationId, conversation, { score, answeredAt: message.sentAt }, result);
@@ -202,8 +204,10 @@ function record(
         sender: message.sender,
         text: message.text,
         sentAt: message.sentAt,
+        ...(message.bot ? { bot: message.bot } : {}),
       },
       variables: copyVariables(conversation.variables),
+      ...evaluationContextOf(conversation),
     },
   });
 }
@@ -289,4 +293,16 @@ function takeAnswer(
   const { record, recorded } = answerSurvey(conversationId, conversation, answer);
   result.csat.push(record);
   result.feedback.push(recorded);
+}
+
+/** What the escalation rules read besides the message: tier, fallbacks, and who has the conversation. */
+function evaluationContextOf(conversation: ConversationState) {
+  return {
+    ...(conversation.customerTier ? { customerTier: conversation.customerTier } : {}),
+    fallbacks: conversation.fallbacks ?? 0,
+    agentHolds: conversation.holder !== undefined,
+    ...(conversation.releasedAt !== undefined
+      ? { releasedAt: new Date(conversation.releasedAt).toISOString() }
+      : {}),
+  };
 }

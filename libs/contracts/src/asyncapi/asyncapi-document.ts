@@ -95,7 +95,7 @@ const channels: Record<Topic, ChannelInfo> = {
   },
   [Topics.Feedback]: {
     description:
-      "Customers' satisfaction (CSAT) and agents' answer to \"was this handoff needed?\", keyed by conversation id, for analytics and trigger precision.",
+      'Customers\' satisfaction (CSAT) and agents\' answer to "was this handoff needed?", keyed by conversation id, for analytics and trigger precision.',
     platform: ['send'],
   },
   [Topics.TenantConfig]: {

@@ -26,7 +26,9 @@ describe('asyncapi.yaml', () => {
 
   it('is a valid AsyncAPI 3 document', async () => {
     const { document, diagnostics } = parsed;
-    const errors = diagnostics.filter((d) => d.severity === errorSeverity).map((d) => `${d.path.join('.')}: ${d.message}`);
+    const errors = diagnostics
+      .filter((d) => d.severity === errorSeverity)
+      .map((d) => `${d.path.join('.')}: ${d.message}`);
     assert.deepEqual(errors, []);
     assert.ok(document);
     assert.equal(document.version(), '3.0.0');
@@ -34,10 +36,18 @@ describe('asyncapi.yaml', () => {
 
   it('records every topic and every event type', () => {
     const { document } = parsed;
-    const addresses = document!.channels().all().map((channel) => channel.address());
+    const addresses = document!
+      .channels()
+      .all()
+      .map((channel) => channel.address());
     assert.deepEqual([...addresses].sort(), [...allTopics].sort());
-    const messageNames = document!.components().messages().all().map((message) => message.name());
-    for (const type of Object.keys(eventCatalog)) assert.ok(messageNames.includes(type), `${type} is documented`);
+    const messageNames = document!
+      .components()
+      .messages()
+      .all()
+      .map((message) => message.name());
+    for (const type of Object.keys(eventCatalog))
+      assert.ok(messageNames.includes(type), `${type} is documented`);
   });
 
   it('rejects a broken document, so the check above can fail', async () => {

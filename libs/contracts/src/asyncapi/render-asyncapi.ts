@@ -5,5 +5,8 @@ export const asyncApiHeader =
   '# Generated from the event catalog by `npx nx run contracts:generate`; edit the catalog, not this file.\n';
 
 export function renderAsyncApi(): string {
-  return asyncApiHeader + stringify(buildAsyncApiDocument(), { aliasDuplicateObjects: false, lineWidth: 0 });
+  return (
+    asyncApiHeader +
+    stringify(buildAsyncApiDocument(), { aliasDuplicateObjects: false, lineWidth: 0 })
+  );
 }

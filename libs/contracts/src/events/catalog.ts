@@ -66,6 +66,7 @@ export interface EventDataByType {
   [feedback.csatRecordedType]: feedback.CsatRecorded;
   [feedback.handoffRatedType]: feedback.HandoffRated;
   [tenantConfig.templatesPublishedType]: tenantConfig.TemplatesPublished;
+  [tenantConfig.triggersPublishedType]: tenantConfig.TriggersPublished;
 }
 
 export type EventType = keyof EventDataByType;
@@ -292,6 +293,11 @@ export const eventCatalog = {
   [tenantConfig.templatesPublishedType]: {
     topic: Topics.TenantConfig,
     schema: tenantConfig.templatesPublishedSchema,
+    keyField: 'tenantId',
+  },
+  [tenantConfig.triggersPublishedType]: {
+    topic: Topics.TenantConfig,
+    schema: tenantConfig.triggersPublishedSchema,
     keyField: 'tenantId',
   },
 } as const satisfies Record<EventType, CatalogEntry>;

@@ -25,7 +25,7 @@ export const conversationControlRequestedSchema = {
       type: 'string',
       maxLength: 1000,
       description:
-        "With resume_bot after an agent: what the agent did (their resolution summary), so the bot carries on from there instead of starting over",
+        'With resume_bot after an agent: what the agent did (their resolution summary), so the bot carries on from there instead of starting over',
     },
     requestedAt: timestampSchema,
   },

@@ -29,9 +29,33 @@ export const messageRecordedSchema = {
         sender: extensibleEnum(['customer', 'bot']),
         text: { type: 'string', minLength: 1, maxLength: 8000 },
         sentAt: timestampSchema,
+        bot: {
+          type: 'object',
+          description: 'What the bot understood, for bot messages',
+          properties: {
+            intent: { type: 'string', maxLength: 128 },
+            confidence: { type: 'number', minimum: 0, maximum: 1 },
+            fallback: { type: 'boolean' },
+          },
+        },
       },
     },
     variables: variablesSchema,
+    customerTier: { type: 'string', maxLength: 64, description: "The customer's tier, when known" },
+    fallbacks: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Bot fallbacks (no match) in the conversation so far, flagged messages and fallback events alike',
+    },
+    agentHolds: {
+      type: 'boolean',
+      description: 'A human agent holds the conversation now',
+    },
+    releasedAt: {
+      ...timestampSchema,
+      description: 'When an agent last handed the conversation back',
+    },
   },
 } as const;
 

@@ -3,19 +3,19 @@
 import type { Long } from '@grpc/proto-loader';
 
 export interface Candidate {
-  'agentId'?: (string);
-  'displayName'?: (string);
-  'proficiency'?: (number);
-  'activeChats'?: (number);
-  'capacity'?: (number);
-  'lastAssignedAtMs'?: (number | string | Long);
+  agentId?: string;
+  displayName?: string;
+  proficiency?: number;
+  activeChats?: number;
+  capacity?: number;
+  lastAssignedAtMs?: number | string | Long;
 }
 
 export interface Candidate__Output {
-  'agentId': (string);
-  'displayName': (string);
-  'proficiency': (number);
-  'activeChats': (number);
-  'capacity': (number);
-  'lastAssignedAtMs': (string);
+  agentId: string;
+  displayName: string;
+  proficiency: number;
+  activeChats: number;
+  capacity: number;
+  lastAssignedAtMs: string;
 }

@@ -1,12 +1,11 @@
 // Original file: proto/handoff/presence/v1/presence.proto
 
-
 export interface ConfirmReservationResponse {
-  'confirmed'?: (boolean);
-  'agentId'?: (string);
+  confirmed?: boolean;
+  agentId?: string;
 }
 
 export interface ConfirmReservationResponse__Output {
-  'confirmed': (boolean);
-  'agentId': (string);
+  confirmed: boolean;
+  agentId: string;
 }
