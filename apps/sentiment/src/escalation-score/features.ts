@@ -1,0 +1,118 @@
+import { distance } from 'fastest-levenshtein';
+import { trajectoryOf, type ConversationSignals } from '../signals/conversation-signals.js';
+
+/**
+ * What the escalation model reads about a conversation, in this order. The weights file names the
+ * features it was trained on, and the model refuses to load when they differ from these.
+ */
+export const escalationFeatureNames = [
+  'turns',
+  'smoothedSentiment',
+  'sentimentChange3',
+  'lastSentiment',
+  'lowestSentiment',
+  'frustration',
+  'peakFrustration',
+  'fallbacks',
+  'lowConfidenceTurns',
+  'repeatedTexts',
+  'repeatedAnswers',
+  'sameIntentRepeats',
+  'minutesSinceStart',
+  'premiumTier',
+] as const;
+
+export type EscalationFeatureName = (typeof escalationFeatureNames)[number];
+
+/** Tiers whose customers are served first and handed over sooner. */
+export const premiumTiers: ReadonlySet<string> = new Set(['vip', 'premium', 'gold', 'platinum']);
+
+/** Two folded texts at least this alike (1 - edit distance / longer length) say the same thing. */
+export const nearRepeatSimilarity = 0.8;
+/** A bot answer counts as repeated only when it is almost word for word the same. */
+const sameAnswerSimilarity = 0.9;
+/** Shorter texts ("ok", "no") are contained in too much to count as repeated that way. */
+const minContainedLength = 12;
+/** How many earlier customer messages and bot answers the newest is compared with. */
+const repeatLookback = 4;
+// Caps keep one long conversation from dominating the standardised scale.
+const maxTurns = 20;
+const maxCount = 10;
+const maxMinutes = 120;
+
+/** 1 for identical texts, 0 for nothing in common; cheap length check first. */
+export function textSimilarity(a: string, b: string, atLeast = 0): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  // Edit distance is at least the difference in length, so a pair that far apart cannot qualify.
+  if (1 - Math.abs(a.length - b.length) / longer < atLeast) return 0;
+  return 1 - distance(a, b) / longer;
+}
+
+/**
+ * Whether a customer says the same thing again: alike by edit distance, or the earlier message
+ * whole inside the newer one ("as I said, where is my order"), which edit distance undercounts.
+ */
+export function isNearRepeat(earlier: string, newest: string): boolean {
+  if (textSimilarity(earlier, newest, nearRepeatSimilarity) >= nearRepeatSimilarity) return true;
+  const [shorter, longer] = earlier.length <= newest.length ? [earlier, newest] : [newest, earlier];
+  return shorter.length >= minContainedLength && longer.includes(shorter);
+}
+
+/** How many of the `lookback` texts before the newest repeat it. */
+function repeatsOfNewest(
+  texts: readonly string[],
+  repeats: (earlier: string, newest: string) => boolean,
+): number {
+  const newest = texts.at(-1);
+  if (newest === undefined || newest === '') return 0;
+  let count = 0;
+  const from = Math.max(0, texts.length - 1 - repeatLookback);
+  for (let i = texts.length - 2; i >= from; i--) if (repeats(texts[i]!, newest)) count++;
+  return count;
+}
+
+function isSameAnswer(earlier: string, newest: string): boolean {
+  return textSimilarity(earlier, newest, sameAnswerSimilarity) >= sameAnswerSimilarity;
+}
+
+/** How many intents right before the newest are the same intent, in a row. */
+function sameIntentRun(intents: readonly string[]): number {
+  const newest = intents.at(-1);
+  let run = 0;
+  for (let i = intents.length - 2; i >= 0 && intents[i] === newest; i--) run++;
+  return run;
+}
+
+function lowest(values: readonly number[]): number {
+  let low = 0;
+  for (const value of values) if (value < low) low = value;
+  return low;
+}
+
+/**
+ * The model's inputs for a conversation as it stands at `now` (ms since the epoch), in the order
+ * of `escalationFeatureNames`. Pure and allocation-light: it runs on every message.
+ */
+export function escalationFeatures(signals: ConversationSignals, now: number): Float64Array {
+  const features = new Float64Array(escalationFeatureNames.length);
+  const { smoothed, change } = trajectoryOf(signals, 3);
+  const minutes = Math.max(0, now - signals.startedAt) / 60_000;
+  features[0] = Math.min(signals.turns, maxTurns);
+  features[1] = smoothed;
+  features[2] = change;
+  features[3] = signals.sentiments.at(-1) ?? 0;
+  features[4] = lowest(signals.sentiments);
+  features[5] = signals.frustration;
+  features[6] = signals.peakFrustration;
+  features[7] = Math.min(signals.fallbacks, maxCount);
+  features[8] = Math.min(signals.lowConfidenceTurns, maxCount);
+  features[9] = repeatsOfNewest(signals.recentTexts, isNearRepeat);
+  features[10] = repeatsOfNewest(signals.recentAnswers, isSameAnswer);
+  features[11] = sameIntentRun(signals.recentIntents);
+  // Waiting matters most in the first minutes; the logarithm flattens long idle stretches.
+  features[12] = Math.log1p(Math.min(minutes, maxMinutes));
+  features[13] = premiumTiers.has(signals.customerTier?.toLowerCase() ?? '') ? 1 : 0;
+  return features;
+}
