@@ -6,7 +6,7 @@ import type { GatewayConfig } from './config.js';
 import { GatewaySharedModule } from './gateway-shared.module.js';
 import { ReadsModule } from './reads/reads.module.js';
 import { StreamModule } from './stream/stream.module.js';
-import { TemplatesModule } from './templates/templates.module.js';
+import { TenantConfigModule } from './tenant-config/tenant-config.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
@@ -22,7 +22,7 @@ export class GatewayAppModule {
         GatewaySharedModule.forRoot(config),
         CommandsModule,
         StreamModule,
-        TemplatesModule,
+        TenantConfigModule,
         ReadsModule,
         WebhooksModule,
       ],

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@handoff/messaging';
-import { HealthModule, MetricsModule } from '@handoff/service-kit';
+import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import type { SentimentConfig } from './config.js';
 import { EvaluationModule } from './evaluation/evaluation.module.js';
 
@@ -9,7 +9,13 @@ export class SentimentAppModule {
   static forRoot(config: SentimentConfig): DynamicModule {
     return {
       module: SentimentAppModule,
-      imports: [HealthModule, MetricsModule, MessagingModule.forRoot(config.messaging), EvaluationModule],
+      imports: [
+        HealthModule,
+        MetricsModule,
+        MongoModule.forRoot(config.mongo),
+        MessagingModule.forRoot(config.messaging),
+        EvaluationModule.register(config.evaluation),
+      ],
     };
   }
 }

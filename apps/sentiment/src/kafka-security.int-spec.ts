@@ -39,6 +39,7 @@ async function startSentiment(name: string, password: string): Promise<ServicePr
       KAFKA_SASL_PASSWORD_FILE: passwordFile,
       KAFKA_GROUP_ID: name,
       KAFKA_CLIENT_ID: name,
+      MONGO_DB: name,
     },
   });
 }

@@ -10,3 +10,5 @@ export * from './bootstrap/bootstrap.js';
 export * from './mongo/append-once.js';
 export * from './tracing/grpc-trace.js';
 export * from './auth/index.js';
+export * from './tenant-sets/polled-tenant-sets.js';
+export * from './tenant-sets/store-if-newer.js';

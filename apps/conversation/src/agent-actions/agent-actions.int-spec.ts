@@ -22,7 +22,7 @@ import {
 import { getConnectionToken } from '@nestjs/mongoose';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import type { Connection } from 'mongoose';
-import { ConversationBus, on } from '../testing/conversation-bus.js';
+import { EventBus, on } from '@handoff/messaging/testing';
 import { startConversationUnderTest } from '../testing/conversation-under-test.js';
 
 const runName = uniqueName('int_agent_actions');
@@ -30,7 +30,7 @@ const tenantId = `tenant_${runName}`;
 const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second)).toISOString();
 
 let service: Awaited<ReturnType<typeof startConversationUnderTest>>;
-let bus: ConversationBus;
+let bus: EventBus;
 
 /** A conversation in `language` that escalated. */
 function escalated(conversationId: string, language: string): Promise<void> {
@@ -98,12 +98,13 @@ async function assignedToAna(conversationId: string, language: string): Promise<
   await storedIn('decisions', conversationId);
 }
 
+/** Sent now, as a desk sends it: a command may then wait a moment for an assignment on its way. */
 const command = (commandId: string, conversationId: string, agentId = 'agent-ana') => ({
   commandId,
   tenantId,
   agentId,
   conversationId,
-  requestedAt: at(20),
+  requestedAt: new Date().toISOString(),
 });
 
 const resultOf = (commandId: string) =>
@@ -121,7 +122,7 @@ describe("agents' commands on a conversation, over the real broker and store", (
       brokers: infra.brokers,
       mongoUrl: infra.mongoUrl,
     });
-    bus = new ConversationBus(infra.brokers, runName);
+    bus = new EventBus(infra.brokers, runName);
     await bus.start([
       Topics.AgentCommandResults,
       Topics.AgentMessages,

@@ -9,7 +9,7 @@ import {
   sendAgentMessageType,
 } from '@handoff/contracts';
 import { integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import { ConversationBus, on } from '../testing/conversation-bus.js';
+import { EventBus, on } from '@handoff/messaging/testing';
 import { startConversationUnderTest, TestIssuer } from '../testing/conversation-under-test.js';
 
 const runName = uniqueName('int_conversation_reads');
@@ -18,7 +18,7 @@ const discreetTenant = `discreet_${runName}`;
 const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second)).toISOString();
 
 let service: Awaited<ReturnType<typeof startConversationUnderTest>>;
-let bus: ConversationBus;
+let bus: EventBus;
 
 /** A conversation the customer gave personal data in, assigned to Ana, who answered. */
 async function conversationWithAnswer(conversationId: string, tenant: string): Promise<void> {
@@ -82,7 +82,7 @@ describe("people's reads of a conversation, with the token the gateway forwards"
       mongoUrl: infra.mongoUrl,
       privacy: { tenants: { [discreetTenant]: { agentSees: 'redacted' } } },
     });
-    bus = new ConversationBus(infra.brokers, runName);
+    bus = new EventBus(infra.brokers, runName);
     await bus.start([Topics.AgentCommandResults]);
   });
 

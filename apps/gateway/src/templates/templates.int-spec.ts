@@ -10,7 +10,7 @@ import { call, startGateway, type GatewayUnderTest } from '../testing/gateway-ap
 const infra = integrationInfra();
 const tenant = uniqueName('acme');
 
-describe('gateway templates and reads', () => {
+describe('gateway: tenant configuration (templates, escalation rules) and reads', () => {
   let gateway: GatewayUnderTest;
   let conversation: Server;
   const seen: { url: string; authorization: string | undefined }[] = [];
@@ -87,7 +87,72 @@ describe('gateway templates and reads', () => {
       'handoff.connecting': { en: 'Connecting you with {agentName}…' },
     });
     // Only one set was accepted: the refused ones published nothing.
-    assert.equal(config.messages.filter((message) => message.key?.toString() === tenant).length, 1);
+    const templateSets = config.messages.filter(
+      (message) =>
+        message.key?.toString() === tenant &&
+        message.value!.toString().includes('handoff.tenant.templates.published'),
+    );
+    assert.equal(templateSets.length, 1);
+  });
+
+  it('refuses a rule set from an agent with 403, and a broken one with 400 naming each line', async () => {
+    const triggersUrl = `${gateway.url}/v1/admin/triggers`;
+    const agent = await gateway.token({ tenant, sub: 'agent-ana', role: 'agent' });
+    const asAgent = await call(triggersUrl, {
+      method: 'PUT',
+      token: agent,
+      body: { version: 1, source: '{}' },
+    });
+    assert.equal(asAgent.status, 403);
+    const admin = await gateway.token({ tenant, sub: 'admin-1', role: 'admin' });
+    const source =
+      'sentiment:\n  below: -3\nbusinessRules:\n  - name: vip\n    when: tierr == "vip"\n';
+    const broken = await call(triggersUrl, {
+      method: 'PUT',
+      token: admin,
+      body: { version: 1, source },
+    });
+    assert.equal(broken.status, 400);
+    assert.deepEqual(
+      broken.body.problems.map((problem: { line: number; path: string }) => [
+        problem.line,
+        problem.path,
+      ]),
+      [[2, 'sentiment.below']],
+    );
+    const misspelt = await call(triggersUrl, {
+      method: 'PUT',
+      token: admin,
+      body: { version: 1, source: source.replace('-3', '-0.5') },
+    });
+    assert.equal(misspelt.status, 400);
+    assert.equal(misspelt.body.problems[0].line, 5);
+    assert.match(misspelt.body.problems[0].message, /unknown field "tierr"/);
+  });
+
+  it("publishes a good rule set on the tenant config topic with the token's tenant", async () => {
+    const admin = await gateway.token({ tenant, sub: 'admin-1', role: 'admin' });
+    const source = 'sentiment:\n  below: -0.5\nintentSkills:\n  billing.refund: billing\n';
+    const answered = await call(`${gateway.url}/v1/admin/triggers`, {
+      method: 'PUT',
+      token: admin,
+      body: { version: 3, source, tenantId: 'someone-else' },
+    });
+    assert.equal(answered.status, 202);
+    assert.deepEqual(answered.body, { tenantId: tenant, version: 3 });
+    const event = await eventually('the rule set on the tenant config topic', () =>
+      config.messages
+        .map((message) => JSON.parse(message.value!.toString()) as CloudEvent<string, any>)
+        .find(
+          (candidate) =>
+            candidate.tenantid === tenant && candidate.type === 'handoff.tenant.triggers.published',
+        ),
+    );
+    assert.equal(event.tenantid, tenant);
+    assert.deepEqual(event.data.rules, {
+      sentiment: { below: -0.5 },
+      intentSkills: { 'billing.refund': 'billing' },
+    });
   });
 
   it("forwards conversation reads with the caller's token", async () => {

@@ -17,24 +17,27 @@ function isPremium(escalation: EscalationRequested): boolean {
   return typeof tier === 'string' && premiumTiers.has(tier.toLowerCase());
 }
 
+/** The triggers' priority, raised for premium customers. */
 export function priorityFor(escalation: EscalationRequested): number {
-  return isPremium(escalation) ? premiumPriority : 0;
+  return Math.max(escalation.priority ?? 0, isPremium(escalation) ? premiumPriority : 0);
 }
 
 /**
- * What the agent must bring: the conversation's language, and the skill the bot's collected
- * `topic` names (stronger for premium customers). No topic means any agent will do.
+ * What the agent must bring: the conversation's language, and the skills the triggers named (from
+ * the tenant's intent and keyword maps) or else the one the bot's collected `topic` names; stronger
+ * for premium customers. No skill means any agent will do.
  */
 export function requirementsFor(escalation: EscalationRequested): Requirements {
   const topic = escalation.variables['topic'];
-  const skills: Requirements['skills'] = [];
-  if (typeof topic === 'string') {
-    const name = topic.trim().toLowerCase();
-    if (name.length <= skillNameSchema.maxLength && skillPattern.test(name)) {
-      const minProficiency = isPremium(escalation) ? 3 : 1;
-      skills.push({ name, minProficiency });
-    }
-  }
+  const named = escalation.skills?.length
+    ? escalation.skills
+    : typeof topic === 'string'
+      ? [topic.trim().toLowerCase()]
+      : [];
+  const minProficiency = isPremium(escalation) ? 3 : 1;
+  const skills = named
+    .filter((name) => name.length <= skillNameSchema.maxLength && skillPattern.test(name))
+    .map((name) => ({ name, minProficiency }));
   return { language: escalation.language, skills };
 }
 

@@ -11,7 +11,6 @@ export class EvaluationConsumer {
   async onMessagesRecorded(
     @Payload() batch: EventBatch<typeof Topics.ConversationMessages>,
   ): Promise<void> {
-    for (const event of batch.events)
-      this.evaluation.evaluate(event.data, batch, event.traceparent);
+    await this.evaluation.evaluate(batch.events, batch, (undo) => batch.onFailure(undo));
   }
 }

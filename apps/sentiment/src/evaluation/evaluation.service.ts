@@ -1,54 +1,125 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  deriveId,
   escalationRequestedType,
   sentimentScoredType,
+  deriveId,
   type MessageRecorded,
 } from '@handoff/contracts';
 import type { EventSink } from '@handoff/messaging';
-import { scoreSentiment } from '../scoring/sentiment-scorer.js';
-import { detectExplicitRequest } from '../triggers/explicit-request.js';
+import { meter } from '@handoff/service-kit';
+import {
+  newSignals,
+  trajectoryOf,
+  type ConversationSignals,
+} from '../signals/conversation-signals.js';
+import { labelOf } from '../scoring/sentiment-scorer.js';
+import { SignalsCache } from '../signals/signals-cache.js';
+import { signalsKey } from '../signals/signals.record.js';
+import { SignalsStore } from '../signals/signals.store.js';
+import { TenantRules } from '../tenant-rules/tenant-rules.js';
+import { allTriggers } from '../triggers/all-triggers.js';
+import { EscalationScorer } from '../triggers/conversation-triggers.js';
+import { evaluateTurn, type TurnOutcome } from '../triggers/evaluate-turn.js';
+import { EvaluationOptions } from './evaluation.options.js';
+
+const firedTriggers = meter().createCounter('handoff_escalation_triggers_fired_total', {
+  description:
+    'Triggers that fired on a message, by tenant and kind, whether an escalation followed or not',
+});
+const heldBack = meter().createCounter('handoff_escalations_held_back_total', {
+  description:
+    'Messages whose triggers fired while an escalation was open, an agent held the conversation or the cooldown ran',
+});
+
+/** One recorded message and what went with it: its trace, and a sink for what it causes. */
+export interface RecordedEvent {
+  data: MessageRecorded;
+  traceparent?: string;
+}
 
 /**
- * Scores each customer message and runs the escalation triggers over it. Ids derive from the
- * message, so a redelivered message produces the same escalation id and routing can ignore it.
+ * Scores each customer message and runs the escalation triggers over each message, with the
+ * conversation's signals held in memory (read from the store only for conversations a batch
+ * misses, written back once per batch). Ids derive from the message, so a redelivered message
+ * yields the same events.
  */
 @Injectable()
 export class EvaluationService {
-  private readonly logger = new Logger(EvaluationService.name);
+  private readonly cache: SignalsCache;
+  private readonly triggers;
 
-  evaluate(recorded: MessageRecorded, sink: EventSink, traceparent?: string): void {
-    if (recorded.message.sender !== 'customer') return;
+  constructor(
+    private readonly store: SignalsStore,
+    private readonly rules: TenantRules,
+    options: EvaluationOptions,
+    model: EscalationScorer,
+  ) {
+    this.cache = new SignalsCache(options.cacheSize);
+    this.triggers = allTriggers(model);
+  }
+
+  async evaluate(
+    events: readonly RecordedEvent[],
+    sink: EventSink,
+    onFailure: (undo: () => void) => void,
+  ): Promise<void> {
+    const keys = [
+      ...new Set(events.map(({ data }) => signalsKey(data.tenantId, data.conversationId))),
+    ];
+    const missing = keys.filter((key) => !this.cache.has(key));
+    for (const [key, signals] of await this.store.load(missing)) this.cache.put(key, signals);
+    // Memory must not run ahead of the store: if the batch fails, its conversations are read again.
+    onFailure(() => keys.forEach((key) => this.cache.delete(key)));
+
+    const changed = new Map<string, ConversationSignals>();
+    for (const { data, traceparent } of events) {
+      const key = signalsKey(data.tenantId, data.conversationId);
+      const signals =
+        this.cache.get(key) ??
+        newSignals(data.conversationId, data.tenantId, Date.parse(data.message.sentAt));
+      this.cache.put(key, signals);
+      const outcome = evaluateTurn(signals, data, this.rules.of(data.tenantId), this.triggers);
+      changed.set(key, signals);
+      this.publish(data, signals, outcome, sink, traceparent);
+    }
+    await this.store.save([...changed.values()]);
+  }
+
+  private publish(
+    recorded: MessageRecorded,
+    signals: ConversationSignals,
+    outcome: TurnOutcome,
+    sink: EventSink,
+    traceparent: string | undefined,
+  ): void {
     const { conversationId, tenantId, message } = recorded;
-    // The bot platform's language picks the lexicon; the scorer detects one when it is unsupported.
-    const sentiment = scoreSentiment(message.text, recorded.language);
-    const now = new Date().toISOString();
-
     const trace = traceparent ? { traceparent } : {};
-    sink.emit(
-      sentimentScoredType,
-      { conversationId, tenantId, messageId: message.messageId, sentiment, scoredAt: now },
-      { id: deriveId('scored', conversationId, message.messageId), ...trace },
-    );
-
-    const trigger = detectExplicitRequest(message.text);
-    if (!trigger) return;
-    const escalationId = deriveId('esc', conversationId, message.messageId);
-    sink.emit(
-      escalationRequestedType,
-      {
-        escalationId,
-        conversationId,
-        tenantId,
-        language: recorded.language,
-        channel: recorded.channel,
-        trigger: { ...trigger, messageId: message.messageId },
-        sentiment,
-        variables: recorded.variables,
-        requestedAt: now,
-      },
-      { id: escalationId, ...trace },
-    );
-    this.logger.debug({ message: 'escalation requested', conversationId, trigger: trigger.kind });
+    const now = new Date().toISOString();
+    if (outcome.scores) {
+      const { sentiment, frustration, language } = outcome.scores;
+      const { smoothed, change } = trajectoryOf(signals, 3);
+      sink.emit(
+        sentimentScoredType,
+        {
+          conversationId,
+          tenantId,
+          messageId: message.messageId,
+          sentiment: { score: sentiment, label: labelOf(sentiment) },
+          frustration,
+          language,
+          trajectory: { smoothed, change, turns: Math.max(1, signals.turns) },
+          scoredAt: now,
+        },
+        { id: deriveId('scored', conversationId, message.messageId), ...trace },
+      );
+    }
+    for (const fired of outcome.fired) firedTriggers.add(1, { tenant: tenantId, kind: fired.kind });
+    if (outcome.heldBack) heldBack.add(1, { tenant: tenantId });
+    if (outcome.escalation)
+      sink.emit(
+        escalationRequestedType,
+        { ...outcome.escalation, requestedAt: now },
+        { id: outcome.escalation.escalationId, ...trace },
+      );
   }
 }

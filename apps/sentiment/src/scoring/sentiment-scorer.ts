@@ -76,10 +76,12 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
 /** The service's published score: sentiment with a label. */
 export function scoreSentiment(text: string, languageTag?: string): SentimentResult {
   const { sentiment: score } = scoreMessage(text, languageTag);
-  return {
-    score,
-    label: score <= -neutralBand ? 'negative' : score >= neutralBand ? 'positive' : 'neutral',
-  };
+  return { score, label: labelOf(score) };
+}
+
+/** Negative, neutral or positive, with a narrow neutral band around 0 as VADER has. */
+export function labelOf(score: number): SentimentResult['label'] {
+  return score <= -neutralBand ? 'negative' : score >= neutralBand ? 'positive' : 'neutral';
 }
 
 function isGrammarWord(grammar: GrammarWords, key: string): boolean {

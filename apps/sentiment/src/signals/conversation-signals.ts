@@ -1,3 +1,5 @@
+import type { EscalationRequested } from '@handoff/contracts';
+
 /**
  * What the triggers know about one conversation, folded message by message. Small and plain, so
  * it is kept in memory, saved in batches and restored after a restart as it is.
@@ -32,10 +34,18 @@ export interface ConversationSignals {
   peakFrustration: number;
   customerTier?: string;
   lastIntent?: string;
-  /** The open escalation episode, if one is open. */
-  episode?: { escalationId: string; openedAt: number };
+  /** The open escalation episode, with what was published, so a redelivery publishes it again. */
+  episode?: {
+    escalationId: string;
+    openedAt: number;
+    escalation?: Omit<EscalationRequested, 'requestedAt'>;
+  };
   /** When the conversation was last handed back to the bot (ms), for the cooldown. */
   releasedAt?: number;
+  /** The bot's trouble counted up to that handback, so only new trouble counts after it. */
+  countedAtRelease?: { fallbacks: number; lowConfidenceTurns: number };
+  /** The last messages applied, so a redelivered one is recognised and not counted twice. */
+  appliedMessageIds: string[];
 }
 
 /** How many recent values each list keeps. */
@@ -64,6 +74,7 @@ export function newSignals(
     smoothed: [],
     frustration: 0,
     peakFrustration: 0,
+    appliedMessageIds: [],
   };
 }
 

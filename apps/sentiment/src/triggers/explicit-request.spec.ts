@@ -47,7 +47,10 @@ describe('detectExplicitRequest', () => {
       const match = detectExplicitRequest(text);
       assert.ok(match, 'expected a match');
       assert.equal(match.kind, 'explicit_request');
-      assert.equal(match.explanation, `The customer asked to talk to a human (${language} phrasing).`);
+      assert.equal(
+        match.explanation,
+        `The customer asked to talk to a human (${language} phrasing).`,
+      );
     });
   }
 
@@ -58,7 +61,10 @@ describe('detectExplicitRequest', () => {
   }
 
   it('reports the matched phrase, accent-folded and lower-cased', () => {
-    assert.equal(detectExplicitRequest('Ich MÖCHTE mit einem Mitarbeiter sprechen')?.matchedText, 'mochte mit einem mitarbeiter');
+    assert.equal(
+      detectExplicitRequest('Ich MÖCHTE mit einem Mitarbeiter sprechen')?.matchedText,
+      'mochte mit einem mitarbeiter',
+    );
     assert.equal(detectExplicitRequest('  AGENT  ')?.matchedText, 'agent');
   });
 
@@ -69,7 +75,9 @@ describe('detectExplicitRequest', () => {
   });
 
   it('reports only the request, not the rest of a long message', () => {
-    const long = detectExplicitRequest(`${'blah '.repeat(500)} I want to talk to a human ${'blah '.repeat(500)}`);
+    const long = detectExplicitRequest(
+      `${'blah '.repeat(500)} I want to talk to a human ${'blah '.repeat(500)}`,
+    );
     assert.equal(long?.matchedText, 'want to talk to a human');
   });
 });

@@ -5,7 +5,8 @@ export interface TriggerMatch {
 }
 
 // Asks for a person: a verb of wanting or reaching, then a word for a human. Accent-folded, lower case.
-const humanWords = '(?:human|person|people|someone|somebody|agent|representative|rep|operator|advisor|adviser|staff|real person|live agent|customer service)';
+const humanWords =
+  '(?:human|person|people|someone|somebody|agent|representative|rep|operator|advisor|adviser|staff|real person|live agent|customer service)';
 const patterns: { language: string; pattern: RegExp }[] = [
   {
     language: 'en',
@@ -13,28 +14,36 @@ const patterns: { language: string; pattern: RegExp }[] = [
       `\\b(?:talk|speak|chat|connect|transfer|put|get|want|need|give|let)\\b(?:\\s+\\w+){0,4}?\\s+(?:to|with|me)?\\s*(?:a|an|the|some|your|real|actual|live)?\\s*${humanWords}\\b`,
     ),
   },
-  { language: 'en', pattern: /\b(?:human|agent|operator|representative|real person)\s*(?:please|pls|now)\b/ },
+  {
+    language: 'en',
+    pattern: /\b(?:human|agent|operator|representative|real person)\s*(?:please|pls|now)\b/,
+  },
   { language: 'en', pattern: /^\s*(?:human|agent|operator|representative)\s*[.!?]*\s*$/ },
   { language: 'en', pattern: /\bare you (?:a )?(?:bot|robot|machine)\b.*\b(?:human|person)\b/ },
   {
     language: 'es',
-    pattern: /\b(?:hablar|comunicar|pasar|quiero|necesito)\b(?:\s+\w+){0,4}?\s+(?:con\s+)?(?:un|una|el|la)?\s*(?:humano|persona|agente|asesor|operador)\b/,
+    pattern:
+      /\b(?:hablar|comunicar|pasar|quiero|necesito)\b(?:\s+\w+){0,4}?\s+(?:con\s+)?(?:un|una|el|la)?\s*(?:humano|persona|agente|asesor|operador)\b/,
   },
   {
     language: 'fr',
-    pattern: /\b(?:parler|discuter|passer|veux|voudrais)\b(?:\s+\w+){0,4}?\s+(?:a|avec)?\s*(?:un|une|le|la)?\s*(?:humain|personne|conseiller|agent|operateur)\b/,
+    pattern:
+      /\b(?:parler|discuter|passer|veux|voudrais)\b(?:\s+\w+){0,4}?\s+(?:a|avec)?\s*(?:un|une|le|la)?\s*(?:humain|personne|conseiller|agent|operateur)\b/,
   },
   {
     language: 'de',
-    pattern: /\b(?:sprechen|reden|verbinden|mochte|will)\b(?:\s+\w+){0,4}?\s*(?:mit)?\s*(?:einem|einer|einen|ein)?\s*(?:menschen|mensch|mitarbeiter|berater|person)\b/,
+    pattern:
+      /\b(?:sprechen|reden|verbinden|mochte|will)\b(?:\s+\w+){0,4}?\s*(?:mit)?\s*(?:einem|einer|einen|ein)?\s*(?:menschen|mensch|mitarbeiter|berater|person)\b/,
   },
   {
     language: 'de',
-    pattern: /\b(?:mit)\s+(?:einem|einer)\s+(?:menschen|mitarbeiter|berater|person)\s+(?:sprechen|reden)\b/,
+    pattern:
+      /\b(?:mit)\s+(?:einem|einer)\s+(?:menschen|mitarbeiter|berater|person)\s+(?:sprechen|reden)\b/,
   },
   {
     language: 'pt',
-    pattern: /\b(?:falar|conversar|passar|quero|preciso)\b(?:\s+\w+){0,4}?\s+(?:com\s+)?(?:um|uma|o|a)?\s*(?:humano|pessoa|atendente|agente|operador)\b/,
+    pattern:
+      /\b(?:falar|conversar|passar|quero|preciso)\b(?:\s+\w+){0,4}?\s+(?:com\s+)?(?:um|uma|o|a)?\s*(?:humano|pessoa|atendente|agente|operador)\b/,
   },
 ];
 
@@ -46,7 +55,10 @@ function negatedBefore(folded: string, index: number): boolean {
 }
 
 function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** The explicit-request trigger: the customer asked for a human, in any supported language. */

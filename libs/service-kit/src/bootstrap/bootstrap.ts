@@ -10,7 +10,10 @@ export interface ServiceRuntime {
 }
 
 /** Creates the HTTP side of a hybrid service; transports are attached before `startService`. */
-export async function createService(rootModule: unknown, runtime: ServiceRuntime): Promise<INestApplication> {
+export async function createService(
+  rootModule: unknown,
+  runtime: ServiceRuntime,
+): Promise<INestApplication> {
   const logger = new PinoNestLogger(createLogger(runtime.serviceName, runtime.logLevel));
   const app = await NestFactory.create(rootModule as never, { logger });
   app.enableShutdownHooks();
@@ -22,7 +25,9 @@ export async function startService(app: INestApplication, runtime: ServiceRuntim
   await app.init();
   await app.startAllMicroservices();
   await app.listen(runtime.httpPort, runtime.httpHost);
-  new Logger('Bootstrap').log(`${runtime.serviceName} listening on http://${runtime.httpHost}:${runtime.httpPort}`);
+  new Logger('Bootstrap').log(
+    `${runtime.serviceName} listening on http://${runtime.httpHost}:${runtime.httpPort}`,
+  );
 }
 
 /** Prints a configuration or start-up failure once, plainly, and exits non-zero. */

@@ -42,7 +42,9 @@ export class HealthRegistry {
 }
 
 async function report(checks: readonly HealthCheck[]): Promise<HealthReport> {
-  const results = await Promise.all(checks.map(async (check) => [check.name, await safely(check)] as const));
+  const results = await Promise.all(
+    checks.map(async (check) => [check.name, await safely(check)] as const),
+  );
   return { ok: results.every(([, result]) => result.ok), checks: Object.fromEntries(results) };
 }
 

@@ -37,14 +37,20 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, optional);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, optional: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    optional: unknown[],
+  ): void {
     // Nest passes the context (class name) last, and a stack trace before it for errors.
     const context = typeof optional.at(-1) === 'string' ? (optional.at(-1) as string) : undefined;
     const extra = context === undefined ? optional : optional.slice(0, -1);
     const fields: Record<string, unknown> = context ? { context } : {};
-    if (extra.length > 0 && typeof extra[0] === 'string' && level === 'error') fields['stack'] = extra[0];
+    if (extra.length > 0 && typeof extra[0] === 'string' && level === 'error')
+      fields['stack'] = extra[0];
     if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) this.logger[level]({ ...fields, ...message });
+    else if (typeof message === 'object' && message !== null)
+      this.logger[level]({ ...fields, ...message });
     else this.logger[level](fields, String(message));
   }
 }

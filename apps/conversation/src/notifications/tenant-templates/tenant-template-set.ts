@@ -29,8 +29,3 @@ export function templatesFromEntries(entries: readonly TemplateSourceEntry[]): T
     (templates[template] ??= {})[language] = source;
   return templates;
 }
-
-/** Whether `candidate` should replace `current`: only a newer version does. */
-export function isNewer(candidate: TenantTemplateSet, current: TenantTemplateSet | undefined) {
-  return !current || candidate.version > current.version;
-}

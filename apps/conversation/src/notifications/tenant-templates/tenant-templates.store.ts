@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { storeIfNewer } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import {
   sourceEntries,
@@ -7,8 +8,6 @@ import {
   type TenantTemplateSet,
 } from './tenant-template-set.js';
 import { TenantTemplatesRecord } from './tenant-templates.record.js';
-
-const duplicateKey = 11000;
 
 /** Tenants' template sets in the store: written when a set arrives, read to refresh memory. */
 @Injectable()
@@ -18,30 +17,12 @@ export class TenantTemplatesStore {
     private readonly sets: Model<TenantTemplatesRecord>,
   ) {}
 
-  /**
-   * Stores the set unless the tenant's stored one is as new or newer (a redelivery or a set
-   * published out of order); returns whether it was stored.
-   */
-  async storeIfNewer(set: TenantTemplateSet, publishedAt: Date): Promise<boolean> {
-    try {
-      const result = await this.sets.updateOne(
-        { _id: set.tenantId, version: { $lt: set.version } },
-        {
-          $set: {
-            version: set.version,
-            sources: sourceEntries(set.templates),
-            publishedAt,
-            updatedAt: new Date(),
-          },
-        },
-        { upsert: true },
-      );
-      return result.upsertedCount + result.modifiedCount > 0;
-    } catch (error) {
-      // The filter missed because the stored version is not older, so the upsert hit its id.
-      if ((error as { code?: unknown }).code === duplicateKey) return false;
-      throw error;
-    }
+  /** Stores the set unless the tenant's stored one is as new or newer; returns whether it was. */
+  storeIfNewer(set: TenantTemplateSet, publishedAt: Date): Promise<boolean> {
+    return storeIfNewer(this.sets, set.tenantId, set.version, {
+      sources: sourceEntries(set.templates),
+      publishedAt,
+    });
   }
 
   async all(): Promise<TenantTemplateSet[]> {

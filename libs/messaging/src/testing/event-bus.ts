@@ -8,7 +8,7 @@ import {
   type EventDataByType,
   type EventType,
 } from '@handoff/contracts';
-import { TopicRecorder } from '@handoff/messaging/testing';
+import { TopicRecorder } from './topic-recorder.js';
 import { eventually } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
@@ -26,11 +26,11 @@ export const on = <K extends EventType>(
 ): Published<K> => ({ type, data, ...(id ? { id } : {}) });
 
 /**
- * The broker as the conversation service's neighbours use it: bot platforms, desks and routing
- * publish CloudEvents to the topic their type travels on, keyed as the catalog says; what the
- * service publishes is recorded from the moment `start` returns.
+ * The broker as a service's neighbours use it: bot platforms, desks and other services publish
+ * CloudEvents to the topic their type travels on, keyed as the catalog says; what the service
+ * publishes is recorded from the moment `start` returns.
  */
-export class ConversationBus {
+export class EventBus {
   private readonly producer: Producer;
   private readonly recorder: TopicRecorder;
 

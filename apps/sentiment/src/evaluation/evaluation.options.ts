@@ -1,0 +1,4 @@
+/** How many conversations' signals each instance keeps in memory. */
+export class EvaluationOptions {
+  constructor(readonly cacheSize: number) {}
+}

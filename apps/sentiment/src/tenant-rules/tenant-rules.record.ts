@@ -1,0 +1,19 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { TriggerRules } from '@handoff/contracts';
+
+/** A tenant's current escalation rules: one document per tenant, replaced by newer versions. */
+@Schema({ collection: 'tenant_trigger_rules', versionKey: false })
+export class TenantRulesRecord {
+  /** The tenant id. */
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true }) version!: number;
+  @Prop({ type: Object, required: true }) rules!: TriggerRules;
+  @Prop({ type: Date, required: true }) publishedAt!: Date;
+  /** When an instance stored it: what the other instances poll for. */
+  @Prop({ type: Date, required: true, index: true }) updatedAt!: Date;
+}
+
+export const tenantRulesRecord = {
+  name: TenantRulesRecord.name,
+  schema: SchemaFactory.createForClass(TenantRulesRecord),
+};
