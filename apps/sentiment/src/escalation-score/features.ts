@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import { trajectoryOf, type ConversationSignals } from '../signals/conversation-signals.js';
+import { runAtEnd, similarity } from '../triggers/similarity.js';
 
 /**
  * What the escalation model reads about a conversation, in this order. The weights file names the
@@ -40,14 +40,12 @@ const maxTurns = 20;
 const maxCount = 10;
 const maxMinutes = 120;
 
-/** 1 for identical texts, 0 for nothing in common; cheap length check first. */
-export function textSimilarity(a: string, b: string, atLeast = 0): number {
-  if (a === b) return 1;
+/** Whether two texts are at least `atLeast` alike; the lengths alone rule most pairs out cheaply. */
+function alike(a: string, b: string, atLeast: number): boolean {
   const longer = Math.max(a.length, b.length);
-  if (longer === 0) return 1;
   // Edit distance is at least the difference in length, so a pair that far apart cannot qualify.
-  if (1 - Math.abs(a.length - b.length) / longer < atLeast) return 0;
-  return 1 - distance(a, b) / longer;
+  if (longer > 0 && 1 - Math.abs(a.length - b.length) / longer < atLeast) return false;
+  return similarity(a, b) >= atLeast;
 }
 
 /**
@@ -55,7 +53,7 @@ export function textSimilarity(a: string, b: string, atLeast = 0): number {
  * whole inside the newer one ("as I said, where is my order"), which edit distance undercounts.
  */
 export function isNearRepeat(earlier: string, newest: string): boolean {
-  if (textSimilarity(earlier, newest, nearRepeatSimilarity) >= nearRepeatSimilarity) return true;
+  if (alike(earlier, newest, nearRepeatSimilarity)) return true;
   const [shorter, longer] = earlier.length <= newest.length ? [earlier, newest] : [newest, earlier];
   return shorter.length >= minContainedLength && longer.includes(shorter);
 }
@@ -74,15 +72,12 @@ function repeatsOfNewest(
 }
 
 function isSameAnswer(earlier: string, newest: string): boolean {
-  return textSimilarity(earlier, newest, sameAnswerSimilarity) >= sameAnswerSimilarity;
+  return alike(earlier, newest, sameAnswerSimilarity);
 }
 
 /** How many intents right before the newest are the same intent, in a row. */
 function sameIntentRun(intents: readonly string[]): number {
-  const newest = intents.at(-1);
-  let run = 0;
-  for (let i = intents.length - 2; i >= 0 && intents[i] === newest; i--) run++;
-  return run;
+  return Math.max(0, runAtEnd(intents) - 1);
 }
 
 function lowest(values: readonly number[]): number {

@@ -32,10 +32,18 @@ describe('evaluate', () => {
     const modelOnly = conversations.filter((c) => turnsOf(c) >= 2 && !rulesOnThirdTurn(c));
     const neither = conversations.filter((c) => turnsOf(c) < 2);
     assert.ok(both.length > 0 && modelOnly.length > 0 && neither.length > 0);
-    assert.equal(rules!.bothFire, both.length);
-    assert.deepEqual(rules!.turnsEarlier, { mean: 1, median: 1 });
-    assert.equal(rules!.modelEarlier, both.length);
-    assert.equal(rules!.sameTurn + rules!.rulesEarlier, 0);
+    assert.deepEqual(rules!.bothFire, {
+      conversations: both.length,
+      mean: 1,
+      median: 1,
+      modelEarlier: both.length,
+      sameTurn: 0,
+      rulesEarlier: 0,
+    });
+    assert.equal(rules!.bothFireNeedingHuman.conversations, both.length);
+    assert.equal(rules!.rulesPerConversation.precision, 1);
+    assert.equal(rules!.rulesPerConversation.truePositives, both.length);
+    assert.equal(rules!.eitherPerConversation.falsePositives, rules!.modelOnly.noHuman);
     assert.equal(rules!.modelOnly.needsHuman + rules!.modelOnly.noHuman, modelOnly.length);
     assert.equal(rules!.modelOnly.noHuman, modelOnly.filter((c) => !c.needsHuman).length);
     assert.deepEqual(rules!.rulesOnly, { needsHuman: 0, noHuman: 0 });
@@ -66,11 +74,10 @@ describe('renderReport', () => {
         evaluation: evaluate(run.split.test, run.file, run.file.threshold),
         validationF1: run.validationF1,
         perCall: 'under 5 µs',
-        rulesUnavailable: 'no dry run here',
       });
     const report = render();
     assert.equal(render(), report);
-    assert.match(report, /Not measured: no dry run here\./);
+    assert.match(report, /Not measured: no rule baseline was given\./);
     assert.match(report, new RegExp(`Threshold \\*\\*${run.file.threshold.toFixed(2)}\\*\\*`));
     for (const name of escalationFeatureNames) assert.match(report, new RegExp(`\\| ${name} \\|`));
   });

@@ -19,16 +19,27 @@ export interface ByLabel {
   noHuman: number;
 }
 
-export interface RuleComparison {
-  bothFire: number;
-  /** Rules' first turn minus the model's, over conversations where both fire: > 0 is earlier. */
-  turnsEarlier: { mean: number; median: number };
+/** Rules' first turn minus the model's, where both fire: > 0 means the model is earlier. */
+export interface TurnsEarlier {
+  conversations: number;
+  mean: number;
+  median: number;
   modelEarlier: number;
   sameTurn: number;
   rulesEarlier: number;
+}
+
+export interface RuleComparison {
+  bothFire: TurnsEarlier;
+  /** The same, over the conversations that need a human only. */
+  bothFireNeedingHuman: TurnsEarlier;
   modelOnly: ByLabel;
   rulesOnly: ByLabel;
   neither: ByLabel;
+  /** The rules alone as a per-conversation classifier. */
+  rulesPerConversation: ClassificationMetrics;
+  /** The model or the rules, as the trigger engine combines them. */
+  eitherPerConversation: ClassificationMetrics;
   /** Over needs-human conversations each catches: turns after the needs-human turn it first fires. */
   lagAfterNeed: { model: number; rules: number };
 }
@@ -130,20 +141,35 @@ function firstFireTiming(needing: readonly Scored[]): Evaluation['firstFire'] {
   };
 }
 
+interface WithRules extends Scored {
+  rulesFirst?: number;
+}
+
+function turnsEarlier(items: readonly WithRules[]): TurnsEarlier {
+  const both = items.filter(
+    (item) => item.modelFirst !== undefined && item.rulesFirst !== undefined,
+  );
+  const earlier = both.map((item) => item.rulesFirst! - item.modelFirst!);
+  return {
+    conversations: both.length,
+    mean: mean(earlier),
+    median: median(earlier),
+    modelEarlier: earlier.filter((turns) => turns > 0).length,
+    sameTurn: earlier.filter((turns) => turns === 0).length,
+    rulesEarlier: earlier.filter((turns) => turns < 0).length,
+  };
+}
+
 function compareWithRules(
   items: readonly Scored[],
   rulesFirstTurn: RulesFirstTurn,
 ): RuleComparison {
-  const withRules = items.map((item) => ({
-    ...item,
-    rulesFirst: rulesFirstTurn(item.conversation),
-  }));
-  const both = withRules.filter(
-    (item) => item.modelFirst !== undefined && item.rulesFirst !== undefined,
-  );
-  const earlier = both.map((item) => item.rulesFirst! - item.modelFirst!);
+  const withRules: WithRules[] = items.map((item) => {
+    const rulesFirst = rulesFirstTurn(item.conversation);
+    return rulesFirst === undefined ? item : { ...item, rulesFirst };
+  });
   const needing = withRules.filter((item) => item.conversation.needsHuman);
-  const lags = (pick: (item: (typeof needing)[number]) => number | undefined) =>
+  const lags = (pick: (item: WithRules) => number | undefined) =>
     mean(
       needing.flatMap((item) => {
         const first = pick(item);
@@ -157,15 +183,19 @@ function compareWithRules(
           (item.modelFirst !== undefined) === model && (item.rulesFirst !== undefined) === rules,
       ),
     );
+  const actual = withRules.map((item) => item.conversation.needsHuman);
+  const rulesFire = withRules.map((item) => item.rulesFirst !== undefined);
   return {
-    bothFire: both.length,
-    turnsEarlier: { mean: mean(earlier), median: median(earlier) },
-    modelEarlier: earlier.filter((turns) => turns > 0).length,
-    sameTurn: earlier.filter((turns) => turns === 0).length,
-    rulesEarlier: earlier.filter((turns) => turns < 0).length,
+    bothFire: turnsEarlier(withRules),
+    bothFireNeedingHuman: turnsEarlier(needing),
     modelOnly: where(true, false),
     rulesOnly: where(false, true),
     neither: where(false, false),
+    rulesPerConversation: classificationMetrics(rulesFire, actual),
+    eitherPerConversation: classificationMetrics(
+      withRules.map((item, i) => rulesFire[i]! || item.modelFirst !== undefined),
+      actual,
+    ),
     lagAfterNeed: {
       model: lags((item) => item.modelFirst),
       rules: lags((item) => item.rulesFirst),

@@ -1,4 +1,5 @@
 import { supportedLanguages, type Language } from '../../scoring/languages.js';
+import type { TranscriptMessage } from '../../triggers/dry-run.js';
 import {
   conversationKinds,
   scripts,
@@ -10,17 +11,6 @@ import {
 } from './conversation-scripts.js';
 import { phraseBanks, topicIntents, topics, type PhraseBank, type Topic } from './phrases/index.js';
 import { SeededRandom } from './seeded-random.js';
-
-/** One message of a conversation as a bot platform reports it. */
-export interface TranscriptMessage {
-  sender: 'customer' | 'bot';
-  text: string;
-  intent?: string;
-  confidence?: number;
-  fallback?: boolean;
-  at?: string;
-  messageId?: string;
-}
 
 /** A synthetic conversation and whether, and from which customer turn, it needs a human. */
 export interface GeneratedConversation {
@@ -194,7 +184,7 @@ class Speaker {
           sender: 'bot',
           text,
           intent: topicIntents[other],
-          confidence: confidence(random, 0.4, 0.8),
+          confidence: confidence(random, 0.3, 0.8),
         };
       }
       case 'loop':

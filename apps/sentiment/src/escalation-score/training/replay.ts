@@ -1,3 +1,4 @@
+import { defaultRules } from '@handoff/trigger-rules';
 import { scoreMessage } from '../../scoring/sentiment-scorer.js';
 import {
   newSignals,
@@ -8,8 +9,8 @@ import {
 import { escalationFeatures } from '../features.js';
 import type { GeneratedConversation } from './generate-conversations.js';
 
-/** Below this the bot's reading counts as low confidence (the rule set's default). */
-export const lowConfidenceBelow = 0.5;
+/** Below this the bot's reading counts as low confidence, as the platform's rule set says. */
+export const lowConfidenceBelow = defaultRules.botTrouble.lowConfidence;
 
 /** The features after one customer turn, and whether a human was needed by then. */
 export interface TurnExample {

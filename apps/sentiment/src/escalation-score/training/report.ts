@@ -1,15 +1,15 @@
 import type { ModelFile } from '../model-file.js';
-import type { Evaluation, RuleComparison } from './evaluate.js';
+import type { ByLabel, Evaluation, RuleComparison, TurnsEarlier } from './evaluate.js';
 import type { ClassificationMetrics } from './metrics.js';
 
 export interface ReportInput {
   file: ModelFile;
   evaluation: Evaluation;
+  /** The same test set scored at other thresholds. */
+  otherThresholds?: readonly Evaluation[];
   validationF1: number;
   /** How long one escalationScore call took, already put into words. */
   perCall: string;
-  /** Why the rule comparison is missing, when it is. */
-  rulesUnavailable?: string;
 }
 
 const fixed = (value: number, digits = 3) => value.toFixed(digits);
@@ -20,21 +20,50 @@ function metricsRow(name: string, metrics: ClassificationMetrics): string {
   return `| ${name} | ${fixed(precision)} | ${fixed(recall)} | ${fixed(f1)} | ${truePositives} | ${falsePositives} | ${falseNegatives} |`;
 }
 
-function rulesSection(
-  rules: RuleComparison | undefined,
-  unavailable: string | undefined,
-): string[] {
-  if (!rules) return [`Not measured: ${unavailable ?? 'no rule baseline was given'}.`];
-  const byLabel = (counts: { needsHuman: number; noHuman: number }) =>
+function earlierLine(label: string, turns: TurnsEarlier): string {
+  return (
+    `- ${label}: ${turns.conversations} conversations. The model fires **${fixed(turns.mean, 2)}** customer turns ` +
+    `earlier on average (median ${fixed(turns.median, 1)}; negative is later): earlier in ${turns.modelEarlier}, ` +
+    `on the same turn in ${turns.sameTurn}, later in ${turns.rulesEarlier}.`
+  );
+}
+
+function rulesSection(rules: RuleComparison | undefined): string[] {
+  if (!rules) return ['Not measured: no rule baseline was given.'];
+  const byLabel = (counts: ByLabel) =>
     `${counts.needsHuman + counts.noHuman} (${counts.needsHuman} needing a human, ${counts.noHuman} not)`;
   return [
-    'The rule baseline is the first customer turn at which the rule triggers alone (no trained score) escalate.',
+    "The baseline is the platform's default rule set alone (the trained score left out), run over each",
+    'test conversation with the dry run; an escalation on a bot message counts at the customer turn it answers.',
     '',
-    `- Both fire: ${rules.bothFire} conversations. The model fires **${fixed(rules.turnsEarlier.mean, 2)}** customer turns earlier on average (median ${fixed(rules.turnsEarlier.median, 1)}): earlier in ${rules.modelEarlier}, on the same turn in ${rules.sameTurn}, later in ${rules.rulesEarlier}.`,
+    earlierLine('Both fire', rules.bothFire),
+    earlierLine('Both fire, on conversations needing a human', rules.bothFireNeedingHuman),
     `- Only the model fires: ${byLabel(rules.modelOnly)}.`,
     `- Only the rules fire: ${byLabel(rules.rulesOnly)}.`,
     `- Neither fires: ${byLabel(rules.neither)}.`,
     `- On conversations needing a human, the first escalation comes on average ${fixed(rules.lagAfterNeed.model, 2)} turns after the needs-human turn with the model and ${fixed(rules.lagAfterNeed.rules, 2)} with the rules.`,
+    '',
+    '| per conversation | precision | recall | F1 | true positives | false positives | false negatives |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    metricsRow('rules alone', rules.rulesPerConversation),
+    metricsRow('model or rules', rules.eitherPerConversation),
+  ];
+}
+
+function thresholdsSection(evaluations: readonly Evaluation[]): string[] {
+  const sorted = [...evaluations].sort((a, b) => a.threshold - b.threshold);
+  return [
+    '## Other thresholds',
+    '',
+    'A tenant may set its own threshold (`escalationScore.threshold`); on the same test set:',
+    '',
+    '| threshold | per-turn F1 | per-conversation precision | per-conversation recall | turns earlier than the rules (needing a human, both fire) |',
+    '| --- | --- | --- | --- | --- |',
+    ...sorted.map(
+      ({ threshold, perTurn, perConversation, rules }) =>
+        `| ${threshold.toFixed(2)} | ${fixed(perTurn.f1)} | ${fixed(perConversation.precision)} | ${fixed(perConversation.recall)} | ${rules ? fixed(rules.bothFireNeedingHuman.mean, 2) : ''} |`,
+    ),
+    '',
   ];
 }
 
@@ -42,9 +71,9 @@ function rulesSection(
 export function renderReport({
   file,
   evaluation,
+  otherThresholds = [],
   validationF1,
   perCall,
-  rulesUnavailable,
 }: ReportInput): string {
   const { trainedOn } = file;
   const e = evaluation;
@@ -81,8 +110,9 @@ export function renderReport({
     '',
     '## Against the rule triggers',
     '',
-    ...rulesSection(e.rules, rulesUnavailable),
+    ...rulesSection(e.rules),
     '',
+    ...(otherThresholds.length > 0 ? thresholdsSection([e, ...otherThresholds]) : []),
     '## Weights',
     '',
     'On standardised features (value minus mean, divided by scale); positive weights push towards a human.',

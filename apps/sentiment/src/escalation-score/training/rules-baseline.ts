@@ -1,3 +1,4 @@
+import { dryRun } from '../../triggers/dry-run.js';
 import type { RulesFirstTurn } from './evaluate.js';
 
 /** What the baseline needs from each message of a rule dry run. */
@@ -20,10 +21,15 @@ export function firstEscalatingTurn(turns: readonly RuleTurn[]): number | undefi
   return undefined;
 }
 
-/** The rule triggers' first escalating turn for each conversation, when the dry run is available. */
-export async function rulesBaseline(): Promise<{
-  firstTurn?: RulesFirstTurn;
-  unavailable?: string;
-}> {
-  return { unavailable: 'the rule dry run is not available in this build' };
-}
+/**
+ * The platform's default rules alone (the trained score left out), run over a generated
+ * conversation exactly as the service would run them.
+ */
+export const rulesFirstTurn: RulesFirstTurn = (conversation) =>
+  firstEscalatingTurn(
+    dryRun(conversation.transcript, {
+      language: conversation.language,
+      ...(conversation.tier ? { customerTier: conversation.tier } : {}),
+      withoutScore: true,
+    }),
+  );
