@@ -52,7 +52,7 @@ slots) in memory, so a second process would hand out the same slots again.
 */}}
 {{- define "handoff.traits" -}}
 conversation: { mongo: true, grpc: false, singleton: false, edge: false }
-sentiment: { mongo: false, grpc: false, singleton: false, edge: false }
+sentiment: { mongo: true, grpc: false, singleton: false, edge: false }
 routing: { mongo: true, grpc: false, singleton: false, edge: false }
 presence: { mongo: true, grpc: true, singleton: true, edge: false }
 gateway: { mongo: false, grpc: false, singleton: false, edge: true }

@@ -197,8 +197,12 @@ async function walk(url: (service: ServiceName) => string, probe: TopicProbe): P
     (await probe.waitFor(what, mine(topic, accept), 60_000)).json!['data'];
   const escalation = await wait('escalation', Topics.Escalations);
   say(
-    `\n3. sentiment -> ${Topics.Escalations}: ${escalation.trigger.kind} ("${escalation.trigger.matchedText}"), sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`,
+    `\n3. sentiment -> ${Topics.Escalations}: priority ${escalation.priority}, sentiment ${escalation.sentiment.label} (${escalation.sentiment.score})`,
   );
+  for (const fired of escalation.triggers ?? [escalation.trigger])
+    say(
+      `   ${fired.kind}: ${fired.explanation}${fired.matchedText ? ` ("${fired.matchedText}")` : ''}`,
+    );
   const connecting = await wait(
     'connecting notice',
     Topics.CustomerNotifications,

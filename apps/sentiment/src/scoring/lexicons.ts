@@ -72,7 +72,3 @@ function build(): Record<Language, Lexicon> {
 }
 
 export const lexicons: Readonly<Record<Language, Lexicon>> = build();
-
-export function valenceOf(lexicon: Lexicon, token: string): number | undefined {
-  return lexicon.exact.get(token) ?? lexicon.folded.get(fold(token));
-}

@@ -5,7 +5,7 @@ import {
   type GrammarWords,
   type Language,
 } from './languages.js';
-import { lexicons, valenceOf } from './lexicons.js';
+import { lexicons } from './lexicons.js';
 import { fold } from './text-folding.js';
 import { isShouted, splitTokens } from './tokens.js';
 
@@ -44,9 +44,12 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   const tokens = splitTokens(text, lexicon, language === 'en');
   const keys = tokens.map(fold);
 
-  const shoutedWords = tokens.filter(isShouted).length;
-  const wordCount = tokens.filter((token) => /\p{L}/u.test(token)).length;
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const shouted = tokens.map(isShouted);
+  const shoutedWords = shouted.filter(Boolean).length;
+  // Counted only when some word shouts: it decides whether the shouting stands out.
+  const wordCount = shoutedWords > 0 ? tokens.filter((token) => /\p{L}/u.test(token)).length : 0;
+  // A message can only shout whole if some word shouts, or it has at least eight one-letter words.
+  const letters = shoutedWords > 0 || tokens.length >= 8 ? text.replace(/[^\p{L}]/gu, '') : '';
   const shouting =
     letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   // As in VADER, upper case stands out only against lower case, or when the whole message shouts.
@@ -57,11 +60,11 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   let mostNegative = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (isGrammarWord(grammar, keys[i]!)) continue;
-    let valence = valenceOf(lexicon, tokens[i]!.toLowerCase());
+    let valence = lexicon.exact.get(tokens[i]!.toLowerCase()) ?? lexicon.folded.get(keys[i]!);
     if (!valence) continue;
     const sign = Math.sign(valence);
-    if (capsStandOut && isShouted(tokens[i]!)) valence += sign * shoutBoost;
-    valence += sign * boostBefore(i, tokens, keys, grammar, capsStandOut);
+    if (capsStandOut && shouted[i]) valence += sign * shoutBoost;
+    valence += sign * boostBefore(i, shouted, keys, grammar, capsStandOut);
     if (negatedBefore(i, keys, grammar, language)) valence *= negationFactor;
     if (contrastAt >= 0) valence *= i < contrastAt ? beforeContrast : afterContrast;
     mostNegative = Math.min(mostNegative, valence);
@@ -91,7 +94,7 @@ function isGrammarWord(grammar: GrammarWords, key: string): boolean {
 /** Degree words in the three tokens before, weaker the further away they stand. */
 function boostBefore(
   i: number,
-  tokens: string[],
+  shouted: boolean[],
   keys: string[],
   grammar: GrammarWords,
   capsStandOut: boolean,
@@ -100,9 +103,8 @@ function boostBefore(
   for (let distance = 1; distance <= 3 && i - distance >= 0; distance++) {
     const step = grammar.boosters.get(keys[i - distance]!);
     if (step === undefined) continue;
-    const shouted =
-      capsStandOut && isShouted(tokens[i - distance]!) ? Math.sign(step) * shoutBoost : 0;
-    boost += (step + shouted) * (1 - 0.05 * (distance - 1));
+    const shouting = capsStandOut && shouted[i - distance] ? Math.sign(step) * shoutBoost : 0;
+    boost += (step + shouting) * (1 - 0.05 * (distance - 1));
   }
   return boost;
 }

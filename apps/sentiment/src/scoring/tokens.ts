@@ -1,4 +1,5 @@
 import type { Lexicon } from './lexicons.js';
+import { nonAscii } from './text-folding.js';
 
 const pictograph = /\p{Extended_Pictographic}/gu;
 // Variation selectors and skin tones do not change what an emoji says.
@@ -6,6 +7,8 @@ const emojiModifiers = /\uFE0F|\p{Emoji_Modifier}/gu;
 const nonWord = /[^\p{L}\p{N}']+/u;
 const nonWordOrApostrophe = /[^\p{L}\p{N}]+/u;
 const letter = /\p{L}/u;
+const plainWord = /^[\p{L}\p{N}]+$/u;
+const wordWithApostrophes = /^[\p{L}\p{N}']+$/u;
 
 /**
  * Splits a message into words, emoji and emoticons, keeping the original case (needed to tell
@@ -15,10 +18,19 @@ const letter = /\p{L}/u;
 export function splitTokens(text: string, lexicon: Lexicon, keepApostrophes: boolean): string[] {
   const tokens: string[] = [];
   const separator = keepApostrophes ? nonWord : nonWordOrApostrophe;
-  const spaced = text.replace(pictograph, ' $& ').replace(emojiModifiers, '');
-  for (const chunk of spaced.split(/\s+/)) {
+  // Plain ASCII text has no emoji to set apart, and only ASCII spaces between its chunks.
+  const ascii = !nonAscii.test(text);
+  const chunks = ascii
+    ? asciiChunks(text)
+    : text.replace(pictograph, ' $& ').replace(emojiModifiers, '').split(/\s+/);
+  for (const chunk of chunks) {
     if (!chunk) continue;
-    if (lexicon.exact.has(chunk.toLowerCase()) && !/^[\p{L}\p{N}']+$/u.test(chunk)) {
+    // Most chunks are one plain word: nothing to split, no emoticon to look up.
+    if (plainWord.test(chunk)) {
+      tokens.push(chunk);
+      continue;
+    }
+    if (!wordWithApostrophes.test(chunk) && lexicon.exact.has(chunk.toLowerCase())) {
       tokens.push(chunk);
       continue;
     }
@@ -30,8 +42,25 @@ export function splitTokens(text: string, lexicon: Lexicon, keepApostrophes: boo
   return tokens;
 }
 
+/** Splits ASCII text at runs of spaces, tabs and line breaks, as `split(/\s+/)` does, without a regex. */
+function asciiChunks(text: string): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (code === 32 || (code >= 9 && code <= 13)) {
+      if (i > start) chunks.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return chunks;
+}
+
 /** An upper-case word of two letters or more ("NO", "USELESS"); "I" and ":D" do not count. */
 export function isShouted(token: string): boolean {
+  const first = token.charCodeAt(0);
+  // Most words start with a lower-case ASCII letter: not shouted, no case mapping needed.
+  if (first >= 97 && first <= 122) return false;
   return (
     token.length > 1 &&
     letter.test(token) &&
