@@ -78,26 +78,21 @@ export const defaultKeywordLists = [
   {
     name: 'complaint',
     priority: 3,
+    // A refund question alone is routine for the bot; a complaint or a chargeback is not.
     terms: [
       'complaint',
       'complain',
       'unacceptable',
-      'refund',
       'chargeback',
       'queja',
       'reclamacion',
       'inaceptable',
-      'reembolso',
       'reclamation',
       'inacceptable',
-      'remboursement',
       'beschwerde',
       'inakzeptabel',
-      'erstattung',
-      'ruckerstattung',
       'reclamacao',
       'inaceitavel',
-      'reembolso',
     ],
   },
 ] as const;

@@ -11,7 +11,7 @@ export const defaultRules = {
     falling: { turns: 3, drop: 0.6, below: -0.2 },
     priority: 3,
   },
-  repetition: { enabled: true, similarity: 0.85, times: 3, sameIntentTimes: 3, priority: 2 },
+  repetition: { enabled: true, similarity: 0.85, times: 3, sameIntentTimes: 4, priority: 2 },
   botTrouble: {
     enabled: true,
     fallbacks: 2,

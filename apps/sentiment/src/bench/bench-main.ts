@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
+import { escalationModel, escalationScore } from '../escalation-score/escalation-model.js';
 import { scoreMessage } from '../scoring/sentiment-scorer.js';
 import { generatedCorpus } from './corpus.js';
 import { messagesPerSecond } from './throughput.js';
+import { triggerLatency } from './trigger-latency.js';
 
 // Scores one generated English corpus with our scorer and with vader-sentiment, on one core, side by side.
 interface Vader {
@@ -14,6 +16,14 @@ console.log(`corpus: ${corpus.length} generated English chat messages`);
 // Detection is much slower than scoring, so a slice of the corpus is enough to measure it.
 const detecting = messagesPerSecond(corpus.slice(0, 5000), (text) => scoreMessage(text));
 console.log(`sentiment with language detection: ${Math.round(detecting)} msg/s`);
+const latency = triggerLatency(corpus, {
+  version: escalationModel.version,
+  threshold: escalationModel.threshold,
+  score: escalationScore,
+});
+console.log(
+  `trigger evaluation (scoring, eight triggers, the model; a rule set of 8 keyword lists, 12 business rules, 200 intent skills): ${latency.messages} messages, p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+);
 const ours = messagesPerSecond(corpus, (text) => scoreMessage(text, 'en'));
 const theirs = messagesPerSecond(corpus, (text) =>
   vader.SentimentIntensityAnalyzer.polarity_scores(text),

@@ -41,17 +41,24 @@ describe('repetition trigger', () => {
     ]);
     assert.ok(turns.every((turn) => turn.fired.length === 0));
   });
-  it('fires when the bot reads the same intent three times in a row', () => {
-    const turns = rulesOnly([
-      customer('refund'),
-      bot('Refunds take 5 days.', { intent: 'refund.status', confidence: 0.9 }),
-      customer('my refund please'),
-      bot('You can track refunds online.', { intent: 'refund.status', confidence: 0.9 }),
-      customer('the refund!'),
-      bot('Refunds are processed in order.', { intent: 'refund.status', confidence: 0.9 }),
-    ]);
+  it('fires when the bot reads the same intent four times in a row, not three', () => {
+    const answers = [
+      'Refunds take 5 days.',
+      'Track refunds online.',
+      'Refunds go in order.',
+      'Wait, please.',
+    ];
+    const asks = ['refund?', 'and?', 'hmm', 'so?'];
+    const turns = rulesOnly(
+      answers.flatMap((answer, n) => [
+        customer(asks[n]!),
+        bot(answer, { intent: 'refund.status', confidence: 0.9 }),
+      ]),
+    );
+    assert.deepEqual(turns[5]!.fired, []);
+    assert.ok(turns.at(-1)!.escalates);
     assert.deepEqual(kindsAtEnd(turns), ['repetition']);
-    assert.match(turns.at(-1)!.fired[0]!.explanation, /same intent "refund.status" 3 times/);
+    assert.match(turns.at(-1)!.fired[0]!.explanation, /same intent "refund.status" 4 times/);
   });
 });
 

@@ -16,12 +16,15 @@ const requests: { language: string; text: string }[] = [
   { language: 'es', text: '¿Puedo hablar con un humano?' },
   { language: 'fr', text: 'Je veux parler à un conseiller' },
   { language: 'fr', text: 'Je voudrais parler avec un humain' },
+  { language: 'fr', text: 'Passez-moi un conseiller, svp' },
   { language: 'de', text: 'Ich möchte mit einem Mitarbeiter sprechen' },
   { language: 'de', text: 'Kann ich mit einem Menschen sprechen?' },
   { language: 'de', text: 'Verbinden Sie mich mit einem Mitarbeiter' },
   { language: 'pt', text: 'Quero falar com um atendente' },
   { language: 'pt', text: 'Preciso falar com uma pessoa' },
   { language: 'pt', text: 'Posso falar com um humano?' },
+  { language: 'pt', text: 'Me passa para um humano' },
+  { language: 'pt', text: 'Me transfere para um atendente' },
 ];
 
 const notRequests = [

@@ -28,7 +28,7 @@ const patterns: { language: string; pattern: RegExp }[] = [
   {
     language: 'fr',
     pattern:
-      /\b(?:parler|discuter|passer|veux|voudrais)\b(?:\s+\w+){0,4}?\s+(?:a|avec)?\s*(?:un|une|le|la)?\s*(?:humain|personne|conseiller|agent|operateur)\b/,
+      /\b(?:parler|discuter|passer|passez-moi|passe-moi|veux|voudrais)\b(?:\s+\w+){0,4}?\s+(?:a|avec)?\s*(?:un|une|le|la)?\s*(?:humain|personne|conseiller|agent|operateur)\b/,
   },
   {
     language: 'de',
@@ -43,7 +43,7 @@ const patterns: { language: string; pattern: RegExp }[] = [
   {
     language: 'pt',
     pattern:
-      /\b(?:falar|conversar|passar|quero|preciso)\b(?:\s+\w+){0,4}?\s+(?:com\s+)?(?:um|uma|o|a)?\s*(?:humano|pessoa|atendente|agente|operador)\b/,
+      /\b(?:falar|conversar|passar|passa|transfere|transfira|quero|preciso)\b(?:\s+\w+){0,4}?\s+(?:com\s+)?(?:um|uma|o|a)?\s*(?:humano|pessoa|atendente|agente|operador)\b/,
   },
 ];
 
