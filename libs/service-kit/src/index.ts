@@ -12,3 +12,4 @@ export * from './tracing/grpc-trace.js';
 export * from './auth/index.js';
 export * from './tenant-sets/polled-tenant-sets.js';
 export * from './tenant-sets/store-if-newer.js';
+export * from './random/seeded-random.js';

@@ -1,26 +1,5 @@
 import type { AgentStatusChanged, RoutingEnqueued } from '@handoff/contracts';
-
-/** A small deterministic generator, so two runs load the same agents and escalations. */
-export class Seeded {
-  constructor(private state: number) {}
-
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
+import type { SeededRandom } from '@handoff/service-kit';
 
 export const skills = Array.from(
   { length: 100 },
@@ -51,7 +30,11 @@ export const languages = [
 const regional: Record<string, string> = { en: 'en-GB', pt: 'pt-BR', es: 'es-MX', fr: 'fr-CA' };
 
 /** Agents of one tenant: four skills of a hundred at proficiency 1–5, one or two languages, capacity 1–5. */
-export function benchAgents(tenantId: string, count: number, random: Seeded): AgentStatusChanged[] {
+export function benchAgents(
+  tenantId: string,
+  count: number,
+  random: SeededRandom,
+): AgentStatusChanged[] {
   return Array.from({ length: count }, (_, index) => {
     const held = new Map<string, number>();
     while (held.size < 4) held.set(random.pick(skills), random.int(1, 5));
@@ -76,7 +59,11 @@ export function benchAgents(tenantId: string, count: number, random: Seeded): Ag
  * An escalation with mixed requirements: most need one skill in one language, some any agent, and
  * one in fifty a skill nobody has (it waits, and every drain tries it again).
  */
-export function benchEscalation(tenantId: string, index: number, random: Seeded): RoutingEnqueued {
+export function benchEscalation(
+  tenantId: string,
+  index: number,
+  random: SeededRandom,
+): RoutingEnqueued {
   const language = random.pick(languages);
   return {
     escalationId: `esc-${index}`,
@@ -91,7 +78,7 @@ export function benchEscalation(tenantId: string, index: number, random: Seeded)
   };
 }
 
-function requiredSkills(random: Seeded): RoutingEnqueued['requirements']['skills'] {
+function requiredSkills(random: SeededRandom): RoutingEnqueued['requirements']['skills'] {
   const draw = random.next();
   if (draw < 0.02) return [{ name: 'skill-nobody-has', minProficiency: 1 }];
   if (draw < 0.8) return [{ name: random.pick(skills), minProficiency: random.int(1, 3) }];

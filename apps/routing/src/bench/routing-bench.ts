@@ -25,7 +25,8 @@ import { QueueCatalog } from '../queue-config/queue-catalog.js';
 import { QueueDueTimers } from '../queues/queue-due-timers.js';
 import { QueueRouter, type Routed } from '../queues/queue-router.js';
 import { QueueStore } from '../queues/queue-store.js';
-import { benchAgents, benchEscalation, Seeded } from './bench-agents.js';
+import { SeededRandom } from '@handoff/service-kit';
+import { benchAgents, benchEscalation } from './bench-agents.js';
 import { describe, startPresence, Stopwatch, storeName } from './bench-support.js';
 
 const agentCount = Number(process.env['BENCH_AGENTS'] ?? 10_000);
@@ -63,7 +64,7 @@ function unary<Q, R>(client: any, method: string, request: Q): Promise<R> {
   );
 }
 
-async function loadAgents(random: Seeded): Promise<void> {
+async function loadAgents(random: SeededRandom): Promise<void> {
   const kafka = new Kafka({ clientId: `bench-${runId}`, brokers, logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ idempotent: true });
   await producer.connect();
@@ -84,7 +85,7 @@ async function loadAgents(random: Seeded): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const random = new Seeded(42);
+  const random = new SeededRandom(42);
   const presence = await startPresence(runId, brokers, mongoUrl);
   try {
     const loadStarted = performance.now();

@@ -100,3 +100,14 @@ export const requirementsSchema = {
     },
   },
 } as const;
+
+/** What the bot understood of the customer, on the bot's messages. */
+export const botUnderstandingSchema = {
+  type: 'object',
+  description: 'What the bot understood, for bot messages',
+  properties: {
+    intent: { type: 'string', maxLength: 128 },
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+    fallback: { type: 'boolean' },
+  },
+} as const;

@@ -1,4 +1,4 @@
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '@handoff/service-kit';
 
 /** What the customer says in one turn, as a kind of line from the phrase banks. */
 export type CustomerLine =

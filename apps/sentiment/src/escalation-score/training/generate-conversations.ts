@@ -10,7 +10,7 @@ import {
   type CustomerLine,
 } from './conversation-scripts.js';
 import { phraseBanks, topicIntents, topics, type PhraseBank, type Topic } from './phrases/index.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '@handoff/service-kit';
 
 /** A synthetic conversation and whether, and from which customer turn, it needs a human. */
 export interface GeneratedConversation {

@@ -1,7 +1,7 @@
 import { probability, sigmoid, type LogisticParameters } from '../logistic.js';
 import type { GeneratedConversation } from './generate-conversations.js';
 import { classificationMetrics } from './metrics.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '@handoff/service-kit';
 
 export interface TrainingOptions {
   /** L2 penalty on the weights (not the bias), per example. */

@@ -1,5 +1,10 @@
 import type { EventData } from '../event-data.js';
-import { identifierSchema, timestampSchema, extensibleEnum } from '../common.schema.js';
+import {
+  botUnderstandingSchema,
+  identifierSchema,
+  timestampSchema,
+  extensibleEnum,
+} from '../common.schema.js';
 
 export const messagePostedType = 'handoff.conversation.message.posted';
 
@@ -16,15 +21,7 @@ export const messagePostedSchema = {
     sender: extensibleEnum(['customer', 'bot']),
     text: { type: 'string', minLength: 1, maxLength: 8000 },
     sentAt: timestampSchema,
-    bot: {
-      type: 'object',
-      description: 'What the bot understood, for bot messages',
-      properties: {
-        intent: { type: 'string', maxLength: 128 },
-        confidence: { type: 'number', minimum: 0, maximum: 1 },
-        fallback: { type: 'boolean' },
-      },
-    },
+    bot: botUnderstandingSchema,
   },
 } as const;
 

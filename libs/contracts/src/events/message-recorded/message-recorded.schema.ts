@@ -1,5 +1,6 @@
 import type { EventData } from '../event-data.js';
 import {
+  botUnderstandingSchema,
   identifierSchema,
   languageSchema,
   timestampSchema,
@@ -29,15 +30,7 @@ export const messageRecordedSchema = {
         sender: extensibleEnum(['customer', 'bot']),
         text: { type: 'string', minLength: 1, maxLength: 8000 },
         sentAt: timestampSchema,
-        bot: {
-          type: 'object',
-          description: 'What the bot understood, for bot messages',
-          properties: {
-            intent: { type: 'string', maxLength: 128 },
-            confidence: { type: 'number', minimum: 0, maximum: 1 },
-            fallback: { type: 'boolean' },
-          },
-        },
+        bot: botUnderstandingSchema,
       },
     },
     variables: variablesSchema,
