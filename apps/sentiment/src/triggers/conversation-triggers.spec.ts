@@ -201,3 +201,88 @@ describe('escalation episodes', () => {
     );
   });
 });
+
+describe('the conversation triggers in every supported language', () => {
+  const phrases = {
+    en: {
+      ask: 'my parcel is lost',
+      again: 'it is still lost',
+      answer: 'Please check the tracking page.',
+      other: 'Anything else?',
+    },
+    es: {
+      ask: 'mi paquete se perdió',
+      again: 'sigue perdido',
+      answer: 'Consulta la página de seguimiento.',
+      other: '¿Algo más?',
+    },
+    fr: {
+      ask: 'mon colis est perdu',
+      again: 'il est toujours perdu',
+      answer: 'Consultez la page de suivi.',
+      other: 'Autre chose ?',
+    },
+    de: {
+      ask: 'mein Paket ist verloren',
+      again: 'es ist immer noch weg',
+      answer: 'Bitte prüfen Sie die Sendungsverfolgung.',
+      other: 'Noch etwas?',
+    },
+    pt: {
+      ask: 'meu pacote sumiu',
+      again: 'continua sumido',
+      answer: 'Consulte a página de rastreio.',
+      other: 'Mais alguma coisa?',
+    },
+  };
+  for (const [language, say] of Object.entries(phrases)) {
+    it(`loops: fires on the third same answer in ${language}, not on varied answers`, () => {
+      const looping = rulesOnly(
+        [
+          customer(say.ask),
+          bot(say.answer),
+          customer(say.again),
+          bot(say.answer),
+          customer(say.ask),
+          bot(say.answer),
+        ],
+        { language },
+      );
+      assert.ok(looping.at(-1)!.fired.some(({ kind }) => kind === 'loop'));
+      const varied = rulesOnly(
+        [customer(say.ask), bot(say.answer), customer(say.again), bot(say.other)],
+        { language },
+      );
+      assert.ok(varied.every((turn) => !turn.fired.some(({ kind }) => kind === 'loop')));
+    });
+    it(`bot trouble: fires on the second fallback in ${language}, not on one`, () => {
+      const once = rulesOnly(
+        [customer(say.ask), bot(say.other, { fallback: true }), customer(say.again)],
+        { language },
+      );
+      assert.ok(once.every((turn) => !turn.fired.some(({ kind }) => kind === 'bot_trouble')));
+      const twice = rulesOnly(
+        [
+          customer(say.ask),
+          bot(say.other, { fallback: true }),
+          customer(say.again),
+          bot(say.other, { fallback: true }),
+        ],
+        { language },
+      );
+      assert.ok(twice.at(-1)!.fired.some(({ kind }) => kind === 'bot_trouble'));
+    });
+    it(`business rules: read the conversation's language, ${language}`, () => {
+      const rules = {
+        businessRules: [{ name: 'by_language', when: `language == "${language}" and turns >= 2` }],
+      };
+      const turns = rulesOnly([customer(say.ask), customer(say.again)], { language, rules });
+      assert.deepEqual(kindsAtEnd(turns), ['business_rule']);
+      const elsewhere = rulesOnly([customer(say.ask), customer(say.again)], {
+        language: language === 'en' ? 'es' : 'en',
+        rules,
+      });
+      assert.deepEqual(kindsAtEnd(elsewhere), []);
+    });
+  }
+});

@@ -56,6 +56,18 @@ describe('keyword trigger', () => {
       assert.ok(turn!.escalates);
     });
   }
+  const ordinary = {
+    en: 'I moved house and need a new address on the account',
+    es: 'Me mudé y necesito cambiar la dirección',
+    fr: "J'ai déménagé, il faut changer l'adresse",
+    de: 'Ich bin umgezogen und brauche eine neue Adresse',
+    pt: 'Mudei de casa e preciso trocar o endereço',
+  };
+  for (const language of languages) {
+    it(`stays quiet on an ordinary request in ${language}`, () => {
+      assert.deepEqual(kindsAtEnd(rulesOnly([customer(ordinary[language])], { language })), []);
+    });
+  }
   it('matches whole words only: "courtesy" is not "court", "urgently" is not "urgent"', () => {
     const turns = rulesOnly([
       customer('Thanks for the courtesy call'),
