@@ -215,6 +215,8 @@ cmd_check() {
     '^              app.kubernetes.io/component: gateway$' "name: handoff-conversation" 1
   expect_in_render "template: conversation checks forwarded tokens" '^            - name: AUTH_ISSUER$' \
     "name: handoff-conversation" 1
+  expect_in_render "template: presence checks the tokens of people reading agents" '^            - name: AUTH_ISSUER$' \
+    "name: handoff-presence" 1
   expect_rendered "template: gateway Ingress when enabled" "^kind: Ingress$" "${gateway[@]}" \
     --set gateway.ingress.enabled=true --set 'gateway.ingress.hosts[0]=desk-api.example.com'
   count_in_render "template: one Ingress, for the gateway" 1 Ingress
@@ -225,8 +227,8 @@ cmd_check() {
   expect_rendered "template: inline JWKS mounted from the chart's ConfigMap as AUTH_JWKS_FILE" "^  jwks.json: " \
     "${repo[@]}" --set services.gateway.enabled=true --set auth.issuer=i --set auth.audience=a \
     --set 'auth.jwks.keys[0].kty=OKP' --set 'auth.jwks.keys[0].x=abc'
-  expect_in_render "template: gateway and conversation roll when the inline JWKS changes" '^        checksum/auth-jwks: ' \
-    "kind: Deployment" 2
+  expect_in_render "template: gateway, conversation and presence roll when the inline JWKS changes" '^        checksum/auth-jwks: ' \
+    "kind: Deployment" 3
   expect_rendered "template: summariser keys from Secrets, in the environment by reference" \
     "^                  name: summariser-keys$" "${repo[@]}" \
     --set 'conversation.extraEnvFromSecrets[0].name=ACME_KEY' \

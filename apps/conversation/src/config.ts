@@ -1,13 +1,12 @@
 import { Topics } from '@handoff/contracts';
 import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
 import {
-  authEnv,
-  authOptionsFrom,
   baseEnv,
   loadConfig,
   mongoEnv,
+  optionalAuthEnv,
+  optionalAuthOptions,
   runtimeFrom,
-  type AuthEnv,
 } from '@handoff/service-kit';
 import { z } from 'zod';
 import { summarisersOf } from './context/context.module.js';
@@ -25,7 +24,7 @@ const conversationEnv = z.object({
   CONVERSATION_PRIVACY_FILE: z.string().min(1).optional(),
   CONVERSATION_RETENTION_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
   // Token settings are optional here: without them the service serves no reads of conversations.
-  ...z.object(authEnv()).partial().shape,
+  ...optionalAuthEnv(),
 });
 
 export type ConversationConfig = ReturnType<typeof toConversationConfig>;
@@ -50,7 +49,7 @@ function toConversationConfig(env: z.output<typeof conversationEnv>, raw: NodeJS
       sweepMs: env.CONVERSATION_RETENTION_SWEEP_SECONDS * 1000,
     },
     /** How the bearer tokens the gateway forwards with reads are checked. */
-    auth: env.AUTH_ISSUER || env.AUTH_AUDIENCE ? authOptionsFrom(requiredAuth(env)) : undefined,
+    auth: optionalAuthOptions(env),
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/conversation',
       topics: [
@@ -76,9 +75,4 @@ function toConversationConfig(env: z.output<typeof conversationEnv>, raw: NodeJS
 
 export function loadConversationConfig(env: NodeJS.ProcessEnv = process.env): ConversationConfig {
   return toConversationConfig(loadConfig(conversationEnv, env), env);
-}
-
-/** Once token settings are given, all of them are checked as the gateway checks its own. */
-function requiredAuth(env: Partial<AuthEnv>): AuthEnv {
-  return loadConfig(z.object(authEnv()), env as NodeJS.ProcessEnv);
 }

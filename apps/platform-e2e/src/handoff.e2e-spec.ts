@@ -5,6 +5,7 @@ import { devToken } from './support/dev-tokens.js';
 import { startPlatform, type Platform } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { TopicProbe } from './support/topic-probe.js';
+import { readAgent } from './support/agent-reads.js';
 
 const runId = uniqueRunId('e2e');
 const tenantId = `acme-${runId}`;
@@ -241,7 +242,7 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     assert.equal(conversation['customer'].customerId, `cust-${conversationId}`);
 
     const presence = (await (
-      await fetch(`${platform.url('presence')}/agents/${tenantId}/agent-ana`)
+      await readAgent(platform.url('presence'), tenantId, 'agent-ana')
     ).json()) as Record<string, unknown>;
     assert.equal(presence['activeChats'], 1);
     assert.equal(presence['freeSlots'], 0);
@@ -306,7 +307,7 @@ describe('handoff from bot to agent, end to end over Kafka, MongoDB and gRPC', (
     );
     assert.match(connecting.json?.['data'].text, /Ana/);
     const presence = (await (
-      await fetch(`${platform.url('presence')}/agents/${tenantId}/agent-ana`)
+      await readAgent(platform.url('presence'), tenantId, 'agent-ana')
     ).json()) as Record<string, unknown>;
     assert.equal(presence['activeChats'], 1, 'one slot given back, one taken');
   });

@@ -7,6 +7,7 @@ import { freePorts } from './faults/fault-harness.js';
 import { startService, type RunningService } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { pollUntil, TopicProbe, type ProbedRecord } from './support/topic-probe.js';
+import { readAgent } from './support/agent-reads.js';
 
 const runId = uniqueRunId('offers');
 const tenantId = `acme-${runId}`;
@@ -94,7 +95,7 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     // One offer missed is this tenant's limit: agent-1 is set away until they come back.
     await pollUntil('agent-1 set away for the missed offer', async () => {
       const agent = (await (
-        await fetch(`${services[0]!.url}/agents/${tenantId}/agent-1`)
+        await readAgent(services[0]!.url, tenantId, 'agent-1')
       ).json()) as Record<string, unknown>;
       return agent['status'] === 'away' && agent['reason'] === 'missed_offers' ? true : undefined;
     });
@@ -163,7 +164,7 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     });
     await decision(conversationId, 'offered', 'agent-backup');
     const agent = (await (
-      await fetch(`${services[0]!.url}/agents/${tenantId}/agent-heartbeat`)
+      await readAgent(services[0]!.url, tenantId, 'agent-heartbeat')
     ).json()) as Record<string, unknown>;
     const history = probe.records
       .filter((r) => r.json?.['data']?.conversationId === conversationId)

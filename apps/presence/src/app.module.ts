@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@handoff/messaging';
 import { HealthModule, MetricsModule, MongoModule } from '@handoff/service-kit';
 import { AgentCommandsModule } from './agent-commands/agent-commands.module.js';
+import { AgentReadsModule } from './agents/agent-reads.module.js';
 import { AgentsModule } from './agents/agents.module.js';
 import type { PresenceConfig } from './config.js';
 import { HoldsModule } from './holds/holds.module.js';
@@ -22,6 +23,7 @@ export class PresenceAppModule {
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
         AgentsModule,
+        AgentReadsModule.register(config.auth),
         ReservationsModule,
         PresenceGrpcModule,
         AgentCommandsModule.register({ heartbeatGraceMs: config.heartbeatGraceMs }),

@@ -1,6 +1,14 @@
 import { Topics } from '@handoff/contracts';
 import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
-import { baseEnv, loadConfig, mongoEnv, runtimeFrom, portSchema } from '@handoff/service-kit';
+import {
+  baseEnv,
+  loadConfig,
+  mongoEnv,
+  optionalAuthEnv,
+  optionalAuthOptions,
+  runtimeFrom,
+  portSchema,
+} from '@handoff/service-kit';
 import { z } from 'zod';
 
 const presenceEnv = z.object({
@@ -12,6 +20,8 @@ const presenceEnv = z.object({
   PRESENCE_HEARTBEAT_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(45_000),
   PRESENCE_MAX_MISSED_OFFERS: z.coerce.number().int().min(0).max(100).default(3),
   PRESENCE_WRAP_UP_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
+  // Token settings are optional: without them presence serves no reads of agents.
+  ...optionalAuthEnv(),
 });
 
 export type PresenceConfig = ReturnType<typeof toPresenceConfig>;
@@ -27,6 +37,8 @@ function toPresenceConfig(env: z.output<typeof presenceEnv>) {
     maxMissedOffers: env.PRESENCE_MAX_MISSED_OFFERS,
     /** Wrap-up after each conversation for agents whose status names none; 0 none. */
     wrapUpMs: env.PRESENCE_WRAP_UP_MS,
+    /** How the bearer tokens of people reading agents are checked. */
+    auth: optionalAuthOptions(env),
     messaging: messagingOptionsFrom(env, {
       source: '/handoff/presence',
       topics: [

@@ -49,7 +49,7 @@ own are read at start-up too: restart the pods after changing them.
 {{- $files = append $files (merge (dict "file" .key "key" .key "configMap" (printf "%s-%s" (include "handoff.fullname" $root) $w.volume) "checksum" (sha256sum .json)) $w) -}}
 {{- end -}}
 {{- end -}}
-{{- if and (has .service (list "gateway" "conversation")) (include "handoff.authInUse" $root) -}}
+{{- if and (has .service (list "gateway" "conversation" "presence")) (include "handoff.authInUse" $root) -}}
 {{- $auth := $root.Values.auth -}}
 {{- $jwks := dict "volume" "auth-jwks" "env" "AUTH_JWKS_FILE" "dir" "/etc/handoff/auth" "file" "jwks.json" -}}
 {{- with get $chartFiles "auth-jwks" -}}

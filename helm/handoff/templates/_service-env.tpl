@@ -1,7 +1,8 @@
 {{/*
 handoff.serviceEnv (dict "root" . "service" <name> "svc" <merged service>): environment entries
 (a YAML list, or nothing) a service needs beyond the shared ConfigMap: the typed settings of
-the gateway and conversation values, and the token settings both check bearer tokens with.
+the gateway and conversation values, and the token settings the gateway, conversation and
+presence check bearer tokens with.
 The mounted files' *_FILE paths are added by the Deployment from handoff.mountedFiles.
 */}}
 {{- define "handoff.serviceEnv" -}}
@@ -36,7 +37,7 @@ The mounted files' *_FILE paths are added by the Deployment from handoff.mounted
       key: {{ .key | quote }}
 {{- end }}
 {{- end }}
-{{- if and (has .service (list "gateway" "conversation")) (include "handoff.authInUse" $root) }}
+{{- if and (has .service (list "gateway" "conversation" "presence")) (include "handoff.authInUse" $root) }}
 {{- include "handoff.authEnv" $root | nindent 0 }}
 {{- end }}
 {{- end -}}

@@ -98,13 +98,12 @@ async function assignedToAna(conversationId: string, language: string): Promise<
   await storedIn('decisions', conversationId);
 }
 
-/** Sent now, as a desk sends it: a command may then wait a moment for an assignment on its way. */
 const command = (commandId: string, conversationId: string, agentId = 'agent-ana') => ({
   commandId,
   tenantId,
   agentId,
   conversationId,
-  requestedAt: new Date().toISOString(),
+  requestedAt: at(20),
 });
 
 const resultOf = (commandId: string) =>
@@ -336,7 +335,8 @@ describe("agents' commands on a conversation, over the real broker and store", (
       on(csatAnsweredType, { conversationId, tenantId, score: 5, answeredAt: at(40) }),
     );
     const mine = (data: { conversationId: string }) => data.conversationId === conversationId;
-    assert.equal((await resultOf('back-1')).data.status, 'done');
+    const back = (await resultOf('back-1')).data;
+    assert.equal(back.status, 'done', back.reason);
     assert.equal((await bus.received(conversationClosedType, mine)).data.reason, 'returned_to_bot');
     const control = await bus.received(
       conversationControlRequestedType,

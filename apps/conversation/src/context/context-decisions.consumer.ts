@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { contextPacketType, deriveId, Topics } from '@handoff/contracts';
-import { ConsumeEvents, EventConsumer, type EventBatch } from '@handoff/messaging';
+import { ConsumeEvents, EventConsumer, TransientError, type EventBatch } from '@handoff/messaging';
 import { meter } from '@handoff/service-kit';
 import { Payload } from '@nestjs/microservices';
 import { decisionRecord } from '../handoff/decision-record.js';
@@ -8,8 +8,14 @@ import { ContextService, type PacketRequest } from './context.service.js';
 
 const notYetKnown = meter().createCounter('handoff_context_packets_skipped_total', {
   description:
-    'Offers and assignments whose conversation was not stored yet, so no packet was published',
+    'Offers and assignments whose conversation was still not stored after the wait, so no packet was published',
 });
+
+/**
+ * How long a decision waits for its conversation's own events to be stored (they travel on
+ * another topic and may come later): the batch is retried meanwhile, then the packet is skipped.
+ */
+export const conversationWaitMs = 5_000;
 
 /**
  * When an agent is offered or assigned a conversation (or takes it over by transfer), they get its
@@ -40,10 +46,18 @@ export class ContextDecisionsConsumer {
       }));
     if (requests.length === 0) return;
     const packets = await this.context.packets(requests);
+    const waiting = requests.find(
+      ({ decision }, index) =>
+        !packets[index] && Date.now() - Date.parse(decision!.decidedAt) < conversationWaitMs,
+    );
+    if (waiting)
+      throw new TransientError(
+        `waiting for conversation ${waiting.conversationId} to be stored before its context packet`,
+      );
     packets.forEach((packet, index) => {
       const { conversationId, traceparent } = requests[index]!;
       if (!packet) {
-        // The conversation's own events have not been stored yet; the desk can ask for the packet.
+        // Still not stored after the wait; the desk can ask for the packet once it is.
         notYetKnown.add(1);
         this.logger.warn({ message: 'no packet: conversation not stored yet', conversationId });
         return;

@@ -172,7 +172,7 @@ const escalation = (conversationId: string) =>
     requestedAt: seconds(10),
   });
 
-const assigned = (conversationId: string) =>
+const assigned = (conversationId: string, decidedAt = seconds(11)) =>
   on(routingDecidedType, {
     decisionId: `decision:${conversationId}`,
     escalationId: `esc:${conversationId}`,
@@ -181,7 +181,7 @@ const assigned = (conversationId: string) =>
     outcome: 'assigned',
     requirements: { language: 'en', skills: [] },
     agent: { agentId: 'agent-7', displayName: 'Ana' },
-    decidedAt: seconds(11),
+    decidedAt,
   });
 
 const request = (conversationId: string, commandId: string, tenant = tenantId) =>
@@ -372,17 +372,26 @@ describe('context packets over the real broker and store', () => {
   it('loses nothing when the decision and the scores arrive before the conversation is known', async () => {
     const conversationId = `conv_${runName}_b`;
     await publish(Topics.SentimentScores, ...scores(conversationId));
-    await publish(Topics.RoutingDecisions, assigned(conversationId));
-    await Promise.all([
-      stored('sentiments', conversationId, 3),
-      stored('decisions', conversationId, 1),
-    ]);
-    await publish(Topics.ConversationEvents, ...conversationEvents(conversationId));
+    // Decided just now: the packet waits for the conversation's own events, on their way.
+    await publish(Topics.RoutingDecisions, assigned(conversationId, new Date().toISOString()));
     await publish(Topics.Escalations, escalation(conversationId));
     await Promise.all([
-      stored('messages', conversationId, 5),
+      stored('sentiments', conversationId, 3),
       stored('escalations', conversationId, 1),
     ]);
+    await publish(Topics.ConversationEvents, ...conversationEvents(conversationId));
+    await Promise.all([
+      stored('messages', conversationId, 5),
+      stored('decisions', conversationId, 1),
+    ]);
+    const onAssignment = await received<Packet>(
+      contextPacketType,
+      `context:decision:${conversationId}`,
+    );
+    // Built once the conversation was stored (its messages may still be landing: the desk asks
+    // again for the whole packet, as below).
+    assert.equal(onAssignment.data.occasion, 'assigned');
+    assert.equal(onAssignment.data.conversationId, conversationId);
 
     const packet = await app.get(ContextService).contextPacket(conversationId, tenantId);
     assert.ok(packet);

@@ -65,6 +65,8 @@ describe('ConversationStore reads, against a real MongoDB-compatible store', () 
           vip: false,
           refund: 0,
         },
+        customerTier: 'gold',
+        fallbacks: 0,
       });
     });
 
@@ -89,6 +91,8 @@ describe('ConversationStore reads, against a real MongoDB-compatible store', () 
         language: 'en',
         channel: 'web',
         variables: { topic: 'b' },
+        customerTier: 'gold',
+        fallbacks: 0,
       });
       assert.equal((await store.loadStates([])).size, 0);
       assert.equal((await store.loadStates(['never-started'])).size, 0);

@@ -6,6 +6,7 @@ import { describeLatency } from './latency.js';
 import { RawKafkaProbe } from './raw-kafka.js';
 import { ServiceMetrics } from './service-metrics.js';
 import { ProcessSampler } from './rss.js';
+import { readAgent } from '../support/agent-reads.js';
 
 /**
  * `npm run bench:platform [-- --quick | --rates=50,100]`: the platform as the demo runs it, 1,000 agents online, conversations
@@ -178,11 +179,8 @@ async function waitForAgents(platform: Platform, agents: string[]): Promise<void
   const deadline = Date.now() + 600_000;
   for (const agentId of sample) {
     while (
-      (
-        await fetch(`${platform.url('presence')}/agents/${tenantId}/${agentId}`).catch(
-          () => undefined,
-        )
-      )?.status !== 200
+      (await readAgent(platform.url('presence'), tenantId, agentId).catch(() => undefined))
+        ?.status !== 200
     ) {
       if (Date.now() > deadline)
         throw new Error(`presence did not learn of ${agentId} within 10 minutes`);

@@ -1,6 +1,7 @@
 import { Topics } from '@handoff/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pollUntil, type TopicProbe } from '../support/topic-probe.js';
+import { readAgent } from '../support/agent-reads.js';
 
 interface Conversation {
   tenantId: string;
@@ -52,7 +53,7 @@ export class DeskSimulator {
   async untilPresenceKnowsEveryAgent(): Promise<void> {
     for (const { tenantId, agentId } of this.agents)
       await pollUntil(`presence to know ${tenantId}/${agentId}`, async () =>
-        (await fetch(`${this.presenceUrl}/agents/${tenantId}/${agentId}`)).ok ? true : undefined,
+        (await readAgent(this.presenceUrl, tenantId, agentId)).ok ? true : undefined,
       );
   }
 
@@ -107,9 +108,10 @@ export class DeskSimulator {
   async untilEveryAgentIsFree(tenants: readonly string[], agentsPerTenant: number): Promise<void> {
     for (const tenantId of tenants)
       for (let index = 0; index < agentsPerTenant; index++) {
-        const url = `${this.presenceUrl}/agents/${tenantId}/agent-${index}`;
         await pollUntil(`${tenantId}/agent-${index} to hold no chat`, async () => {
-          const agent = (await (await fetch(url)).json()) as { activeChats: number };
+          const agent = (await (
+            await readAgent(this.presenceUrl, tenantId, `agent-${index}`)
+          ).json()) as { activeChats: number };
           return agent.activeChats === 0 ? true : undefined;
         });
       }

@@ -56,8 +56,8 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
   const logDir = options.logDir ?? join(repoRoot, '.test-results', 'logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${options.runId}-${name}.log`);
-  // The gateway and the conversation service's reads check the development issuer's tokens.
-  const checksTokens = name === 'gateway' || name === 'conversation';
+  // The gateway, and the reads of conversation and presence, check the development issuer's tokens.
+  const checksTokens = name === 'gateway' || name === 'conversation' || name === 'presence';
   if (checksTokens) ensureDevKeys();
   const env = {
     ...process.env,

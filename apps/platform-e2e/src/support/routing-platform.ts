@@ -6,6 +6,7 @@ import { freePorts } from '../faults/fault-harness.js';
 import { startService, type RunningService } from './platform.js';
 import { testInfra } from './test-infra.js';
 import { pollUntil, TopicProbe, type ProbedRecord } from './topic-probe.js';
+import { readAgent } from './agent-reads.js';
 
 /**
  * Presence and routing started for one test file with the tenants' queues it gives, and a probe
@@ -54,7 +55,7 @@ export class RoutingPlatform {
     accept: (agent: Record<string, unknown>) => boolean = () => true,
   ): Promise<void> {
     await pollUntil(`presence to show ${tenantId}/${agentId}`, async () => {
-      const response = await fetch(`${this.presenceUrl}/agents/${tenantId}/${agentId}`);
+      const response = await readAgent(this.presenceUrl, tenantId, agentId);
       if (!response.ok) return undefined;
       return accept((await response.json()) as Record<string, unknown>) ? true : undefined;
     });

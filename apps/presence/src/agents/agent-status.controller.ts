@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, NotFoundException, Param } from '@nestjs/common';
+import { Authenticated, CurrentPrincipal, type Principal } from '@handoff/service-kit';
 import type { AgentEntry } from './agent-directory.js';
 import { defaultChannel } from './agent-entry.js';
 import { AgentsService } from './agents.service.js';
@@ -6,15 +7,21 @@ import { onShiftAt, shiftsAround, type Shift, type ShiftSchedule } from './shift
 
 /**
  * An agent as presence sees it, read only: statuses change through events on
- * handoff.agent.status.v1 and desks' commands on handoff.agent.commands.v1, never over HTTP.
+ * handoff.agent.status.v1 and desks' commands on handoff.agent.commands.v1, never over HTTP. The
+ * caller's token is verified and names the tenant; an agent reads only themselves, a supervisor or
+ * admin any agent of their tenant.
  */
-@Controller('agents')
+@Controller('v1/agents')
+@Authenticated('agent', 'supervisor', 'admin')
 export class AgentStatusController {
   constructor(private readonly agents: AgentsService) {}
 
-  @Get(':tenantId/:agentId')
-  get(@Param('tenantId') tenantId: string, @Param('agentId') agentId: string) {
-    const agent = this.agents.directory.get(tenantId, agentId);
+  @Get(':agentId')
+  get(@Param('agentId') agentId: string, @CurrentPrincipal() caller: Principal) {
+    const seesOthers = caller.roles.some((role) => role === 'supervisor' || role === 'admin');
+    if (!seesOthers && caller.subject !== agentId)
+      throw new ForbiddenException('an agent reads only themselves');
+    const agent = this.agents.directory.get(caller.tenantId, agentId);
     if (!agent) throw new NotFoundException(`no agent ${agentId}`);
     return agentView(agent);
   }

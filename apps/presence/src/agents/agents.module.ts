@@ -3,7 +3,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Reservation, ReservationSchema } from '../reservations/reservation.schema.js';
 import { AgentDirectory } from './agent-directory.js';
 import { AgentStatusConsumer } from './agent-status.consumer.js';
-import { AgentStatusController } from './agent-status.controller.js';
 import { AgentStatusLog } from './agent-status-log.js';
 import { Agent, AgentSchema } from './agent.schema.js';
 import { AgentsService } from './agents.service.js';
@@ -19,7 +18,7 @@ import { ShiftSchedules } from '../shifts/shift-schedules.js';
       { name: AgentShiftSchedule.name, schema: AgentShiftScheduleSchema },
     ]),
   ],
-  controllers: [AgentStatusController, AgentStatusConsumer],
+  controllers: [AgentStatusConsumer],
   providers: [
     AgentsService,
     AgentStatusLog,

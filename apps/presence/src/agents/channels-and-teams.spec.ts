@@ -102,12 +102,12 @@ describe('channels and teams', () => {
     );
   });
 
-  it('shows channels and teams on GET /agents/:tenantId/:agentId', () => {
+  it('shows channels and teams on GET /v1/agents/:agentId', () => {
     directory.apply(agent('ana', { capacity: 4, channels: omnichannel, teams: ['vip'] }));
     directory.reserve('acme', 'ana', 'c1', 1);
     place('e1', { channel: 'email' });
     const controller = new AgentStatusController({ directory } as unknown as AgentsService);
-    const view = controller.get('acme', 'ana');
+    const view = controller.get('ana', { tenantId: 'acme', subject: 'ana', roles: ['agent'] });
     assert.deepEqual(view.teams, ['vip']);
     assert.deepEqual(view.channels, [
       { name: 'chat', capacity: 1, inUse: 1, freeSlots: 0 },

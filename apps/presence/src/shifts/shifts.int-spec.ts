@@ -40,6 +40,14 @@ const fits = (presence: INestApplication, agentId: string) =>
     .directory.find({ tenantId, language: 'en', skills: [], limit: 100 })
     .candidates.some((candidate) => candidate.agentId === agentId);
 
+/** The agent as a supervisor of the tenant reads it from presence. */
+const agentView = (service: INestApplication, agentId: string) =>
+  new AgentStatusController(service.get(AgentsService)).get(agentId, {
+    tenantId,
+    subject: 'supervisor-1',
+    roles: ['supervisor'],
+  });
+
 describe('presence shift schedules against a real broker and store', () => {
   before(async () => {
     app = await presence.start();
@@ -59,7 +67,7 @@ describe('presence shift schedules against a real broker and store', () => {
     await eventually('the schedule is applied', () =>
       causes(agentId).includes('schedule_changed') ? true : undefined,
     );
-    const view = app.get(AgentStatusController).get(tenantId, agentId);
+    const view = agentView(app, agentId);
     assert.deepEqual(view.schedule, {
       onShift: false,
       currentShift: null,
@@ -114,7 +122,7 @@ describe('presence shift schedules against a real broker and store', () => {
       await eventually('agents are loaded', () =>
         restarted.get(AgentsService).directory.get(tenantId, agentId),
       );
-      const view = restarted.get(AgentStatusController).get(tenantId, agentId);
+      const view = agentView(restarted, agentId);
       assert.deepEqual(view.schedule?.currentShift, { start, end });
       assert.equal(view.schedule?.onShift, true);
     } finally {

@@ -262,6 +262,23 @@ describe('escalation triggers on the real broker and store', () => {
     assert.equal(app!.get(TenantRules).of(tenant).version, 1);
   });
 
+  it("names the skills a tenant maps the bot's intent to, intent names with dots included", async () => {
+    const tenant = `${tenantId}_skills`;
+    await publishRules(tenant, 1, { intentSkills: { 'billing.refund': 'billing' } });
+    await eventually(
+      'the skills in use',
+      () => app!.get(TenantRules).of(tenant).version === 1 || undefined,
+    );
+    const talk = conversation({ tenant });
+    await bus.publish(
+      talk.customer('I was charged twice'),
+      talk.bot('Let me look at your refund.', { intent: 'billing.refund', confidence: 0.9 }),
+      talk.customer('I want to talk to a human'),
+    );
+    const { data } = await talk.escalation();
+    assert.deepEqual([data.intent, data.skills], ['billing.refund', ['billing']]);
+  });
+
   it('escalates once per episode, and publishes the same escalation again for a redelivered message', async () => {
     const talk = conversation();
     const ask = talk.customer('I want to talk to a human');

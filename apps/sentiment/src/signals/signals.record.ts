@@ -1,12 +1,18 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { ConversationSignals } from './conversation-signals.js';
 
-/** One conversation's signals, saved after each batch so a restart carries on where it was. */
+/**
+ * One saved snapshot of a conversation's signals. Each batch inserts new snapshots and then drops
+ * the older ones of the same conversations: the store's inserts and deletes are cheap where
+ * replacing documents in place is not, and a crash between the two leaves the newer snapshot,
+ * which loading prefers. The signals are kept as JSON text, so their keys may hold any character.
+ */
 @Schema({ collection: 'conversation_signals', versionKey: false })
 export class SignalsRecord {
-  /** `<tenant>/<conversation>`: conversation ids are only unique within a tenant. */
   @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ type: Object, required: true }) signals!: ConversationSignals;
+  /** `<tenant>/<conversation>`: conversation ids are only unique within a tenant. */
+  @Prop({ type: String, required: true, index: true }) key!: string;
+  @Prop({ type: String, required: true }) signals!: string;
+  @Prop({ type: Date, required: true }) savedAt!: Date;
   /** For the retention sweep. */
   @Prop({ type: Date, required: true, index: true }) lastMessageAt!: Date;
 }

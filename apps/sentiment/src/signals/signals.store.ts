@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import type { ConversationSignals } from './conversation-signals.js';
 import { SignalsRecord, signalsKey } from './signals.record.js';
 
@@ -9,29 +10,32 @@ import { SignalsRecord, signalsKey } from './signals.record.js';
 export class SignalsStore {
   constructor(@InjectModel(SignalsRecord.name) private readonly records: Model<SignalsRecord>) {}
 
+  /** The newest snapshot of each conversation asked for. */
   async load(keys: readonly string[]): Promise<Map<string, ConversationSignals>> {
     if (keys.length === 0) return new Map();
-    const found = await this.records.find({ _id: { $in: keys } }).lean();
-    return new Map(found.map((record) => [record._id, record.signals]));
+    const found = await this.records
+      .find({ key: { $in: keys } })
+      .sort({ savedAt: 1 })
+      .lean();
+    return new Map(found.map((record) => [record.key, JSON.parse(record.signals)]));
   }
 
-  /** One round trip for the whole batch. */
+  /** Two round trips for the whole batch: the new snapshots, then the end of the old ones. */
   async save(changed: readonly ConversationSignals[]): Promise<void> {
     if (changed.length === 0) return;
-    await this.records.bulkWrite(
-      changed.map((signals) => ({
-        replaceOne: {
-          filter: { _id: signalsKey(signals.tenantId, signals.conversationId) },
-          replacement: {
-            _id: signalsKey(signals.tenantId, signals.conversationId),
-            signals,
-            lastMessageAt: new Date(signals.lastMessageAt),
-          },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
+    const savedAt = new Date();
+    const snapshots = changed.map((signals) => ({
+      _id: randomUUID(),
+      key: signalsKey(signals.tenantId, signals.conversationId),
+      signals: JSON.stringify(signals),
+      savedAt,
+      lastMessageAt: new Date(signals.lastMessageAt),
+    }));
+    await this.records.insertMany(snapshots, { ordered: false, lean: true });
+    await this.records.deleteMany({
+      key: { $in: snapshots.map(({ key }) => key) },
+      _id: { $nin: snapshots.map(({ _id }) => _id) },
+    });
   }
 
   /** Drops the signals of conversations quiet since before the cutoff; returns how many. */

@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { TriggerRules } from '@handoff/contracts';
 
 /** A tenant's current escalation rules: one document per tenant, replaced by newer versions. */
 @Schema({ collection: 'tenant_trigger_rules', versionKey: false })
@@ -7,7 +6,8 @@ export class TenantRulesRecord {
   /** The tenant id. */
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) version!: number;
-  @Prop({ type: Object, required: true }) rules!: TriggerRules;
+  /** As JSON text: intent names such as "billing.refund" are keys, and stores refuse dots in keys. */
+  @Prop({ type: String, required: true }) rules!: string;
   @Prop({ type: Date, required: true }) publishedAt!: Date;
   /** When an instance stored it: what the other instances poll for. */
   @Prop({ type: Date, required: true, index: true }) updatedAt!: Date;

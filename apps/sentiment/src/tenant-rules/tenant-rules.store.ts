@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { TriggerRules } from '@handoff/contracts';
 import { storeIfNewer } from '@handoff/service-kit';
 import { compileRules, type CompiledRules } from '@handoff/trigger-rules';
 import type { Model } from 'mongoose';
@@ -23,9 +24,12 @@ export class TenantRulesStore {
   storeIfNewer(
     tenantId: string,
     version: number,
-    record: Pick<TenantRulesRecord, 'rules' | 'publishedAt'>,
+    record: { rules: TriggerRules; publishedAt: Date },
   ): Promise<boolean> {
-    return storeIfNewer(this.sets, tenantId, version, { ...record });
+    return storeIfNewer(this.sets, tenantId, version, {
+      rules: JSON.stringify(record.rules),
+      publishedAt: record.publishedAt,
+    });
   }
 
   async changedSince(since: Date): Promise<TenantRuleSet[]> {
@@ -36,7 +40,7 @@ export class TenantRulesStore {
           {
             tenantId: record._id,
             version: record.version,
-            compiled: compileRules(record.rules, record.version),
+            compiled: compileRules(JSON.parse(record.rules) as TriggerRules, record.version),
           },
         ];
       } catch (error) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { z } from 'zod';
-import { ConfigError } from '../config/load-config.js';
+import { ConfigError, loadConfig } from '../config/load-config.js';
 
 /**
  * How bearer tokens are checked. Keys come from an OIDC provider's JWKS endpoint in production,
@@ -72,4 +72,18 @@ function keySourceFrom(env: AuthEnv, readFile: (path: string) => string): KeySou
   if (!Array.isArray(keys) || keys.length === 0)
     fail(`AUTH_JWKS_FILE: ${env.AUTH_JWKS_FILE} is not a JWKS (no "keys" array with a key)`);
   return { kind: 'local', jwks: jwks as JSONWebKeySet };
+}
+
+/**
+ * For services whose people's reads are optional: the token settings as optional variables, and
+ * the options once any is given (then all of them are checked as the gateway checks its own).
+ * Without them, such a service serves no reads: it never trusts a tenant it is told.
+ */
+export function optionalAuthEnv() {
+  return z.object(authEnv()).partial().shape;
+}
+
+export function optionalAuthOptions(env: Partial<AuthEnv>): AuthOptions | undefined {
+  if (!env.AUTH_ISSUER && !env.AUTH_AUDIENCE) return undefined;
+  return authOptionsFrom(loadConfig(z.object(authEnv()), env as NodeJS.ProcessEnv));
 }
