@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   escalationRequestedType,
   sentimentScoredType,
   deriveId,
+  Topics,
   type MessageRecorded,
 } from '@handoff/contracts';
-import type { EventSink } from '@handoff/messaging';
+import { PartitionOwnership, type EventSink } from '@handoff/messaging';
 import { meter } from '@handoff/service-kit';
 import {
   newSignals,
@@ -44,7 +45,7 @@ export interface RecordedEvent {
  * yields the same events.
  */
 @Injectable()
-export class EvaluationService {
+export class EvaluationService implements OnModuleInit {
   private readonly cache: SignalsCache;
   private readonly triggers;
 
@@ -53,9 +54,22 @@ export class EvaluationService {
     private readonly rules: TenantRules,
     options: EvaluationOptions,
     model: EscalationScorer,
+    ownership: PartitionOwnership,
   ) {
     this.cache = new SignalsCache(options.cacheSize);
     this.triggers = allTriggers(model);
+    // Another instance may have changed conversations of a partition while this one did not own
+    // it: what memory held is dropped, and the list of stored conversations read again.
+    ownership.onRevoked((topic) => {
+      if (topic === Topics.ConversationMessages) this.cache.clear();
+    });
+    ownership.onAssigned((topic) => {
+      if (topic === Topics.ConversationMessages) void this.store.refreshKnown();
+    });
+  }
+
+  onModuleInit(): void {
+    void this.store.refreshKnown();
   }
 
   async evaluate(

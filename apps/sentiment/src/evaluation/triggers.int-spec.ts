@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import {
   escalationRequestedType,
   messageRecordedType,
@@ -12,6 +14,7 @@ import {
 } from '@handoff/contracts';
 import { EventBus, on } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
+import { SignalsStore } from '../signals/signals.store.js';
 import { TenantRules } from '../tenant-rules/tenant-rules.js';
 import { startSentiment, stopSentiment } from '../testing/sentiment-under-test.js';
 
@@ -304,6 +307,11 @@ describe('escalation triggers on the real broker and store', () => {
         bus.all(sentimentScoredType, (data) => data.conversationId === talk.conversationId)
           .length === 2 || undefined,
     );
+    // The hourly sweep keeps the newest snapshot of each conversation, so a restart reads that one.
+    await app!.get(SignalsStore).sweep(new Date(0));
+    const snapshots = app!.get<Connection>(getConnectionToken()).collection('conversation_signals');
+    const key = `${tenantId}/${talk.conversationId}`;
+    assert.equal(await snapshots.countDocuments({ key }), 1);
     await stopSentiment(app);
     app = await startSentiment(infra, name);
     await bus.publish(ask());

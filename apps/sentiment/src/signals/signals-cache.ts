@@ -29,6 +29,10 @@ export class SignalsCache {
       this.entries.delete(this.entries.keys().next().value!);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Forgets a conversation, e.g. after a failed batch, so memory never runs ahead of the store. */
   delete(key: string): void {
     this.entries.delete(key);

@@ -1,10 +1,9 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
- * One saved snapshot of a conversation's signals. Each batch inserts new snapshots and then drops
- * the older ones of the same conversations: the store's inserts and deletes are cheap where
- * replacing documents in place is not, and a crash between the two leaves the newer snapshot,
- * which loading prefers. The signals are kept as JSON text, so their keys may hold any character.
+ * One saved snapshot of a conversation's signals. Each batch inserts new snapshots; loading takes
+ * the newest of a conversation and the hourly sweep drops the older ones. The signals are kept as
+ * JSON text, so their keys may hold any character.
  */
 @Schema({ collection: 'conversation_signals', versionKey: false })
 export class SignalsRecord {
