@@ -32,7 +32,7 @@ const heldBack = meter().createCounter('handoff_escalations_held_back_total', {
     'Messages whose triggers fired while an escalation was open, an agent held the conversation or the cooldown ran',
 });
 
-/** One recorded message and what went with it: its trace, and a sink for what it causes. */
+/** One recorded message, with the trace it came with. */
 export interface RecordedEvent {
   data: MessageRecorded;
   traceparent?: string;

@@ -1,4 +1,5 @@
 import type { EventData } from '../event-data.js';
+import { configVersionSchema } from './config-version.schema.js';
 import { identifierSchema, timestampSchema } from '../common.schema.js';
 
 export const templatesPublishedType = 'handoff.tenant.templates.published';
@@ -15,11 +16,7 @@ export const templatesPublishedSchema = {
   required: ['tenantId', 'version', 'templates', 'publishedAt'],
   properties: {
     tenantId: identifierSchema,
-    version: {
-      type: 'integer',
-      minimum: 1,
-      description: 'Grows with each set; an older one is ignored',
-    },
+    version: configVersionSchema,
     templates: {
       type: 'object',
       maxProperties: 64,

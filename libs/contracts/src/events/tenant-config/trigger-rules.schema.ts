@@ -1,4 +1,5 @@
 import type { EventData } from '../event-data.js';
+import { configVersionSchema } from './config-version.schema.js';
 import { identifierSchema, skillNameSchema, timestampSchema } from '../common.schema.js';
 
 export const triggersPublishedType = 'handoff.tenant.triggers.published';
@@ -167,11 +168,7 @@ export const triggersPublishedSchema = {
   required: ['tenantId', 'version', 'rules', 'publishedAt'],
   properties: {
     tenantId: identifierSchema,
-    version: {
-      type: 'integer',
-      minimum: 1,
-      description: 'Grows with each set; an older one is ignored',
-    },
+    version: configVersionSchema,
     rules: triggerRulesSchema,
     publishedBy: { type: 'string', maxLength: 128 },
     publishedAt: timestampSchema,
