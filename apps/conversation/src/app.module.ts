@@ -21,7 +21,10 @@ export class ConversationAppModule {
         MetricsModule,
         MongoModule.forRoot(config.mongo),
         MessagingModule.forRoot(config.messaging),
-        ConversationStatesModule.register({ cacheSize: config.cacheSize }),
+        ConversationStatesModule.register({
+          cacheSize: config.cacheSize,
+          contextCacheSize: config.contextCacheSize,
+        }),
         ConversationsModule,
         NotificationsModule.forRoot(config.notifications),
         HandoffModule.register(config.handoff),

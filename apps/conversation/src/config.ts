@@ -18,6 +18,7 @@ const conversationEnv = z.object({
   ...kafkaEnv('conversation'),
   ...mongoEnv('conversation'),
   CONVERSATION_CACHE_SIZE: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  CONVERSATION_CONTEXT_CACHE_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   NOTIFICATION_TEMPLATES_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   QUEUE_POSITION_UPDATE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   CONVERSATION_KNOWLEDGE_FILE: z.string().min(1).optional(),
@@ -37,6 +38,8 @@ function toConversationConfig(env: z.output<typeof conversationEnv>, raw: NodeJS
     mongo: { url: env.MONGO_URL, dbName: env.MONGO_DB },
     /** Conversations kept in memory per instance; others are loaded from the store when needed. */
     cacheSize: env.CONVERSATION_CACHE_SIZE,
+    /** Conversations whose whole context (transcript included) is kept in memory per instance. */
+    contextCacheSize: env.CONVERSATION_CONTEXT_CACHE_SIZE,
     /** How often each instance re-reads the tenants' template sets other instances stored. */
     notifications: { templatesRefreshMs: env.NOTIFICATION_TEMPLATES_REFRESH_SECONDS * 1000 },
     /** Least time between two position updates to one queued customer. */

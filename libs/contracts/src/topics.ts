@@ -75,8 +75,15 @@ export function maxEventBytes(topic: EventTopic): number {
 export const coPartitionedTopics: readonly (readonly Topic[])[] = [
   [Topics.RoutingQueue, Topics.AgentAvailability],
   // The conversation service keeps who holds a conversation in memory, from decisions, and checks
-  // it against agents' commands and the bot's messages.
-  [Topics.ConversationEvents, Topics.RoutingDecisions, Topics.AgentCommands],
+  // it against agents' commands and the bot's messages; it also keeps everything a context packet
+  // is built from, which includes the escalations and sentiment scores.
+  [
+    Topics.ConversationEvents,
+    Topics.RoutingDecisions,
+    Topics.AgentCommands,
+    Topics.Escalations,
+    Topics.SentimentScores,
+  ],
 ];
 
 /** Topic-level settings the platform applies when it creates a topic. */

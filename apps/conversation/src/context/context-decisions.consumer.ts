@@ -42,6 +42,7 @@ export class ContextDecisionsConsumer {
         decision: data,
         decisions: records.filter(({ conversationId }) => conversationId === data.conversationId),
         options: { packetId: deriveId('context', data.decisionId), agentId: data.agent!.agentId },
+        partition: batch.partition,
         ...(traceparent ? { traceparent } : {}),
       }));
     if (requests.length === 0) return;

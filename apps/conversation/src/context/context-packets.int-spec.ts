@@ -33,6 +33,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PrivacyModule } from '../privacy/privacy.module.js';
 import { startConversationTestApp } from '../testing/conversation-test-app.js';
 import { ContextModule } from './context.module.js';
+import { ContextMemory } from '../conversations/context-memory.js';
+import type { ContextRecords } from './context-records.js';
+import { ContextStore } from './context-store.js';
 import { ContextService } from './context.service.js';
 import { loadKnowledgeFile } from './knowledge/load-knowledge.js';
 
@@ -401,5 +404,30 @@ describe('context packets over the real broker and store', () => {
       await app.get(ContextService).contextPacket(conversationId, `${tenantId}_other`),
       null,
     );
+  });
+
+  it('holds in memory exactly what the store holds of a conversation it saw start', async () => {
+    const conversationId = `conv_${runName}_c`;
+    await publish(Topics.ConversationEvents, ...conversationEvents(conversationId));
+    await publish(Topics.SentimentScores, ...scores(conversationId));
+    await publish(Topics.Escalations, escalation(conversationId));
+    await publish(Topics.RoutingDecisions, assigned(conversationId));
+    await received<Packet>(contextPacketType, `context:decision:${conversationId}`);
+
+    const held = app.get(ContextMemory).recordsOf(conversationId, tenantId);
+    assert.ok(held, 'the conversation is held from its start');
+    const stored = (await app.get(ContextStore).recordsOf([{ conversationId, tenantId }])).get(
+      conversationId,
+    );
+    assert.ok(stored);
+    const ids = (records: ContextRecords) =>
+      Object.fromEntries(
+        Object.entries(records)
+          .filter(([kind]) => kind !== 'conversation')
+          .map(([kind, list]) => [kind, (list as { _id: string }[]).map(({ _id }) => _id).sort()]),
+      );
+    assert.deepEqual(ids(held), ids(stored));
+    assert.equal(held.messages.length, 5);
+    assert.equal(held.decisions.length, 1);
   });
 });

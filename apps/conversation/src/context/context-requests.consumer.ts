@@ -32,6 +32,7 @@ export class ContextRequestsConsumer {
         conversationId: command.conversationId,
         tenantId: command.tenantId,
         occasion: 'requested',
+        partition: batch.partition,
         options: {
           packetId: deriveId('context', command.commandId),
           agentId: command.agentId,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
@@ -15,6 +15,7 @@ import {
   ProfileRecord,
   SentimentRecord,
 } from '../conversations/context.records.js';
+import { ContextMemory, contextKinds, type ContextKind } from '../conversations/context-memory.js';
 import type { ContextRecords } from './context-records.js';
 
 export interface ConversationKey {
@@ -23,9 +24,8 @@ export interface ConversationKey {
 }
 
 /**
- * Reads what a context packet is folded from. A packet serves an assignment or a person's request,
- * never the per-message path; the conversations of one batch are read together, one query per
- * collection.
+ * Reads what a context packet is folded from, when memory does not hold the conversation (after a
+ * restart or rebalance, or a desk asking on an instance that does not own it).
  */
 @Injectable()
 export class ContextStore {
@@ -39,64 +39,54 @@ export class ContextStore {
     @InjectModel(ProfileRecord.name) private readonly profiles: Model<ProfileRecord>,
     @InjectModel(SentimentRecord.name) private readonly sentiments: Model<SentimentRecord>,
     @InjectModel(NoteRecord.name) private readonly notes: Model<NoteRecord>,
+    @Inject(ContextMemory) private readonly memory: ContextMemory,
   ) {}
 
   async appendSentiments(records: readonly SentimentRecord[]): Promise<void> {
     await appendOnce(this.sentiments, records);
+    this.memory.remember('sentiments', records);
   }
 
-  /** The records of each conversation that exists for the tenant asked; others are left out. */
+  /**
+   * The records of each conversation that exists for the tenant asked; others are left out. One
+   * query per conversation and collection, by equality: a list of ids (`$in`) is not narrowed by
+   * every MongoDB-compatible store and can cost a scan of the collection.
+   */
   async recordsOf(keys: readonly ConversationKey[]): Promise<Map<string, ContextRecords>> {
-    const ids = [...new Set(keys.map(({ conversationId }) => conversationId))];
-    if (ids.length === 0) return new Map();
-    const byConversation = { conversationId: { $in: ids } };
-    const [
-      started,
-      messages,
-      variables,
-      escalations,
-      decisions,
-      fallbacks,
-      profiles,
-      sentiments,
-      notes,
-    ] = await Promise.all([
-      this.conversations.find({ _id: { $in: ids } }).lean(),
-      this.messages.find(byConversation).lean(),
-      this.variables.find(byConversation).lean(),
-      this.escalations.find(byConversation).lean(),
-      this.decisions.find(byConversation).lean(),
-      this.fallbacks.find(byConversation).lean(),
-      this.profiles.find(byConversation).lean(),
-      this.sentiments.find(byConversation).lean(),
-      this.notes.find(byConversation).lean(),
+    const unique = new Map(keys.map((key) => [key.conversationId, key]));
+    const found = await Promise.all([...unique.values()].map((key) => this.recordsOfOne(key)));
+    return new Map(
+      found.flatMap((records) => (records ? [[records.conversation._id, records]] : [])),
+    );
+  }
+
+  private async recordsOfOne({
+    conversationId,
+    tenantId,
+  }: ConversationKey): Promise<ContextRecords | undefined> {
+    const byConversation = { conversationId, tenantId };
+    const models = this.models();
+    const [conversation, ...lists] = await Promise.all([
+      this.conversations.findOne({ _id: conversationId, tenantId }).lean(),
+      ...contextKinds.map((kind) => models[kind].find(byConversation).lean()),
     ]);
-    const found = new Map<string, ContextRecords>();
-    for (const conversation of started) {
-      if (
-        !keys.some(
-          (key) =>
-            key.conversationId === conversation._id && key.tenantId === conversation.tenantId,
-        )
-      )
-        continue;
-      const ofIt = <T extends { conversationId: string; tenantId: string }>(all: T[]) =>
-        all.filter(
-          (record) =>
-            record.conversationId === conversation._id && record.tenantId === conversation.tenantId,
-        );
-      found.set(conversation._id, {
-        conversation,
-        messages: ofIt(messages),
-        variables: ofIt(variables),
-        escalations: ofIt(escalations),
-        decisions: ofIt(decisions),
-        fallbacks: ofIt(fallbacks),
-        profiles: ofIt(profiles),
-        sentiments: ofIt(sentiments),
-        notes: ofIt(notes),
-      });
-    }
-    return found;
+    if (!conversation) return undefined;
+    const records: Record<string, unknown> = Object.fromEntries(
+      contextKinds.map((kind, index) => [kind, lists[index]]),
+    );
+    return { conversation, ...(records as Omit<ContextRecords, 'conversation'>) };
+  }
+
+  private models(): Record<ContextKind, Model<{ _id: string }>> {
+    return {
+      messages: this.messages,
+      variables: this.variables,
+      escalations: this.escalations,
+      decisions: this.decisions,
+      fallbacks: this.fallbacks,
+      profiles: this.profiles,
+      sentiments: this.sentiments,
+      notes: this.notes,
+    } as unknown as Record<ContextKind, Model<{ _id: string }>>;
   }
 }

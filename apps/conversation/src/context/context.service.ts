@@ -9,6 +9,7 @@ import {
 } from './context-packet.builder.js';
 import { occasionOf } from './packet-occasions.js';
 import { inOrderSaid, type ContextRecords } from './context-records.js';
+import { ContextMemory } from '../conversations/context-memory.js';
 import { ContextStore, type ConversationKey } from './context-store.js';
 import { detectedIntent } from './bot-attempts.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
@@ -27,13 +28,19 @@ export interface PacketRequest extends ConversationKey {
   decision?: RoutingDecided;
   /** Decisions of the batch at hand up to this one, which the store may not hold yet. */
   decisions?: readonly DecisionRecord[];
+  /**
+   * The partition of a co-partitioned topic the request came on, when this instance owns the
+   * conversation: what is read from the store is then kept in memory for the next packets.
+   */
+  partition?: number;
 }
 
-/** Builds context packets: the store's records, a summary and the tenant's suggestions. */
+/** Builds context packets: the records (from memory, else the store), a summary and the tenant's suggestions. */
 @Injectable()
 export class ContextService {
   constructor(
     private readonly store: ContextStore,
+    @Inject(ContextMemory) private readonly memory: ContextMemory,
     @Inject(KnowledgeBase) private readonly knowledge: KnowledgeBase,
     @Inject(Summariser) private readonly summariser: Summariser,
     private readonly redactors: Redactors,
@@ -58,10 +65,10 @@ export class ContextService {
    * not have (yet: the conversation's events may still be on their way) or a decision that calls for none.
    */
   async packets(requests: readonly PacketRequest[]): Promise<(ContextPacket | undefined)[]> {
-    const stored = await this.store.recordsOf(requests);
+    const held = await this.recordsOf(requests);
     return Promise.all(
       requests.map(async (request) => {
-        const found = stored.get(request.conversationId);
+        const found = held.get(request.conversationId);
         if (!found || found.conversation.tenantId !== request.tenantId) return undefined;
         const records = withDecisions(found, request.decisions ?? []);
         const occasion =
@@ -71,6 +78,33 @@ export class ContextService {
         return this.build(records, { ...request.options, occasion });
       }),
     );
+  }
+
+  /** From memory where it holds the conversation; the rest from the store, kept if owned here. */
+  private async recordsOf(
+    requests: readonly PacketRequest[],
+  ): Promise<Map<string, ContextRecords>> {
+    const held = new Map<string, ContextRecords>();
+    const missing = new Map<string, PacketRequest>();
+    for (const request of requests) {
+      const records = this.memory.recordsOf(request.conversationId, request.tenantId);
+      if (records) held.set(request.conversationId, records);
+      else missing.set(request.conversationId, request);
+    }
+    if (missing.size === 0) return held;
+    const loading = [...missing.values()].flatMap(({ conversationId, tenantId, partition }) =>
+      partition === undefined
+        ? []
+        : (this.memory.loading(conversationId, tenantId, partition) ?? []),
+    );
+    let stored = new Map<string, ContextRecords>();
+    try {
+      stored = await this.store.recordsOf([...missing.values()]);
+    } finally {
+      for (const load of loading) this.memory.loaded(load, stored.get(load.conversationId));
+    }
+    for (const [conversationId, records] of stored) held.set(conversationId, records);
+    return held;
   }
 
   private async build(

@@ -18,6 +18,7 @@ import type {
   VariableRecord,
 } from './conversation.records.js';
 import { ConversationEventsConsumer } from './conversation-events.consumer.js';
+import { ContextMemory } from './context-memory.js';
 import { ConversationStates, type ConversationState } from './conversation-states.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { ConversationEvent } from './ingest.js';
@@ -186,6 +187,7 @@ describe('ConversationEventsConsumer', () => {
     consumer = new ConversationEventsConsumer(
       store as unknown as ConversationStore,
       states,
+      new ContextMemory(100),
       ownership,
     );
     consumer.onModuleInit();
@@ -284,6 +286,7 @@ describe('ConversationEventsConsumer when a batch partly fails or repeats', () =
     consumer = new ConversationEventsConsumer(
       store as unknown as ConversationStore,
       states,
+      new ContextMemory(100),
       new PartitionOwnership(),
     );
   });

@@ -13,6 +13,7 @@ import {
   type EventBatch,
 } from '@handoff/messaging';
 import { Payload } from '@nestjs/microservices';
+import { ContextMemory } from './context-memory.js';
 import { ConversationStates, copyVariables } from './conversation-states.js';
 import { ConversationStore } from './conversation-store.js';
 import { conversationsToLoad, ingest } from './ingest.js';
@@ -31,12 +32,15 @@ export class ConversationEventsConsumer implements OnModuleInit {
   constructor(
     private readonly store: ConversationStore,
     @Inject(ConversationStates) private readonly states: ConversationStates,
+    @Inject(ContextMemory) private readonly memory: ContextMemory,
     private readonly ownership: PartitionOwnership,
   ) {}
 
   onModuleInit(): void {
     this.ownership.onRevoked((topic, partitions) => {
-      if (topic === Topics.ConversationEvents) this.states.forgetPartitions(partitions);
+      if (topic !== Topics.ConversationEvents) return;
+      this.states.forgetPartitions(partitions);
+      this.memory.forgetPartitions(partitions);
     });
   }
 
@@ -57,7 +61,10 @@ export class ConversationEventsConsumer implements OnModuleInit {
       loaded,
       touched,
     );
-    const startedBefore = await this.store.appendConversations(ingested.conversations);
+    const startedBefore = await this.store.appendConversations(
+      ingested.conversations,
+      batch.partition,
+    );
     await Promise.all([
       this.store.appendMessages(ingested.messages),
       this.store.appendVariables(ingested.variables),
@@ -70,6 +77,8 @@ export class ConversationEventsConsumer implements OnModuleInit {
       batch.emit(messageRecordedType, data, { id, ...(traceparent ? { traceparent } : {}) });
     }
     for (const { data, id } of ingested.closed) batch.emit(conversationClosedType, data, { id });
+    // A closed conversation gets no more offers: its context is read from the store if asked for.
+    this.memory.forget(ingested.closed.map(({ data }) => data.conversationId));
     for (const { data, id } of ingested.feedback) batch.emit(csatRecordedType, data, { id });
     for (const [tenant, count] of ingested.refusedBotMessages)
       refusedBotMessages.add(count, { tenant });

@@ -155,7 +155,7 @@ describe('ConversationStore reads, against a real MongoDB-compatible store', () 
         new Map(),
         new Set(),
       );
-      await store.appendConversations(ingested.conversations);
+      await store.appendConversations(ingested.conversations, 0);
       await store.appendVariables(ingested.variables);
 
       const restarted = new ConversationStates(10);

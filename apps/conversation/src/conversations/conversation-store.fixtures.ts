@@ -17,6 +17,7 @@ import {
   VariableRecord,
 } from './conversation.records.js';
 import { ConversationStore } from './conversation-store.js';
+import { ConversationStatesModule } from './conversation-states.module.js';
 import { ConversationStoreModule } from './conversation-store.module.js';
 
 export const dbName = uniqueName('int_conversation_store');
@@ -132,6 +133,7 @@ export class StoreUnderTest {
       imports: [
         HealthModule,
         MongoModule.forRoot({ url: integrationInfra().mongoUrl, dbName }),
+        ConversationStatesModule.register({ cacheSize: 100 }),
         ConversationStoreModule,
       ],
     }).compile();
@@ -151,7 +153,7 @@ export class StoreUnderTest {
   /** A conversation stored as started, under a new id. */
   async startedConversation(changes: Partial<ConversationRecord> = {}): Promise<string> {
     const conversationId = uniqueName('conv');
-    await this.store.appendConversations([conversation(conversationId, changes)]);
+    await this.store.appendConversations([conversation(conversationId, changes)], 0);
     return conversationId;
   }
 

@@ -103,13 +103,16 @@ describe('ConversationStore against a real MongoDB-compatible store', () => {
     it('accepts the same tenant starting a conversation again, changing nothing', async () => {
       const conversationId = await startedConversation();
 
-      await store.appendConversations([
-        conversation(conversationId, {
-          channel: 'web',
-          language: 'en',
-          customer: { customerId: 'someone-else' },
-        }),
-      ]);
+      await store.appendConversations(
+        [
+          conversation(conversationId, {
+            channel: 'web',
+            language: 'en',
+            customer: { customerId: 'someone-else' },
+          }),
+        ],
+        0,
+      );
 
       const view = await viewOf(conversationId);
       assert.equal(view.channel, 'whatsapp', 'the redelivered start changed nothing');
@@ -125,10 +128,13 @@ describe('ConversationStore against a real MongoDB-compatible store', () => {
       const fresh = uniqueName('conv');
 
       await assert.rejects(
-        store.appendConversations([
-          conversation(fresh),
-          conversation(conversationId, { tenantId: intruder, channel: 'web' }),
-        ]),
+        store.appendConversations(
+          [
+            conversation(fresh),
+            conversation(conversationId, { tenantId: intruder, channel: 'web' }),
+          ],
+          0,
+        ),
         (error: unknown) => {
           assert.ok(error instanceof RejectedEventError);
           assert.match(error.message, /already exists for another tenant/);

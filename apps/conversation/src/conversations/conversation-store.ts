@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { RejectedEventError } from '@handoff/messaging';
 import { appendOnce } from '@handoff/service-kit';
@@ -21,11 +21,13 @@ import {
 } from './conversation.records.js';
 import { FallbackRecord, NoteRecord, ProfileRecord } from './context.records.js';
 import { conversationView, type ConversationView } from './conversation-view.js';
+import { ContextMemory } from './context-memory.js';
 
 /**
  * The conversation service's records in the store. Writes are batched inserts by deterministic
  * id: a record already there (a redelivery) is skipped, never rewritten. Reads serve a person's
- * request or refill memory after a restart or rebalance; the hot path does not read.
+ * request or refill memory after a restart or rebalance; the hot path does not read. What a context
+ * packet is built from is remembered as it is stored (see ContextMemory).
  */
 @Injectable()
 export class ConversationStore {
@@ -40,14 +42,22 @@ export class ConversationStore {
     @InjectModel(CsatRecord.name) private readonly csat: Model<CsatRecord>,
     @InjectModel(FallbackRecord.name) private readonly fallbacks: Model<FallbackRecord>,
     @InjectModel(ProfileRecord.name) private readonly profiles: Model<ProfileRecord>,
+    @Inject(ContextMemory) private readonly memory: ContextMemory,
   ) {}
 
   /**
    * New conversations; one whose id another tenant already uses is refused. Returns the ids that
    * were already stored for the same tenant (a start sent again), which only then costs a read.
+   * `partition` is the one of handoff.conversation.events.v1 they came on.
    */
-  async appendConversations(records: readonly ConversationRecord[]): Promise<string[]> {
+  async appendConversations(
+    records: readonly ConversationRecord[],
+    partition: number,
+  ): Promise<string[]> {
     const existing = await appendOnce(this.conversations, records);
+    const before = new Set(existing);
+    for (const record of records)
+      if (!before.has(record._id)) this.memory.started(record, partition);
     if (existing.length === 0) return [];
     const owners = await this.conversations
       .find({ _id: { $in: existing } }, { tenantId: 1 })
@@ -62,30 +72,37 @@ export class ConversationStore {
 
   async appendMessages(records: readonly MessageRecord[]): Promise<void> {
     await appendOnce(this.messages, records);
+    this.memory.remember('messages', records);
   }
 
   async appendVariables(records: readonly VariableRecord[]): Promise<void> {
     await appendOnce(this.variables, records);
+    this.memory.remember('variables', records);
   }
 
   async appendEscalations(records: readonly EscalationRecord[]): Promise<void> {
     await appendOnce(this.escalations, records);
+    this.memory.remember('escalations', records);
   }
 
   async appendFallbacks(records: readonly FallbackRecord[]): Promise<void> {
     await appendOnce(this.fallbacks, records);
+    this.memory.remember('fallbacks', records);
   }
 
   async appendProfiles(records: readonly ProfileRecord[]): Promise<void> {
     await appendOnce(this.profiles, records);
+    this.memory.remember('profiles', records);
   }
 
   async appendDecisions(records: readonly DecisionRecord[]): Promise<void> {
     await appendOnce(this.decisions, records);
+    this.memory.remember('decisions', records);
   }
 
   async appendNotes(records: readonly NoteRecord[]): Promise<void> {
     await appendOnce(this.notes, records);
+    this.memory.remember('notes', records);
   }
 
   async appendReleases(records: readonly ReleaseRecord[]): Promise<void> {

@@ -55,16 +55,19 @@ describe('retention, against a real MongoDB-compatible store', () => {
 
   async function stored(tenantId: string, age: number): Promise<string> {
     const conversationId = uniqueName(`conv_${tenantId}_${age}`);
-    await store.appendConversations([
-      {
-        _id: conversationId,
-        tenantId,
-        channel: 'web',
-        language: 'en',
-        customer: { customerId: 'cust-1', email: 'carla@example.com' },
-        startedAt: daysAgo(age),
-      },
-    ]);
+    await store.appendConversations(
+      [
+        {
+          _id: conversationId,
+          tenantId,
+          channel: 'web',
+          language: 'en',
+          customer: { customerId: 'cust-1', email: 'carla@example.com' },
+          startedAt: daysAgo(age),
+        },
+      ],
+      0,
+    );
     await store.appendMessages([
       {
         _id: `msg:${conversationId}`,

@@ -8,6 +8,7 @@ import {
 import { InjectConnection } from '@nestjs/mongoose';
 import { meter } from '@handoff/service-kit';
 import type { Connection } from 'mongoose';
+import { ContextMemory } from '../conversations/context-memory.js';
 import { ConversationStates } from '../conversations/conversation-states.js';
 import { records } from '../conversations/conversation.records.js';
 import type { PrivacySettings } from './privacy-config.js';
@@ -57,6 +58,7 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
     @Inject(PRIVACY_SETTINGS) private readonly settings: PrivacySettings,
     @Inject(RETENTION_SWEEP_MS) private readonly sweepMs: number,
     @Inject(ConversationStates) private readonly states: ConversationStates,
+    @Inject(ContextMemory) private readonly memory: ContextMemory,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -84,6 +86,7 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
         await this.deleteRecordsOf(ids);
         await conversations.deleteMany({ _id: { $in: ids } } as never);
         ids.forEach((id) => this.states.delete(id));
+        this.memory.forget(ids);
         for (const { tenantId } of expired) purged.add(1, { tenant: String(tenantId) });
         total += ids.length;
       }
