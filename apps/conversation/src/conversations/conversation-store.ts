@@ -24,6 +24,17 @@ import { conversationView, type ConversationView } from './conversation-view.js'
 import { ContextMemory } from './context-memory.js';
 
 /**
+ * One equality query per key, together: a list of keys (`$in`) is not narrowed by every
+ * MongoDB-compatible store and can cost a scan of the whole collection.
+ */
+async function eachOf<T>(
+  keys: readonly string[],
+  read: (key: string) => Promise<T[]>,
+): Promise<T[]> {
+  return (await Promise.all(keys.map(read))).flat();
+}
+
+/**
  * The conversation service's records in the store. Writes are batched inserts by deterministic
  * id: a record already there (a redelivery) is skipped, never rewritten. Reads serve a person's
  * request or refill memory after a restart or rebalance; the hot path does not read. What a context
@@ -59,9 +70,9 @@ export class ConversationStore {
     for (const record of records)
       if (!before.has(record._id)) this.memory.started(record, partition);
     if (existing.length === 0) return [];
-    const owners = await this.conversations
-      .find({ _id: { $in: existing } }, { tenantId: 1 })
-      .lean();
+    const owners = await eachOf(existing, (_id) =>
+      this.conversations.find({ _id }, { tenantId: 1 }).lean(),
+    );
     for (const owner of owners) {
       const wanted = records.find((record) => record._id === owner._id);
       if (wanted && wanted.tenantId !== owner.tenantId)
@@ -117,7 +128,7 @@ export class ConversationStore {
   /** Releases already stored for these ids: their commands were done before (a redelivery). */
   async releasesById(ids: readonly string[]): Promise<Map<string, ReleaseRecord>> {
     if (ids.length === 0) return new Map();
-    const found = await this.releases.find({ _id: { $in: ids } }).lean();
+    const found = await eachOf(ids, (_id) => this.releases.find({ _id }).lean());
     return new Map(found.map((release) => [release._id, release]));
   }
 
@@ -126,10 +137,9 @@ export class ConversationStore {
     conversationIds: readonly string[],
   ): Promise<Map<string, EscalationRecord>> {
     if (conversationIds.length === 0) return new Map();
-    const found = await this.escalations
-      .find({ conversationId: { $in: conversationIds } })
-      .sort({ requestedAt: 1 })
-      .lean();
+    const found = await eachOf(conversationIds, (conversationId) =>
+      this.escalations.find({ conversationId }).sort({ requestedAt: 1 }).lean(),
+    );
     const first = new Map<string, EscalationRecord>();
     for (const escalation of found)
       if (!first.has(escalation.conversationId)) first.set(escalation.conversationId, escalation);
@@ -139,14 +149,17 @@ export class ConversationStore {
   /** The in-memory state of conversations, rebuilt from their records (started ones only). */
   async loadStates(conversationIds: readonly string[]): Promise<Map<string, ConversationState>> {
     if (conversationIds.length === 0) return new Map();
-    const byConversation = { conversationId: { $in: conversationIds } };
+    const each = <T>(read: (byConversation: { conversationId: string }) => Promise<T[]>) =>
+      eachOf(conversationIds, (conversationId) => read({ conversationId }));
     const [started, collected, decided, released, answered, fallbacks] = await Promise.all([
-      this.conversations.find({ _id: { $in: conversationIds } }).lean(),
-      this.variables.find(byConversation).sort({ seq: 1 }).lean(),
-      this.decisions.find(byConversation).lean(),
-      this.releases.find(byConversation).sort({ at: 1 }).lean(),
-      this.csat.find(byConversation, { conversationId: 1 }).lean(),
-      this.fallbacks.find(byConversation, { conversationId: 1, tenantId: 1 }).lean(),
+      eachOf(conversationIds, (_id) => this.conversations.find({ _id }).lean()),
+      each((byConversation) => this.variables.find(byConversation).sort({ seq: 1 }).lean()),
+      each((byConversation) => this.decisions.find(byConversation).lean()),
+      each((byConversation) => this.releases.find(byConversation).sort({ at: 1 }).lean()),
+      each((byConversation) => this.csat.find(byConversation, { conversationId: 1 }).lean()),
+      each((byConversation) =>
+        this.fallbacks.find(byConversation, { conversationId: 1, tenantId: 1 }).lean(),
+      ),
     ]);
     const states = new Map<string, ConversationState>(
       started.map((conversation) => [
@@ -185,9 +198,9 @@ export class ConversationStore {
   /** The channel of each conversation, for events from producers that did not carry it. */
   async channelsOf(conversationIds: readonly string[]): Promise<Map<string, string>> {
     if (conversationIds.length === 0) return new Map();
-    const found = await this.conversations
-      .find({ _id: { $in: conversationIds } }, { channel: 1 })
-      .lean();
+    const found = await eachOf(conversationIds, (_id) =>
+      this.conversations.find({ _id }, { channel: 1 }).lean(),
+    );
     return new Map(found.map((conversation) => [conversation._id, conversation.channel]));
   }
 
