@@ -13,6 +13,7 @@ const gatewayEnv = z.object({
   GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   GATEWAY_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   GATEWAY_STREAM_BUFFER_SIZE: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
+  GATEWAY_STREAM_RESUME_OVERLAP_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   GATEWAY_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   GATEWAY_WEBHOOK_SECRETS_FILE: z.string().min(1).optional(),
   GATEWAY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
@@ -50,6 +51,11 @@ function toGatewayConfig(env: z.output<typeof gatewayEnv>) {
     /** Events kept per instance for desks that reconnect with Last-Event-ID. */
     streamBufferSize: env.GATEWAY_STREAM_BUFFER_SIZE,
     streamHeartbeatMs: env.GATEWAY_STREAM_HEARTBEAT_MS,
+    /**
+     * A desk that reconnects to another instance gets every event from this long before the last
+     * one it saw: instances stream in their own orders, and producers' clocks differ.
+     */
+    streamResumeOverlapMs: env.GATEWAY_STREAM_RESUME_OVERLAP_MS,
     webhookSecrets: env.GATEWAY_WEBHOOK_SECRETS_FILE
       ? loadWebhookSecrets(env.GATEWAY_WEBHOOK_SECRETS_FILE)
       : new Map<string, string[]>(),

@@ -19,6 +19,7 @@ The mounted files' *_FILE paths are added by the Deployment from handoff.mounted
   "commandTimeoutMs" "GATEWAY_COMMAND_TIMEOUT_MS"
   "readTimeoutMs" "GATEWAY_READ_TIMEOUT_MS"
   "streamBufferSize" "GATEWAY_STREAM_BUFFER_SIZE"
+  "streamResumeOverlapMs" "GATEWAY_STREAM_RESUME_OVERLAP_MS"
   "streamHeartbeatMs" "GATEWAY_STREAM_HEARTBEAT_MS"
   "webhookToleranceSeconds" "GATEWAY_WEBHOOK_TOLERANCE_SECONDS")) }}
 {{- end }}

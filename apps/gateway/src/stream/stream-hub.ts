@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Topics, type CloudEvent, type RoutingDecided } from '@handoff/contracts';
+import { PartitionOwnership } from '@handoff/messaging';
 import type { Principal } from '@handoff/service-kit';
 import { ConversationHolders } from './conversation-holders.js';
 import { audienceOf, mayReceive } from './stream-audience.js';
@@ -16,7 +17,13 @@ export class StreamHub {
   private readonly subscribers = new Set<StreamSubscriber>();
   private readonly holders = new ConversationHolders();
 
-  constructor(private readonly buffer: StreamBuffer) {}
+  constructor(
+    private readonly buffer: StreamBuffer,
+    ownership: PartitionOwnership,
+  ) {
+    // The instance's group starts at the topics' end when it is first given its partitions.
+    ownership.onAssigned(() => buffer.startedConsuming(Date.now()));
+  }
 
   publish(topic: string, event: CloudEvent): void {
     if (topic === Topics.RoutingDecisions) this.holders.apply(event.data as RoutingDecided);
@@ -24,6 +31,7 @@ export class StreamHub {
       type: event.type,
       audience: audienceOf(topic, event, this.holders),
       json: JSON.stringify(event),
+      time: Date.parse(event.time) || Date.now(),
     });
     for (const subscriber of this.subscribers) {
       if (mayReceive(subscriber.principal, entry.audience)) subscriber.send(entry);

@@ -11,19 +11,33 @@ const tenantB = uniqueName('globex');
 
 describe('gateway stream', () => {
   let gateway: GatewayUnderTest;
+  /** A second instance, as a load balancer may send a desk to, trusting the same keys. */
+  let another: GatewayUnderTest;
   const streams: OpenStream[] = [];
 
   before(async () => {
     gateway = await startGateway(infra);
+    another = await startGateway(infra, {
+      AUTH_JWKS_FILE: gateway.keys.jwksFile,
+      // Its desks resume from the very event they saw last (the default allows for clock skew).
+      GATEWAY_STREAM_RESUME_OVERLAP_MS: '0',
+    });
   });
   after(async () => {
     streams.forEach((stream) => stream.close());
     await gateway?.stop();
+    await another?.stop();
   });
 
-  const open = async (tenant: string, sub: string, role = 'agent', lastEventId?: string) => {
+  const open = async (
+    tenant: string,
+    sub: string,
+    role = 'agent',
+    lastEventId?: string,
+    at: GatewayUnderTest = gateway,
+  ) => {
     const stream = await openStream(
-      gateway.url,
+      at.url,
       await gateway.token({ tenant, sub, role }),
       lastEventId,
     );
@@ -70,27 +84,35 @@ describe('gateway stream', () => {
     await eventually("ana's decision at ana", () => about(ana, forAna).length > 0);
     const [received] = about(ana, forAna);
     assert.equal(received!.event, 'handoff.routing.decided');
-    assert.match(received!.id!, /^[0-9a-f]+-\d+$/);
+    assert.match(received!.id!, /^[0-9a-f]+-\d+-\d+$/);
     assert.deepEqual(about(bob, forAna), []);
     assert.deepEqual(about(ana, forBob), []);
     assert.deepEqual(anaElsewhere.events, []);
     assert.deepEqual(otherSupervisor.events, []);
   });
 
-  it('replays what a desk missed when it reconnects with Last-Event-ID, and says reset for an unknown id', async () => {
-    const supervisor = await open(tenantA, 'sup-3', 'supervisor');
-    const ana = await open(tenantA, 'agent-r');
-    const first = await offer(tenantA, 'agent-r');
-    await eventually('the first decision', () => about(ana, first).length > 0);
-    const lastSeen = about(ana, first)[0]!.id!;
-    ana.close();
-
-    const missed = await offer(tenantA, 'agent-r');
+  /**
+   * An agent's desk sees an offer and goes away; meanwhile another offer comes for them and one
+   * for someone else, both streamed to a supervisor watching on `watchedAt`.
+   */
+  const awayWhileOffered = async (agentId: string, watchedAt: GatewayUnderTest) => {
+    const desk = await open(tenantA, agentId);
+    const watching = await open(tenantA, `sup-${agentId}`, 'supervisor', undefined, watchedAt);
+    const first = await offer(tenantA, agentId);
+    await eventually('the first decision', () => about(desk, first).length > 0);
+    const lastSeen = about(desk, first)[0]!.id!;
+    desk.close();
+    const missed = await offer(tenantA, agentId);
     const notHers = await offer(tenantA, 'agent-other');
     await eventually(
       'both decisions streamed',
-      () => about(supervisor, missed).length > 0 && about(supervisor, notHers).length > 0,
+      () => about(watching, missed).length > 0 && about(watching, notHers).length > 0,
     );
+    return { first, lastSeen, missed, notHers };
+  };
+
+  it('replays what a desk missed when it reconnects with Last-Event-ID, and says reset for an unknown id', async () => {
+    const { first, lastSeen, missed, notHers } = await awayWhileOffered('agent-r', gateway);
 
     const back = await open(tenantA, 'agent-r', 'agent', lastSeen);
     await eventually(
@@ -102,6 +124,20 @@ describe('gateway stream', () => {
 
     const lost = await open(tenantA, 'agent-r', 'agent', 'another-instance-5');
     await eventually('a reset', () => lost.events.some((event) => event.event === 'reset'));
+  });
+
+  it('replays what a desk missed when it reconnects to another instance', async () => {
+    const { lastSeen, missed, notHers } = await awayWhileOffered('agent-m', another);
+
+    const back = await open(tenantA, 'agent-m', 'agent', lastSeen, another);
+    await eventually('the missed decision there', () => about(back, missed).length > 0);
+    assert.deepEqual(about(back, notHers), []);
+    assert.ok(!back.events.some((event) => event.event === 'reset'));
+
+    // Seen long before that instance started following the topics: it cannot know what came since.
+    const instance = lastSeen.split('-')[0];
+    const stale = await open(tenantA, 'agent-m', 'agent', `${instance}-1-1000`, another);
+    await eventually('a reset', () => stale.events.some((event) => event.event === 'reset'));
   });
 
   it('refuses a stream without a valid token', async () => {

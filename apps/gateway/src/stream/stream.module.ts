@@ -16,9 +16,13 @@ import { StreamHub } from './stream-hub.js';
     {
       provide: StreamBuffer,
       inject: [GATEWAY_CONFIG],
-      // Ids name this instance's run: an id from another instance or an earlier run means reset.
+      // Ids name this instance's run: an id from another instance or an earlier run resumes by time.
       useFactory: (config: GatewayConfig) =>
-        new StreamBuffer(config.streamBufferSize, randomBytes(4).toString('hex')),
+        new StreamBuffer(
+          config.streamBufferSize,
+          randomBytes(4).toString('hex'),
+          config.streamResumeOverlapMs,
+        ),
     },
   ],
 })
