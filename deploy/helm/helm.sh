@@ -207,6 +207,10 @@ cmd_check() {
     '^              path: /health/(live|ready)$' "name: handoff-gateway" 3
   expect_in_render "template: gateway reaches the conversation Service in-cluster" \
     '^              value: "http://handoff-conversation:8080"$' "name: CONVERSATION_URL" 1
+  expect_in_render "template: gateway reaches the presence Service in-cluster" \
+    '^              value: "http://handoff-presence:8080"$' "name: PRESENCE_URL" 1
+  expect_in_render "template: presence admits HTTP from the gateway" \
+    '^              app.kubernetes.io/component: gateway$' "name: handoff-presence" 1
   expect_in_render "template: gateway's NetworkPolicy limits its egress" '^    - Egress$' \
     "kind: NetworkPolicy" 1
   expect_in_render "template: gateway's egress reaches the JWKS endpoint's port" '^        - port: 443$' \

@@ -10,6 +10,7 @@ const gatewayEnv = z.object({
   ...kafkaEnv('gateway'),
   ...authEnv(),
   CONVERSATION_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  PRESENCE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3004'),
   GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   GATEWAY_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   GATEWAY_STREAM_BUFFER_SIZE: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
@@ -45,6 +46,8 @@ function toGatewayConfig(env: z.output<typeof gatewayEnv>) {
     runtime: runtimeFrom(env),
     auth: authOptionsFrom(env),
     conversationUrl: env.CONVERSATION_URL.replace(/\/+$/, ''),
+    /** Where agents' presence is read (the presence service's HTTP port). */
+    presenceUrl: env.PRESENCE_URL.replace(/\/+$/, ''),
     /** How long an HTTP command waits for its result before answering 504 with the commandId. */
     commandTimeoutMs: env.GATEWAY_COMMAND_TIMEOUT_MS,
     readTimeoutMs: env.GATEWAY_READ_TIMEOUT_MS,

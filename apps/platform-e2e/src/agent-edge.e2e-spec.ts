@@ -146,6 +146,26 @@ describe('the agent edge: a desk works a conversation through the gateway, end t
     assert.equal(anonymous.status, 401);
   });
 
+  it('shows Ana her own presence through the gateway, not Bob; a supervisor sees any agent of the tenant', async () => {
+    const me = await ana.me();
+    assert.equal(me.status, 200);
+    assert.deepEqual(
+      [me.body.agentId, me.body.status, me.body.freeSlots],
+      ['agent-ana', 'online', 2],
+    );
+    assert.equal((await bob.agent('agent-ana')).status, 403);
+    const supervisor = new DeskClient(
+      platform.url('gateway'),
+      await devToken({ tenant: tenantId, role: 'supervisor', sub: 'sup-presence' }),
+    );
+    assert.equal((await supervisor.agent('agent-ana')).body.status, 'online');
+    const outsider = new DeskClient(
+      platform.url('gateway'),
+      await devToken({ tenant: `globex-${runId}`, role: 'supervisor', sub: 'sup-globex' }),
+    );
+    assert.equal((await outsider.agent('agent-ana')).status, 404);
+  });
+
   it('Ana accepts her offer, reads the whole context, and writes to the customer; Bob may not', async () => {
     const conversationId = `conv-${runId}-work`;
     const offered = await escalatedConversation(conversationId);

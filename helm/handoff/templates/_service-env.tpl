@@ -15,6 +15,10 @@ The mounted files' *_FILE paths are added by the Deployment from handoff.mounted
 - name: CONVERSATION_URL
   value: {{ printf "http://%s:%v" (include "handoff.componentName" (dict "root" $root "service" "conversation")) $root.Values.http.port | quote }}
 {{- end }}
+{{- if and (not (hasKey .svc.env "PRESENCE_URL")) (hasKey (fromYaml (include "handoff.services" $root)) "presence") }}
+- name: PRESENCE_URL
+  value: {{ printf "http://%s:%v" (include "handoff.componentName" (dict "root" $root "service" "presence")) $root.Values.http.port | quote }}
+{{- end }}
 {{- include "handoff.settingsEnv" (dict "values" (default dict $root.Values.gateway) "names" (dict
   "commandTimeoutMs" "GATEWAY_COMMAND_TIMEOUT_MS"
   "readTimeoutMs" "GATEWAY_READ_TIMEOUT_MS"

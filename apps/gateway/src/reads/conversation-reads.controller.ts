@@ -3,6 +3,7 @@ import { Authenticated } from '@handoff/service-kit';
 import type { ServerResponse } from 'node:http';
 import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import type { GatewayConfig } from '../config.js';
+import { forwardRead } from './forward-read.js';
 
 /**
  * Reads of one conversation, answered by the conversation service. The caller's bearer token goes
@@ -40,44 +41,13 @@ export class ConversationReadsController {
     );
   }
 
-  private async forward(
-    path: string,
-    authorization: string,
-    response: ServerResponse,
-  ): Promise<void> {
-    let upstream: Response;
-    try {
-      upstream = await fetch(`${this.config.conversationUrl}${path}`, {
-        headers: { authorization, accept: 'application/json' },
-        signal: AbortSignal.timeout(this.config.readTimeoutMs),
-        redirect: 'error',
-      });
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      return reply(response, timedOut ? 504 : 502, {
-        statusCode: timedOut ? 504 : 502,
-        message: timedOut
-          ? 'the conversation service did not answer in time'
-          : 'the conversation service is unavailable',
-      });
-    }
-    const body = await upstream.text();
-    const json = (upstream.headers.get('content-type') ?? '').includes('json');
-    // Only JSON is passed on: whatever else comes back is not rendered for the caller.
-    if (!json)
-      return reply(response, upstream.ok ? 502 : upstream.status, {
-        statusCode: upstream.ok ? 502 : upstream.status,
-        message: 'unexpected answer from the conversation service',
-      });
-    response.writeHead(upstream.status, {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-    });
-    response.end(body);
+  private forward(path: string, authorization: string, response: ServerResponse): Promise<void> {
+    const { conversationUrl: url, readTimeoutMs: timeoutMs } = this.config;
+    return forwardRead(
+      { url, name: 'the conversation service', timeoutMs },
+      path,
+      authorization,
+      response,
+    );
   }
-}
-
-function reply(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
 }

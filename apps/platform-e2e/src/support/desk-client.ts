@@ -31,6 +31,15 @@ export class DeskClient {
     return this.call('PUT', '/v1/me/status', profile);
   }
 
+  /** The caller's own presence: status, capacity and load. */
+  me(): Promise<DeskAnswer> {
+    return this.call('GET', '/v1/agents/me');
+  }
+
+  agent(agentId: string): Promise<DeskAnswer> {
+    return this.call('GET', `/v1/agents/${agentId}`);
+  }
+
   offers(): Promise<DeskAnswer> {
     return this.call('GET', '/v1/me/offers');
   }

@@ -103,9 +103,10 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
 /** Starts the services and the gateway from their builds, each with its own consumer group and database. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const grpcPort = options.basePort + services.length;
-  const conversationUrl = `http://127.0.0.1:${options.basePort + services.indexOf('conversation')}`;
+  const urlOf = (service: ServiceName) =>
+    `http://127.0.0.1:${options.basePort + services.indexOf(service)}`;
   const edge: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
-    gateway: { CONVERSATION_URL: conversationUrl },
+    gateway: { CONVERSATION_URL: urlOf('conversation'), PRESENCE_URL: urlOf('presence') },
   };
   const running = new Map(
     services.map((name, index) => [
