@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { inKeyOrder } from '@handoff/messaging';
 import { appendOnce } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import {
@@ -17,6 +18,9 @@ import {
 } from '../conversations/context.records.js';
 import { ContextMemory, contextKinds, type ContextKind } from '../conversations/context-memory.js';
 import type { ContextRecords } from './context-records.js';
+
+/** Conversations whose records are read at once: a batch of decisions must not flood the store. */
+const conversationsReadTogether = 8;
 
 export interface ConversationKey {
   conversationId: string;
@@ -54,7 +58,12 @@ export class ContextStore {
    */
   async recordsOf(keys: readonly ConversationKey[]): Promise<Map<string, ContextRecords>> {
     const unique = new Map(keys.map((key) => [key.conversationId, key]));
-    const found = await Promise.all([...unique.values()].map((key) => this.recordsOfOne(key)));
+    const found = await inKeyOrder(
+      [...unique.values()],
+      ({ conversationId }) => conversationId,
+      (key) => this.recordsOfOne(key),
+      conversationsReadTogether,
+    );
     return new Map(
       found.flatMap((records) => (records ? [[records.conversation._id, records]] : [])),
     );
@@ -64,13 +73,15 @@ export class ContextStore {
     conversationId,
     tenantId,
   }: ConversationKey): Promise<ContextRecords | undefined> {
+    // Decisions about conversations this deployment never stored (another system's, a replay)
+    // cost one read, not nine.
+    const conversation = await this.conversations.findOne({ _id: conversationId, tenantId }).lean();
+    if (!conversation) return undefined;
     const byConversation = { conversationId, tenantId };
     const models = this.models();
-    const [conversation, ...lists] = await Promise.all([
-      this.conversations.findOne({ _id: conversationId, tenantId }).lean(),
-      ...contextKinds.map((kind) => models[kind].find(byConversation).lean()),
-    ]);
-    if (!conversation) return undefined;
+    const lists = await Promise.all(
+      contextKinds.map((kind) => models[kind].find(byConversation).lean()),
+    );
     const records: Record<string, unknown> = Object.fromEntries(
       contextKinds.map((kind, index) => [kind, lists[index]]),
     );
