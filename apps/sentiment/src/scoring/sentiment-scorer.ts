@@ -6,7 +6,7 @@ import {
   type Language,
 } from './languages.js';
 import { lexicons } from './lexicons.js';
-import { fold } from './text-folding.js';
+import { fold, nonAscii } from './text-folding.js';
 import { isShouted, splitTokens } from './tokens.js';
 
 export interface SentimentResult {
@@ -42,10 +42,16 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   const lexicon = lexicons[language];
   const grammar = grammarWords[language];
   const tokens = splitTokens(text, lexicon, language === 'en');
-  const keys = tokens.map(fold);
-
-  const shouted = tokens.map(isShouted);
-  const shoutedWords = shouted.filter(Boolean).length;
+  const keys: string[] = new Array<string>(tokens.length);
+  const shouted: boolean[] = new Array<boolean>(tokens.length);
+  let shoutedWords = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    keys[i] = fold(tokens[i]!);
+    shouted[i] = isShouted(tokens[i]!);
+    if (shouted[i]) shoutedWords++;
+  }
+  // In ASCII text a word's folded key is its lower case: one case mapping is enough.
+  const ascii = !nonAscii.test(text);
   // Counted only when some word shouts: it decides whether the shouting stands out.
   const wordCount = shoutedWords > 0 ? tokens.filter((token) => /\p{L}/u.test(token)).length : 0;
   // A message can only shout whole if some word shouts, or it has at least eight one-letter words.
@@ -60,7 +66,9 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   let mostNegative = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (isGrammarWord(grammar, keys[i]!)) continue;
-    let valence = lexicon.exact.get(tokens[i]!.toLowerCase()) ?? lexicon.folded.get(keys[i]!);
+    const key = keys[i]!;
+    let valence =
+      lexicon.exact.get(ascii ? key : tokens[i]!.toLowerCase()) ?? lexicon.folded.get(key);
     if (!valence) continue;
     const sign = Math.sign(valence);
     if (capsStandOut && shouted[i]) valence += sign * shoutBoost;
@@ -126,9 +134,10 @@ function negatedBefore(
 function punctuationEmphasis(text: string): number {
   let exclamations = 0;
   let questions = 0;
-  for (const char of text) {
-    if (char === '!') exclamations++;
-    else if (char === '?') questions++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 33) exclamations++;
+    else if (code === 63) questions++;
   }
   const questionWeight = questions > 3 ? 0.96 : questions > 1 ? questions * 0.18 : 0;
   return Math.min(exclamations, 4) * 0.292 + questionWeight;
