@@ -18,7 +18,7 @@ const conversationEnv = z.object({
   ...kafkaEnv('conversation'),
   ...mongoEnv('conversation'),
   CONVERSATION_CACHE_SIZE: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
-  CONVERSATION_CONTEXT_CACHE_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  CONVERSATION_CONTEXT_CACHE_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(2_000),
   NOTIFICATION_TEMPLATES_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   QUEUE_POSITION_UPDATE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   CONVERSATION_KNOWLEDGE_FILE: z.string().min(1).optional(),

@@ -17,7 +17,8 @@ export interface HeldConversation {
   tenantId: string;
   /** Absent while the entry is being loaded from the store. */
   conversation?: ConversationRecord;
-  records: { [K in ContextKind]: Map<string, ContextRecords[K][number]> };
+  /** Made for a kind when its first record comes: most conversations have few kinds. */
+  records: { [K in ContextKind]?: Map<string, ContextRecords[K][number]> };
 }
 
 /** How many conversations with records but no entry are remembered, per conversation held. */
@@ -75,7 +76,7 @@ export class ContextMemory {
       const entry = this.entries.get(record.conversationId);
       if (!entry) this.noteUnheld(record.conversationId);
       else if (entry.tenantId === record.tenantId)
-        (entry.records[kind] as Map<string, ContextRecord>).set(record._id, record);
+        ((entry.records[kind] ??= new Map()) as Map<string, ContextRecord>).set(record._id, record);
     }
   }
 
@@ -88,7 +89,7 @@ export class ContextMemory {
     return {
       conversation: entry.conversation,
       ...(Object.fromEntries(
-        contextKinds.map((kind) => [kind, [...entry.records[kind].values()]]),
+        contextKinds.map((kind) => [kind, [...(entry.records[kind]?.values() ?? [])]]),
       ) as Omit<ContextRecords, 'conversation'>),
     };
   }
@@ -114,7 +115,7 @@ export class ContextMemory {
     }
     entry.conversation = stored.conversation;
     for (const kind of contextKinds) {
-      const collected = entry.records[kind] as Map<string, ContextRecord>;
+      const collected = (entry.records[kind] ??= new Map()) as Map<string, ContextRecord>;
       for (const record of stored[kind])
         if (!collected.has(record._id)) collected.set(record._id, record);
     }
@@ -146,14 +147,5 @@ export class ContextMemory {
 }
 
 function emptyRecords(): HeldConversation['records'] {
-  return {
-    messages: new Map(),
-    variables: new Map(),
-    escalations: new Map(),
-    decisions: new Map(),
-    fallbacks: new Map(),
-    profiles: new Map(),
-    sentiments: new Map(),
-    notes: new Map(),
-  };
+  return {};
 }
