@@ -22,10 +22,15 @@ import {
   type EventType,
   type MessagePosted,
 } from '@handoff/contracts';
-import type { MessagingOptions } from '@handoff/messaging';
+import { PartitionOwnership, type MessagingOptions } from '@handoff/messaging';
 import { TopicRecorder, testMessagingOptions } from '@handoff/messaging/testing';
-import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import {
+  eventually,
+  integrationInfra,
+  sharedTopicPartitions,
+  uniqueName,
+} from '@handoff/service-kit/testing';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { HandoffModule } from '../handoff/handoff.module.js';
@@ -48,7 +53,6 @@ const consumed = [
   Topics.RoutingDecisions,
   Topics.AgentCommands,
 ];
-let options: MessagingOptions;
 let app: INestApplication;
 let producer: Producer;
 let outputs: TopicRecorder;
@@ -282,54 +286,64 @@ function assertFullPacket(packet: Packet['data'], conversationId: string): void 
   assert.match(packet.suggestions.replies[0]!.text, /double charge/);
 }
 
+/** The conversation service's context features, its messaging for `group`, and the store. */
+function contextApp(group: string, startAtEnd: typeof consumed = []): Promise<INestApplication> {
+  const infra = integrationInfra();
+  const knowledgePath = new URL('../../knowledge/sample-knowledge.json', import.meta.url).pathname;
+  const knowledge = loadKnowledgeFile(knowledgePath);
+  const groupOptions: MessagingOptions = {
+    ...testMessagingOptions(infra.brokers, group),
+    topics: [
+      ...consumed,
+      Topics.ConversationMessages,
+      Topics.CustomerNotifications,
+      Topics.ConversationControl,
+      Topics.ConversationLifecycle,
+      Topics.AgentCommandResults,
+      Topics.ConversationContext,
+      Topics.TenantConfig,
+      Topics.DeadLetter,
+    ],
+  };
+  // The sample knowledge file is acme's; this run's tenant uses it as its own.
+  return startConversationTestApp(
+    [
+      ConversationsModule,
+      NotificationsModule.forRoot({ templatesRefreshMs: 60_000 }),
+      HandoffModule.register({ positionUpdateIntervalMs: 0 }),
+      PrivacyModule.register({ settings: { tenants: {} }, sweepMs: 3_600_000 }),
+      ContextModule.register({
+        knowledge: { tenants: { [tenantId]: knowledge.tenants['acme']! } },
+        summarisers: new Map(),
+      }),
+    ],
+    { options: groupOptions, mongo: { url: infra.mongoUrl, dbName: group }, startAtEnd },
+  );
+}
+
+before(async () => {
+  const kafka = new Kafka({
+    clientId: `${runName}_producer`,
+    brokers: integrationInfra().brokers,
+    logLevel: logLevel.NOTHING,
+  });
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+});
+
+after(async () => {
+  await producer?.disconnect();
+});
+
 describe('context packets over the real broker and store', () => {
   before(async () => {
-    const infra = integrationInfra();
-    options = {
-      ...testMessagingOptions(infra.brokers, runName),
-      topics: [
-        ...consumed,
-        Topics.ConversationMessages,
-        Topics.CustomerNotifications,
-        Topics.ConversationControl,
-        Topics.ConversationLifecycle,
-        Topics.AgentCommandResults,
-        Topics.ConversationContext,
-        Topics.TenantConfig,
-        Topics.DeadLetter,
-      ],
-    };
-    const kafka = new Kafka({
-      clientId: `${runName}_producer`,
-      brokers: infra.brokers,
-      logLevel: logLevel.NOTHING,
-    });
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    const knowledgePath = new URL('../../knowledge/sample-knowledge.json', import.meta.url)
-      .pathname;
-    const knowledge = loadKnowledgeFile(knowledgePath);
-    // The sample knowledge file is acme's; this run's tenant uses it as its own.
-    app = await startConversationTestApp(
-      [
-        ConversationsModule,
-        NotificationsModule.forRoot({ templatesRefreshMs: 60_000 }),
-        HandoffModule.register({ positionUpdateIntervalMs: 0 }),
-        PrivacyModule.register({ settings: { tenants: {} }, sweepMs: 3_600_000 }),
-        ContextModule.register({
-          knowledge: { tenants: { [tenantId]: knowledge.tenants['acme']! } },
-          summarisers: new Map(),
-        }),
-      ],
-      { options, mongo: { url: infra.mongoUrl, dbName: runName }, startAtEnd: consumed },
-    );
-    outputs = new TopicRecorder(infra.brokers, `${runName}_outputs`);
+    app = await contextApp(runName, consumed);
+    outputs = new TopicRecorder(integrationInfra().brokers, `${runName}_outputs`);
     await outputs.start([Topics.ConversationContext, Topics.AgentCommandResults]);
   });
 
   after(async () => {
     await outputs?.stop();
-    await producer?.disconnect();
     await app?.close();
   });
 
@@ -431,3 +445,102 @@ describe('context packets over the real broker and store', () => {
     assert.equal(held.decisions.length, 1);
   });
 });
+
+describe('context packets with two conversation replicas in one group', () => {
+  const group = `${runName}_replicas`;
+  let replicas: INestApplication[] = [];
+
+  /** Which replica owns partition n of the conversation service's co-partitioned topics. */
+  const ownerOf = (partition: number) =>
+    replicas.find((replica) => replica.get(PartitionOwnership).owns(consumed[0]!, partition));
+
+  before(async () => {
+    // The second joins once the first has skipped what the topics held: the group then splits.
+    replicas = [await contextApp(group, consumed)];
+    replicas.push(await contextApp(group));
+    await eventually(
+      'both replicas own partitions, each the same ones of every topic',
+      () =>
+        replicas.every((replica) => {
+          const ownership = replica.get(PartitionOwnership);
+          const owned = partitions.filter((partition) => ownership.owns(consumed[0]!, partition));
+          return (
+            owned.length > 0 &&
+            owned.every((partition) => consumed.every((topic) => ownership.owns(topic, partition)))
+          );
+        }) && partitions.every((partition) => ownerOf(partition)),
+    );
+    app = replicas[0]!;
+    outputs = new TopicRecorder(integrationInfra().brokers, `${group}_outputs`);
+    await outputs.start([Topics.ConversationContext]);
+  });
+
+  after(async () => {
+    await outputs?.stop();
+    await replicas[0]?.get<Connection>(getConnectionToken()).dropDatabase();
+    await Promise.all(replicas.map((replica) => replica.close()));
+  });
+
+  it('builds every packet whole, from the memory of the replica that owns the conversation', async () => {
+    const conversations = conversationsOnEveryPartition(`conv_${runName}_replica`);
+    for (const { conversationId } of conversations) {
+      await publish(Topics.ConversationEvents, ...conversationEvents(conversationId));
+      await publish(Topics.SentimentScores, ...scores(conversationId));
+      await publish(Topics.Escalations, escalation(conversationId));
+    }
+    for (const { conversationId } of conversations)
+      await Promise.all([
+        stored('messages', conversationId, 5),
+        stored('sentiments', conversationId, 3),
+        stored('escalations', conversationId, 1),
+      ]);
+    for (const { conversationId } of conversations)
+      await publish(Topics.RoutingDecisions, assigned(conversationId));
+
+    for (const { conversationId, partition } of conversations) {
+      const packet = await received<Packet>(
+        contextPacketType,
+        `context:decision:${conversationId}`,
+      );
+      assertFullPacket(packet.data, conversationId);
+      const holders = replicas.filter((replica) =>
+        replica.get(ContextMemory).recordsOf(conversationId, tenantId),
+      );
+      assert.deepEqual(
+        holders,
+        [ownerOf(partition)],
+        `${conversationId} is held by its owner only`,
+      );
+    }
+    assert.ok(
+      new Set(conversations.map(({ partition }) => ownerOf(partition))).size === 2,
+      'both replicas built packets',
+    );
+  });
+});
+
+const partitions = Array.from({ length: sharedTopicPartitions }, (_, partition) => partition);
+
+/** Two conversations per partition, as the producers' default partitioner places their keys. */
+function conversationsOnEveryPartition(prefix: string) {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = partitions.map((partitionId) => ({
+    partitionId,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+    partitionErrorCode: 0,
+  }));
+  const chosen: { conversationId: string; partition: number }[] = [];
+  for (let n = 0; chosen.length < 2 * partitions.length; n++) {
+    const conversationId = `${prefix}_${n}`;
+    const partition = partitioner({
+      topic: Topics.ConversationEvents,
+      partitionMetadata,
+      message: { key: conversationId, value: null },
+    });
+    if (chosen.filter((conversation) => conversation.partition === partition).length < 2)
+      chosen.push({ conversationId, partition });
+  }
+  return chosen;
+}
