@@ -8,6 +8,7 @@ export * from './mongo/mongo.module.js';
 export * from './tracing/telemetry.js';
 export * from './bootstrap/bootstrap.js';
 export * from './mongo/append-once.js';
+export * from './mongo/read-each.js';
 export * from './tracing/grpc-trace.js';
 export * from './auth/index.js';
 export * from './tenant-sets/polled-tenant-sets.js';

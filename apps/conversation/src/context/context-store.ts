@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { inKeyOrder } from '@handoff/messaging';
-import { appendOnce } from '@handoff/service-kit';
+import { appendOnce, readEach } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import {
   ConversationRecord,
@@ -18,9 +17,6 @@ import {
 } from '../conversations/context.records.js';
 import { ContextMemory, contextKinds, type ContextKind } from '../conversations/context-memory.js';
 import type { ContextRecords } from './context-records.js';
-
-/** Conversations whose records are read at once: a batch of decisions must not flood the store. */
-const conversationsReadTogether = 8;
 
 export interface ConversationKey {
   conversationId: string;
@@ -53,20 +49,15 @@ export class ContextStore {
 
   /**
    * The records of each conversation that exists for the tenant asked; others are left out. One
-   * query per conversation and collection, by equality: a list of ids (`$in`) is not narrowed by
-   * every MongoDB-compatible store and can cost a scan of the collection.
+   * query per conversation and collection, by equality, a few conversations at a time.
    */
   async recordsOf(keys: readonly ConversationKey[]): Promise<Map<string, ContextRecords>> {
     const unique = new Map(keys.map((key) => [key.conversationId, key]));
-    const found = await inKeyOrder(
-      [...unique.values()],
-      ({ conversationId }) => conversationId,
-      (key) => this.recordsOfOne(key),
-      conversationsReadTogether,
-    );
-    return new Map(
-      found.flatMap((records) => (records ? [[records.conversation._id, records]] : [])),
-    );
+    const found = await readEach([...unique.keys()], async (conversationId) => {
+      const records = await this.recordsOfOne(unique.get(conversationId)!);
+      return records ? [records] : [];
+    });
+    return new Map(found.map((records) => [records.conversation._id, records]));
   }
 
   private async recordsOfOne({

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { RejectedEventError } from '@handoff/messaging';
-import { appendOnce } from '@handoff/service-kit';
+import { appendOnce, readEach } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import {
   emptyVariables,
@@ -22,17 +22,6 @@ import {
 import { FallbackRecord, NoteRecord, ProfileRecord } from './context.records.js';
 import { conversationView, type ConversationView } from './conversation-view.js';
 import { ContextMemory } from './context-memory.js';
-
-/**
- * One equality query per key, together: a list of keys (`$in`) is not narrowed by every
- * MongoDB-compatible store and can cost a scan of the whole collection.
- */
-async function eachOf<T>(
-  keys: readonly string[],
-  read: (key: string) => Promise<T[]>,
-): Promise<T[]> {
-  return (await Promise.all(keys.map(read))).flat();
-}
 
 /**
  * The conversation service's records in the store. Writes are batched inserts by deterministic
@@ -70,7 +59,7 @@ export class ConversationStore {
     for (const record of records)
       if (!before.has(record._id)) this.memory.started(record, partition);
     if (existing.length === 0) return [];
-    const owners = await eachOf(existing, (_id) =>
+    const owners = await readEach(existing, (_id) =>
       this.conversations.find({ _id }, { tenantId: 1 }).lean(),
     );
     for (const owner of owners) {
@@ -128,7 +117,7 @@ export class ConversationStore {
   /** Releases already stored for these ids: their commands were done before (a redelivery). */
   async releasesById(ids: readonly string[]): Promise<Map<string, ReleaseRecord>> {
     if (ids.length === 0) return new Map();
-    const found = await eachOf(ids, (_id) => this.releases.find({ _id }).lean());
+    const found = await readEach(ids, (_id) => this.releases.find({ _id }).lean());
     return new Map(found.map((release) => [release._id, release]));
   }
 
@@ -137,7 +126,7 @@ export class ConversationStore {
     conversationIds: readonly string[],
   ): Promise<Map<string, EscalationRecord>> {
     if (conversationIds.length === 0) return new Map();
-    const found = await eachOf(conversationIds, (conversationId) =>
+    const found = await readEach(conversationIds, (conversationId) =>
       this.escalations.find({ conversationId }).sort({ requestedAt: 1 }).lean(),
     );
     const first = new Map<string, EscalationRecord>();
@@ -150,9 +139,9 @@ export class ConversationStore {
   async loadStates(conversationIds: readonly string[]): Promise<Map<string, ConversationState>> {
     if (conversationIds.length === 0) return new Map();
     const each = <T>(read: (byConversation: { conversationId: string }) => Promise<T[]>) =>
-      eachOf(conversationIds, (conversationId) => read({ conversationId }));
+      readEach(conversationIds, (conversationId) => read({ conversationId }));
     const [started, collected, decided, released, answered, fallbacks] = await Promise.all([
-      eachOf(conversationIds, (_id) => this.conversations.find({ _id }).lean()),
+      readEach(conversationIds, (_id) => this.conversations.find({ _id }).lean()),
       each((byConversation) => this.variables.find(byConversation).sort({ seq: 1 }).lean()),
       each((byConversation) => this.decisions.find(byConversation).lean()),
       each((byConversation) => this.releases.find(byConversation).sort({ at: 1 }).lean()),
@@ -198,7 +187,7 @@ export class ConversationStore {
   /** The channel of each conversation, for events from producers that did not carry it. */
   async channelsOf(conversationIds: readonly string[]): Promise<Map<string, string>> {
     if (conversationIds.length === 0) return new Map();
-    const found = await eachOf(conversationIds, (_id) =>
+    const found = await readEach(conversationIds, (_id) =>
       this.conversations.find({ _id }, { channel: 1 }).lean(),
     );
     return new Map(found.map((conversation) => [conversation._id, conversation.channel]));

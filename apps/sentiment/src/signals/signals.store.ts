@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { readEach } from '@handoff/service-kit';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { ConversationSignals } from './conversation-signals.js';
@@ -38,10 +39,9 @@ export class SignalsStore {
   async load(keys: readonly string[]): Promise<Map<string, ConversationSignals>> {
     const stored = this.known ? keys.filter((key) => this.known!.has(key)) : keys;
     if (stored.length === 0) return new Map();
-    const found = await this.records
-      .find({ key: { $in: stored } })
-      .sort({ savedAt: 1 })
-      .lean();
+    const found = await readEach(stored, (key) =>
+      this.records.find({ key }).sort({ savedAt: 1 }).lean(),
+    );
     return new Map(found.map((record) => [record.key, JSON.parse(record.signals)]));
   }
 
