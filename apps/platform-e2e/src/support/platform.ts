@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { devAuthEnv, ensureDevKeys } from './dev-tokens.js';
+import { startNewGroupsAtEnd } from './new-groups-at-end.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 /** In the order of their default HTTP ports, 3001 conversation … 3005 gateway. */
@@ -51,6 +52,8 @@ export interface RunningService {
   kill(): Promise<void>;
 }
 
+export const groupIdOf = (name: ServiceName, runId: string) => `handoff-${name}-${runId}`;
+
 /** Starts one service with its own consumer group and database, named after the run. */
 export function startService(name: ServiceName, options: ServiceOptions): RunningService {
   const logDir = options.logDir ?? join(repoRoot, '.test-results', 'logs');
@@ -68,7 +71,7 @@ export function startService(name: ServiceName, options: ServiceOptions): Runnin
     GRPC_PORT: String(options.grpcPort),
     PRESENCE_GRPC_URL: `127.0.0.1:${options.grpcPort}`,
     KAFKA_BROKERS: options.brokers.join(','),
-    KAFKA_GROUP_ID: `handoff-${name}-${options.runId}`,
+    KAFKA_GROUP_ID: groupIdOf(name, options.runId),
     KAFKA_RETRY_BACKOFF_MS: '50',
     // As many partitions as the probes and integration tests create, so topics keyed alike match.
     KAFKA_TOPIC_PARTITIONS: '3',
@@ -108,6 +111,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const edge: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
     gateway: { CONVERSATION_URL: urlOf('conversation'), PRESENCE_URL: urlOf('presence') },
   };
+  // The gateway's groups are new on every start and begin at the end already.
+  await startNewGroupsAtEnd(
+    options.brokers,
+    services.filter((name) => name !== 'gateway').map((name) => groupIdOf(name, options.runId)),
+  );
   const running = new Map(
     services.map((name, index) => [
       name,

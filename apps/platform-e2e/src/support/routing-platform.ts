@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Topics } from '@handoff/contracts';
 import { freePorts } from '../faults/fault-harness.js';
-import { startService, type RunningService } from './platform.js';
+import { groupIdOf, startService, type RunningService } from './platform.js';
+import { startNewGroupsAtEnd } from './new-groups-at-end.js';
 import { testInfra } from './test-infra.js';
 import { pollUntil, TopicProbe, type ProbedRecord } from './topic-probe.js';
 import { readAgent } from './agent-reads.js';
@@ -35,6 +36,10 @@ export class RoutingPlatform {
     const [grpcPort, presencePort, routingPort] = await freePorts(3);
     const base = { runId: this.runId, brokers, mongoUrl, grpcPort: grpcPort! };
     const env = { ROUTING_QUEUES_FILE: file };
+    await startNewGroupsAtEnd(brokers, [
+      groupIdOf('presence', this.runId),
+      groupIdOf('routing', this.runId),
+    ]);
     this.services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
     this.services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
     await Promise.all(this.services.map((service) => service.waitUntilReady()));
