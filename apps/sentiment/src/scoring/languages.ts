@@ -18,6 +18,8 @@ export interface GrammarWords {
   /** Degree words: positive values strengthen the next opinion word, negative ones soften it. */
   boosters: ReadonlyMap<string, number>;
   contrasts: ReadonlySet<string>;
+  /** First words of two-word degree phrases ("kind" of "kind of"), which are boosters as a whole. */
+  phraseStarts: ReadonlySet<string>;
 }
 
 const up = 0.293;
@@ -32,7 +34,10 @@ function grammar(
   const boosters = new Map<string, number>();
   for (const word of stronger) boosters.set(word, up);
   for (const word of weaker) boosters.set(word, down);
-  return { negations: new Set(negations), boosters, contrasts: new Set(contrasts) };
+  const phraseStarts = new Set(
+    [...boosters.keys()].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!),
+  );
+  return { negations: new Set(negations), boosters, contrasts: new Set(contrasts), phraseStarts };
 }
 
 export const grammarWords: Record<Language, GrammarWords> = {
@@ -44,12 +49,38 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'nothing',
       'nobody',
       'none',
+      'nowhere',
       'neither',
       'nor',
+      'nope',
       'without',
+      'despite',
+      'rarely',
+      'seldom',
       'cannot',
+      // Contractions typed without the apostrophe; with it, any word ending in "n't" negates.
       'aint',
-      "ain't",
+      'arent',
+      'cant',
+      'couldnt',
+      'darent',
+      'didnt',
+      'doesnt',
+      'dont',
+      'hadnt',
+      'hasnt',
+      'havent',
+      'isnt',
+      'mightnt',
+      'mustnt',
+      'neednt',
+      'oughtnt',
+      'shant',
+      'shouldnt',
+      'wasnt',
+      'werent',
+      'wont',
+      'wouldnt',
     ],
     [
       'very',
@@ -59,26 +90,63 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'totally',
       'absolutely',
       'completely',
+      'entirely',
+      'fully',
+      'thoroughly',
       'incredibly',
-      'super',
-      'too',
+      'unbelievably',
+      'amazingly',
+      'remarkably',
+      'exceptionally',
+      'especially',
+      'particularly',
+      'unusually',
+      'decidedly',
+      'deeply',
+      'greatly',
+      'hugely',
+      'enormously',
+      'tremendously',
+      'considerably',
+      'substantially',
+      'intensely',
+      'majorly',
+      'awfully',
+      'purely',
+      'quite',
+      'more',
       'most',
       'highly',
       'utterly',
-      'fucking',
+      'super',
+      'too',
       'such',
+      'uber',
+      'hella',
+      'fucking',
+      'freaking',
+      'frigging',
+      'effing',
     ],
     [
       'slightly',
       'somewhat',
       'barely',
       'hardly',
-      'kinda',
-      'kind',
-      'sort',
+      'scarcely',
+      'almost',
+      'less',
       'little',
       'partly',
       'marginally',
+      'occasionally',
+      'kinda',
+      'sorta',
+      'kindof',
+      'sortof',
+      // Read as one word where the two stand together: "kind" alone is praise.
+      'kind of',
+      'sort of',
     ],
     ['but', 'however', 'although', 'though'],
   ),

@@ -5,7 +5,7 @@ import {
   type GrammarWords,
   type Language,
 } from './languages.js';
-import { lexicons } from './lexicons.js';
+import { lexicons, type Lexicon } from './lexicons.js';
 import { fold, nonAscii } from './text-folding.js';
 import { isShouted, splitTokens } from './tokens.js';
 
@@ -32,6 +32,15 @@ const squashAlpha = 15;
 const neutralBand = 0.05;
 const strongNegative = -2.5;
 
+// What English adds to plain negation, as VADER reads it.
+/** "no" before an opinion word negates it ("no problem"); otherwise it is a refusal ("No.", "no longer works"). */
+const refusal = 'no';
+/** "least" negates the word after it ("the least helpful"), except in "at least" and "very least". */
+const least = 'least';
+const leastKept = new Set(['at', 'very']);
+/** "never so good", "never been this happy": emphasis, not negation. */
+const neverStressedBy = new Set(['so', 'this']);
+
 /**
  * Scores a message in the given language (a BCP 47 tag; detected when missing or unsupported).
  * Valences come from the lexicons; negation, degree words, contrast, shouting, exclamation and
@@ -41,7 +50,8 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   const language = toSupportedLanguage(languageTag) ?? detectLanguage(text);
   const lexicon = lexicons[language];
   const grammar = grammarWords[language];
-  const tokens = splitTokens(text, lexicon, language === 'en');
+  const english = language === 'en';
+  const tokens = splitTokens(text, lexicon, english);
   const keys: string[] = new Array<string>(tokens.length);
   const shouted: boolean[] = new Array<boolean>(tokens.length);
   let shoutedWords = 0;
@@ -50,6 +60,7 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
     shouted[i] = isShouted(tokens[i]!);
     if (shouted[i]) shoutedWords++;
   }
+  if (grammar.phraseStarts.size > 0) joinDegreePhrases(keys, grammar);
   // In ASCII text a word's folded key is its lower case: one case mapping is enough.
   const ascii = !nonAscii.test(text);
   // Counted only when some word shouts: it decides whether the shouting stands out.
@@ -58,29 +69,37 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   const letters = shoutedWords > 0 || tokens.length >= 8 ? text.replace(/[^\p{L}]/gu, '') : '';
   const shouting =
     letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-  // As in VADER, upper case stands out only against lower case, or when the whole message shouts.
-  const capsStandOut = shouting || (shoutedWords > 0 && shoutedWords < wordCount);
+  // As in VADER, upper case strengthens words only against lower case; a whole message shouting
+  // tells of frustration rather than of stronger words.
+  const capsStandOut = shoutedWords > 0 && shoutedWords < wordCount;
   const contrastAt = keys.findIndex((key) => grammar.contrasts.has(key));
 
   let sum = 0;
   let mostNegative = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (isGrammarWord(grammar, keys[i]!)) continue;
     const key = keys[i]!;
-    let valence =
-      lexicon.exact.get(ascii ? key : tokens[i]!.toLowerCase()) ?? lexicon.folded.get(key);
+    if (isGrammarWord(grammar, key)) {
+      const refuses = english && key === refusal && !valenceAt(i + 1, lexicon, tokens, keys, ascii);
+      if (!refuses) continue;
+    }
+    let valence = valenceAt(i, lexicon, tokens, keys, ascii);
     if (!valence) continue;
     const sign = Math.sign(valence);
     if (capsStandOut && shouted[i]) valence += sign * shoutBoost;
     valence += sign * boostBefore(i, shouted, keys, grammar, capsStandOut);
-    if (negatedBefore(i, keys, grammar, language)) valence *= negationFactor;
+    valence *= negationBefore(i, keys, grammar, english);
     if (contrastAt >= 0) valence *= i < contrastAt ? beforeContrast : afterContrast;
     mostNegative = Math.min(mostNegative, valence);
     sum += valence;
   }
   if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(text);
   const sentiment = round(Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + squashAlpha))));
-  const frustration = frustrationOf(sentiment, capsStandOut, /[!?]{2,}/.test(text), mostNegative);
+  const frustration = frustrationOf(
+    sentiment,
+    shouting || capsStandOut,
+    /[!?]{2,}/.test(text),
+    mostNegative,
+  );
   return { sentiment, frustration, language };
 }
 
@@ -117,16 +136,57 @@ function boostBefore(
   return boost;
 }
 
-function negatedBefore(
+/** The lexicon's valence for the token at i (undefined past the end or for words it lacks). */
+function valenceAt(
+  i: number,
+  lexicon: Lexicon,
+  tokens: string[],
+  keys: string[],
+  ascii: boolean,
+): number | undefined {
+  if (i >= tokens.length) return undefined;
+  return (
+    lexicon.exact.get(ascii ? keys[i]! : tokens[i]!.toLowerCase()) ?? lexicon.folded.get(keys[i]!)
+  );
+}
+
+/** Reads a two-word degree phrase ("kind of") as the one degree word it is, in its first word's place. */
+function joinDegreePhrases(keys: string[], grammar: GrammarWords): void {
+  for (let i = 0; i + 1 < keys.length; i++) {
+    if (!grammar.phraseStarts.has(keys[i]!)) continue;
+    const phrase = `${keys[i]} ${keys[i + 1]}`;
+    if (grammar.boosters.has(phrase)) keys[i] = phrase;
+  }
+}
+
+/**
+ * What a negation in the three words before an opinion word does to it: flips and softens it,
+ * once however many there are. English also negates after "least", lets "no" reach three words
+ * only through "or" ("no heat or water"), and reads "never ... so" as emphasis.
+ */
+function negationBefore(
   i: number,
   keys: string[],
   grammar: GrammarWords,
-  language: Language,
-): boolean {
+  english: boolean,
+): number {
+  if (english && i >= 1 && keys[i - 1] === least && !(i >= 2 && leastKept.has(keys[i - 2]!)))
+    return negationFactor;
   for (let distance = 1; distance <= negationReach && i - distance >= 0; distance++) {
     const key = keys[i - distance]!;
-    if (grammar.negations.has(key) || (language === 'en' && key.endsWith("n't"))) return true;
+    if (!grammar.negations.has(key) && !(english && key.endsWith("n't"))) continue;
+    if (!english) return negationFactor;
+    if (key === 'never' && stressedAfterNever(keys, i - distance + 1, i))
+      return distance === 2 ? 1.5 : 1.25;
+    if (key === refusal && distance === 3 && keys[i - 1] !== 'or' && keys[i - 1] !== 'nor')
+      continue;
+    return negationFactor;
   }
+  return 1;
+}
+
+function stressedAfterNever(keys: string[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (neverStressedBy.has(keys[j]!)) return true;
   return false;
 }
 

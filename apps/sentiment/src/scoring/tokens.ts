@@ -4,6 +4,8 @@ import { nonAscii } from './text-folding.js';
 const pictograph = /\p{Extended_Pictographic}/gu;
 // Variation selectors and skin tones do not change what an emoji says.
 const emojiModifiers = /\uFE0F|\p{Emoji_Modifier}/gu;
+// Phones type "don’t" with a right single quotation mark (or a modifier letter apostrophe).
+const typedApostrophes = /[\u2019\u02BC]/g;
 const nonWord = /[^\p{L}\p{N}']+/u;
 const nonWordOrApostrophe = /[^\p{L}\p{N}]+/u;
 const letter = /\p{L}/u;
@@ -22,7 +24,11 @@ export function splitTokens(text: string, lexicon: Lexicon, keepApostrophes: boo
   const ascii = !nonAscii.test(text);
   const chunks = ascii
     ? asciiChunks(text)
-    : text.replace(pictograph, ' $& ').replace(emojiModifiers, '').split(/\s+/);
+    : text
+        .replace(pictograph, ' $& ')
+        .replace(emojiModifiers, '')
+        .replace(typedApostrophes, "'")
+        .split(/\s+/);
   for (const chunk of chunks) {
     if (!chunk) continue;
     // Most chunks are one plain word: nothing to split, no emoticon to look up.

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scoreMessage } from './sentiment-scorer.js';
+
+const sentiment = (text: string) => scoreMessage(text, 'en').sentiment;
+
+describe('scoreMessage: what English adds to negation and degree', () => {
+  it('negates with a contraction however it is typed: apostrophe, phone quote, or none', () => {
+    for (const text of ["I don't like it", 'I don’t like it', 'I dont like it'])
+      assert.ok(sentiment(text) < 0, text);
+    assert.ok(sentiment('You wont regret it') > 0);
+    assert.ok(sentiment('the bot is seldom helpful') < 0, 'seldom negates like never');
+  });
+
+  it('reads "kind" alone as praise, and "kind of" as a softener', () => {
+    assert.ok(sentiment('the agent was very kind') > 0.3);
+    assert.ok(sentiment('it was kind of good') < sentiment('it was good'));
+    assert.ok(sentiment('it was kind of good') > 0);
+  });
+
+  it('reads "never so" and "never this" as emphasis, not negation', () => {
+    assert.ok(sentiment('I have never been so happy') > sentiment('I have been happy'));
+    assert.ok(sentiment('never this good') > sentiment('good'));
+    assert.ok(sentiment('never good') < 0);
+  });
+
+  it('negates after "least", except in "at least" and "the very least"', () => {
+    assert.ok(sentiment('the least helpful answer') < 0);
+    assert.equal(sentiment('at least helpful'), sentiment('helpful'));
+    assert.ok(sentiment('the very least helpful') > 0);
+  });
+
+  it('reads "no" before an opinion word as its negation, and alone as a refusal', () => {
+    assert.ok(sentiment('no problems at all') > 0);
+    assert.ok(sentiment('No.') < 0);
+    assert.ok(sentiment('it is no longer working') < 0);
+    assert.ok(sentiment('no heat or comfort') < 0, 'through "or" it reaches three words');
+    assert.ok(sentiment('No, I am happy') > 0, 'three words on it does not negate');
+  });
+});
