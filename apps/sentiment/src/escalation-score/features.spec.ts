@@ -7,6 +7,7 @@ import {
   observeCustomer,
   type ConversationSignals,
 } from '../signals/conversation-signals.js';
+import { handBack } from '../triggers/episodes.js';
 import { escalationFeatureNames, escalationFeatures, isNearRepeat } from './features.js';
 
 const start = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -89,6 +90,23 @@ describe('escalation features', () => {
     bot(signals, 'Your order is on its way', 'order_status');
     assert.equal(featuresOf(signals, start).sameIntentRepeats, 0);
     assert.equal(featuresOf(signals, start).repeatedAnswers, 0);
+  });
+
+  it('count only the bot trouble since the conversation last came back from an agent', () => {
+    const signals = newSignals('c1', 't1', start);
+    bot(signals, "Sorry, I didn't understand", undefined, 0.2);
+    signals.fallbacks = 3;
+    handBack(signals, start + minute);
+    assert.deepEqual(
+      [featuresOf(signals, start).fallbacks, featuresOf(signals, start).lowConfidenceTurns],
+      [0, 0],
+    );
+    bot(signals, 'Sorry, could you rephrase?', undefined, 0.2);
+    signals.fallbacks = 4;
+    assert.deepEqual(
+      [featuresOf(signals, start).fallbacks, featuresOf(signals, start).lowConfidenceTurns],
+      [1, 1],
+    );
   });
 
   it('cap counts and time so one long conversation does not dominate', () => {

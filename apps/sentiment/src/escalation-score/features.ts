@@ -1,4 +1,8 @@
-import { trajectoryOf, type ConversationSignals } from '../signals/conversation-signals.js';
+import {
+  trajectoryOf,
+  troubleSinceHandback,
+  type ConversationSignals,
+} from '../signals/conversation-signals.js';
 import { runAtEnd, similarity } from '../triggers/similarity.js';
 
 /**
@@ -101,8 +105,9 @@ export function escalationFeatures(signals: ConversationSignals, now: number): F
   features[4] = lowest(signals.sentiments);
   features[5] = signals.frustration;
   features[6] = signals.peakFrustration;
-  features[7] = Math.min(signals.fallbacks, maxCount);
-  features[8] = Math.min(signals.lowConfidenceTurns, maxCount);
+  const trouble = troubleSinceHandback(signals);
+  features[7] = Math.min(trouble.fallbacks, maxCount);
+  features[8] = Math.min(trouble.lowConfidenceTurns, maxCount);
   features[9] = repeatsOfNewest(signals.recentTexts, isNearRepeat);
   features[10] = repeatsOfNewest(signals.recentAnswers, isSameAnswer);
   features[11] = sameIntentRun(signals.recentIntents);

@@ -48,6 +48,21 @@ export interface ConversationSignals {
   appliedMessageIds: string[];
 }
 
+/**
+ * The bot's trouble since the conversation last came back to it: trouble from before a handback
+ * was dealt with by that episode's agent and must not count again.
+ */
+export function troubleSinceHandback(signals: ConversationSignals): {
+  fallbacks: number;
+  lowConfidenceTurns: number;
+} {
+  return {
+    fallbacks: signals.fallbacks - (signals.countedAtRelease?.fallbacks ?? 0),
+    lowConfidenceTurns:
+      signals.lowConfidenceTurns - (signals.countedAtRelease?.lowConfidenceTurns ?? 0),
+  };
+}
+
 /** How many recent values each list keeps. */
 export const signalWindow = 8;
 /** Weight of the newest message in the smoothed sentiment. */

@@ -1,4 +1,4 @@
-import type { ConversationSignals } from '../signals/conversation-signals.js';
+import { troubleSinceHandback, type ConversationSignals } from '../signals/conversation-signals.js';
 import { round2, type FiredTrigger, type Trigger } from './fired-trigger.js';
 import { repeatsOfNewest, runAtEnd } from './similarity.js';
 
@@ -42,10 +42,7 @@ export const botTrouble: Trigger = ({ message, signals, rules }) => {
   const rule = rules.botTrouble;
   if (!rule.enabled) return [];
   const base = { kind: 'bot_trouble', messageId: message.messageId, priority: rule.priority };
-  // Counted since the conversation last came back to the bot, so old trouble does not fire again.
-  const fallbacks = signals.fallbacks - (signals.countedAtRelease?.fallbacks ?? 0);
-  const lowConfidence =
-    signals.lowConfidenceTurns - (signals.countedAtRelease?.lowConfidenceTurns ?? 0);
+  const { fallbacks, lowConfidenceTurns: lowConfidence } = troubleSinceHandback(signals);
   if (fallbacks >= rule.fallbacks)
     return [
       {
