@@ -37,4 +37,9 @@ describe('scoreMessage: what English adds to negation and degree', () => {
     assert.ok(sentiment('no heat or comfort') < 0, 'through "or" it reaches three words');
     assert.ok(sentiment('No, I am happy') > 0, 'three words on it does not negate');
   });
+
+  it('lets the clause after "but" decide, not the concession after "though"', () => {
+    assert.ok(sentiment('The food was great but the service was bad') < 0);
+    assert.ok(sentiment('The food was great, though the service was bad') > 0);
+  });
 });

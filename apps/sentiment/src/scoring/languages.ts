@@ -17,6 +17,7 @@ export interface GrammarWords {
   negations: ReadonlySet<string>;
   /** Degree words: positive values strengthen the next opinion word, negative ones soften it. */
   boosters: ReadonlyMap<string, number>;
+  /** Words after which comes what the writer stresses ("but"): it outweighs what came before. */
   contrasts: ReadonlySet<string>;
   /** First words of two-word degree phrases ("kind" of "kind of"), which are boosters as a whole. */
   phraseStarts: ReadonlySet<string>;
@@ -148,7 +149,8 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'kind of',
       'sort of',
     ],
-    ['but', 'however', 'although', 'though'],
+    // Not "although" or "though": what follows them is the concession, not what the writer stresses.
+    ['but', 'however'],
   ),
   es: grammar(
     [
@@ -177,7 +179,7 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'bastante',
     ],
     ['poco', 'algo', 'apenas', 'ligeramente'],
-    ['pero', 'aunque', 'sino'],
+    ['pero', 'sino'],
   ),
   fr: grammar(
     ['pas', 'ne', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'sans', 'ni', 'non'],
