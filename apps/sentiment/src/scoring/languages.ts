@@ -19,6 +19,8 @@ export interface GrammarWords {
   boosters: ReadonlyMap<string, number>;
   /** Words after which comes what the writer stresses ("but"): it outweighs what came before. */
   contrasts: ReadonlySet<string>;
+  /** Every word above: most tokens are none of them, which one lookup tells. */
+  all: ReadonlySet<string>;
   /** First words of two-word degree phrases ("kind" of "kind of"), which are boosters as a whole. */
   phraseStarts: ReadonlySet<string>;
 }
@@ -38,7 +40,14 @@ function grammar(
   const phraseStarts = new Set(
     [...boosters.keys()].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!),
   );
-  return { negations: new Set(negations), boosters, contrasts: new Set(contrasts), phraseStarts };
+  const all = new Set([...negations, ...boosters.keys(), ...contrasts]);
+  return {
+    negations: new Set(negations),
+    boosters,
+    contrasts: new Set(contrasts),
+    all,
+    phraseStarts,
+  };
 }
 
 export const grammarWords: Record<Language, GrammarWords> = {

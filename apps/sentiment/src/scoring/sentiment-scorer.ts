@@ -51,18 +51,18 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   const lexicon = lexicons[language];
   const grammar = grammarWords[language];
   const english = language === 'en';
-  const tokens = splitTokens(text, lexicon, english);
+  // In ASCII text a word's folded key is its lower case: one case mapping is enough.
+  const ascii = !nonAscii.test(text);
+  const tokens = splitTokens(text, lexicon, english, ascii);
   const keys: string[] = new Array<string>(tokens.length);
   const shouted: boolean[] = new Array<boolean>(tokens.length);
   let shoutedWords = 0;
   for (let i = 0; i < tokens.length; i++) {
     keys[i] = fold(tokens[i]!);
+    if (i > 0 && grammar.phraseStarts.has(keys[i - 1]!)) joinDegreePhrase(keys, i, grammar);
     shouted[i] = isShouted(tokens[i]!);
     if (shouted[i]) shoutedWords++;
   }
-  if (grammar.phraseStarts.size > 0) joinDegreePhrases(keys, grammar);
-  // In ASCII text a word's folded key is its lower case: one case mapping is enough.
-  const ascii = !nonAscii.test(text);
   // Counted only when some word shouts: it decides whether the shouting stands out.
   const wordCount = shoutedWords > 0 ? tokens.filter((token) => /\p{L}/u.test(token)).length : 0;
   // A message can only shout whole if some word shouts, or it has at least eight one-letter words.
@@ -78,11 +78,12 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   let mostNegative = 0;
   for (let i = 0; i < tokens.length; i++) {
     const key = keys[i]!;
-    if (isGrammarWord(grammar, key)) {
+    if (grammar.all.has(key)) {
       const refuses = english && key === refusal && !valenceAt(i + 1, lexicon, tokens, keys, ascii);
       if (!refuses) continue;
     }
-    let valence = valenceAt(i, lexicon, tokens, keys, ascii);
+    let valence =
+      lexicon.exact.get(ascii ? key : tokens[i]!.toLowerCase()) ?? lexicon.folded.get(key);
     if (!valence) continue;
     const sign = Math.sign(valence);
     if (capsStandOut && shouted[i]) valence += sign * shoutBoost;
@@ -112,10 +113,6 @@ export function scoreSentiment(text: string, languageTag?: string): SentimentRes
 /** Negative, neutral or positive, with a narrow neutral band around 0 as VADER has. */
 export function labelOf(score: number): SentimentResult['label'] {
   return score <= -neutralBand ? 'negative' : score >= neutralBand ? 'positive' : 'neutral';
-}
-
-function isGrammarWord(grammar: GrammarWords, key: string): boolean {
-  return grammar.boosters.has(key) || grammar.negations.has(key) || grammar.contrasts.has(key);
 }
 
 /** Degree words in the three tokens before, weaker the further away they stand. */
@@ -150,13 +147,10 @@ function valenceAt(
   );
 }
 
-/** Reads a two-word degree phrase ("kind of") as the one degree word it is, in its first word's place. */
-function joinDegreePhrases(keys: string[], grammar: GrammarWords): void {
-  for (let i = 0; i + 1 < keys.length; i++) {
-    if (!grammar.phraseStarts.has(keys[i]!)) continue;
-    const phrase = `${keys[i]} ${keys[i + 1]}`;
-    if (grammar.boosters.has(phrase)) keys[i] = phrase;
-  }
+/** Reads a two-word degree phrase ("kind of") ending at i as the one degree word it is, in its first word's place. */
+function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): void {
+  const phrase = `${keys[i - 1]} ${keys[i]}`;
+  if (grammar.boosters.has(phrase)) keys[i - 1] = phrase;
 }
 
 /**

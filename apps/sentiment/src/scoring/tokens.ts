@@ -17,11 +17,15 @@ const wordWithApostrophes = /^[\p{L}\p{N}']+$/u;
  * shouting apart). Emoticons such as ":-(" survive whole when the lexicon knows them; English keeps
  * apostrophes so "don't" stays one word, the other languages split "n'est" into "n" and "est".
  */
-export function splitTokens(text: string, lexicon: Lexicon, keepApostrophes: boolean): string[] {
+export function splitTokens(
+  text: string,
+  lexicon: Lexicon,
+  keepApostrophes: boolean,
+  ascii = !nonAscii.test(text),
+): string[] {
   const tokens: string[] = [];
   const separator = keepApostrophes ? nonWord : nonWordOrApostrophe;
   // Plain ASCII text has no emoji to set apart, and only ASCII spaces between its chunks.
-  const ascii = !nonAscii.test(text);
   const chunks = ascii
     ? asciiChunks(text)
     : text
@@ -32,7 +36,7 @@ export function splitTokens(text: string, lexicon: Lexicon, keepApostrophes: boo
   for (const chunk of chunks) {
     if (!chunk) continue;
     // Most chunks are one plain word: nothing to split, no emoticon to look up.
-    if (plainWord.test(chunk)) {
+    if (ascii ? isAsciiWord(chunk) : plainWord.test(chunk)) {
       tokens.push(chunk);
       continue;
     }
@@ -60,6 +64,15 @@ function asciiChunks(text: string): string[] {
     }
   }
   return chunks;
+}
+
+function isAsciiWord(chunk: string): boolean {
+  for (let i = 0; i < chunk.length; i++) {
+    const code = chunk.charCodeAt(i);
+    const letter = (code | 32) >= 97 && (code | 32) <= 122;
+    if (!letter && (code < 48 || code > 57)) return false;
+  }
+  return true;
 }
 
 /** An upper-case word of two letters or more ("NO", "USELESS"); "I" and ":D" do not count. */
