@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { escalationModel, escalationScore } from '../escalation-score/escalation-model.js';
 import { scoreMessage } from '../scoring/sentiment-scorer.js';
 import { generatedCorpus } from './corpus.js';
-import { messagesPerSecond } from './throughput.js';
+import { messagesPerSecond, pairedThroughput } from './throughput.js';
 import { triggerLatency } from './trigger-latency.js';
 
 // Scores one generated English corpus with our scorer and with vader-sentiment, on one core, side by side.
@@ -24,10 +24,11 @@ const latency = triggerLatency(corpus, {
 console.log(
   `trigger evaluation (scoring, eight triggers, the model; a rule set of 8 keyword lists, 12 business rules, 200 intent skills): ${latency.messages} messages, p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
 );
-const ours = messagesPerSecond(corpus, (text) => scoreMessage(text, 'en'));
-const theirs = messagesPerSecond(corpus, (text) =>
-  vader.SentimentIntensityAnalyzer.polarity_scores(text),
+const { ours, theirs, ratio } = pairedThroughput(
+  corpus,
+  (text) => scoreMessage(text, 'en'),
+  (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text),
 );
 console.log(
-  `sentiment: ${Math.round(ours)} msg/s, vader-sentiment: ${Math.round(theirs)} msg/s, ratio ${(ours / theirs).toFixed(2)}`,
+  `sentiment: ${Math.round(ours)} msg/s, vader-sentiment: ${Math.round(theirs)} msg/s, ratio ${ratio.toFixed(2)}`,
 );
