@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
 import { DeskSimulator } from './faults/desk-simulator.js';
 import { freePorts } from './faults/fault-harness.js';
-import { startService, type RunningService } from './support/platform.js';
+import { startNewGroupsAtEnd } from './support/new-groups-at-end.js';
+import { groupIdOf, startService, type RunningService } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
 import { pollUntil, TopicProbe, type ProbedRecord } from './support/topic-probe.js';
 import { readAgent } from './support/agent-reads.js';
@@ -27,6 +28,7 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
       PRESENCE_HEARTBEAT_GRACE_MS: '1000',
       PRESENCE_MAX_MISSED_OFFERS: '1',
     };
+    await startNewGroupsAtEnd(brokers, [groupIdOf('presence', runId), groupIdOf('routing', runId)]);
     services.push(startService('presence', { ...base, httpPort: presencePort!, env }));
     services.push(startService('routing', { ...base, httpPort: routingPort!, env }));
     await Promise.all(services.map((service) => service.waitUntilReady()));
@@ -109,13 +111,40 @@ describe('offers: an agent accepts, declines or lets an offer run out', () => {
     await decision(conversationId, 'abandoned');
   });
 
-  it('assigns on accept, and refuses an answer to an offer that is over', async () => {
+  async function offersListed(agentId: string, tenant = tenantId): Promise<any[]> {
+    const commandId = `${runId}-list-${tenant}-${agentId}-${probe.records.length}`;
+    await probe.publish('handoff.agent.offers.list', {
+      commandId,
+      tenantId: tenant,
+      agentId,
+      requestedAt: new Date().toISOString(),
+    });
+    const result = (await resultOf(commandId)).json!['data'];
+    assert.equal(result.status, 'done');
+    return result.offers;
+  }
+
+  it('lists an offer to its agent alone, assigns on accept, and refuses an answer to an offer that is over', async () => {
     const conversationId = `${tenantId}-accepted`;
     await desk.escalate({ tenantId, conversationId });
     const offered = await decision(conversationId, 'offered', 'agent-0');
+    const { offerId, expiresAt } = offered.json!['data'].offer;
+    const listed = await offersListed('agent-0');
+    assert.deepEqual(
+      listed.map((offer) => [offer.offerId, offer.conversationId, offer.expiresAt]),
+      [[offerId, conversationId, expiresAt]],
+    );
+    assert.deepEqual(await offersListed('agent-1'), [], "another agent's offer is not theirs");
+    assert.deepEqual(
+      await offersListed('agent-0', `globex-${runId}`),
+      [],
+      'the same agent id in another tenant sees nothing',
+    );
+
     assert.equal((await answer('accept', offered, `${runId}-accept`)).status, 'done');
     const assigned = await decision(conversationId, 'assigned', 'agent-0');
     assert.equal(assigned.json!['data'].escalationId, `esc:${conversationId}`);
+    assert.deepEqual(await offersListed('agent-0'), [], 'an accepted offer is no longer listed');
 
     const late = await answer('accept', offered, `${runId}-accept-again`);
     assert.equal(late.status, 'refused');
