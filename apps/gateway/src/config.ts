@@ -30,6 +30,7 @@ export const streamedTopics = [
   Topics.CustomerNotifications,
   Topics.AgentMessages,
   Topics.AgentAvailability,
+  Topics.ConversationMessages,
 ] as const;
 
 function toGatewayConfig(env: z.output<typeof gatewayEnv>) {

@@ -40,6 +40,20 @@ export class LiveEventsConsumer {
     this.stream(batch);
   }
 
+  /**
+   * That the customer or the bot wrote, without what: the text reaches the desk through the
+   * conversation service, which shows agents what their tenant allows them to read.
+   */
+  @ConsumeEvents(Topics.ConversationMessages)
+  onMessages(batch: EventBatch<typeof Topics.ConversationMessages>): void {
+    for (const event of batch.events) {
+      const { conversationId, tenantId, message } = event.data;
+      const { messageId, sender, sentAt } = message;
+      const notice = { conversationId, tenantId, message: { messageId, sender, sentAt } };
+      this.hub.publish(batch.topic, { ...event, data: notice } as CloudEvent);
+    }
+  }
+
   @ConsumeEvents(Topics.AgentAvailability)
   onAvailability(batch: EventBatch<typeof Topics.AgentAvailability>): void {
     this.stream(batch);

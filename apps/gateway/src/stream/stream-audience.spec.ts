@@ -47,7 +47,7 @@ describe('stream visibility', () => {
     }
   });
 
-  it('shows notifications and agent messages to the agents holding the conversation', () => {
+  it("shows notifications, agents' messages and message notices to the agents holding the conversation", () => {
     const holders = new ConversationHolders();
     const notification = () =>
       audienceOf(Topics.CustomerNotifications, event('acme', { conversationId: 'c1' }), holders);
@@ -57,10 +57,12 @@ describe('stream visibility', () => {
     holders.apply(decision('c1', 'rerouted', { agent: { agentId: 'ana' } }));
     holders.apply(decision('c1', 'assigned', { agent: { agentId: 'bob' } }));
     assert.deepEqual(notification().agentIds, ['bob']);
-    assert.deepEqual(
-      audienceOf(Topics.AgentMessages, event('acme', { conversationId: 'c1' }), holders).agentIds,
-      ['bob'],
-    );
+    for (const topic of [Topics.AgentMessages, Topics.ConversationMessages])
+      assert.deepEqual(
+        audienceOf(topic, event('acme', { conversationId: 'c1' }), holders).agentIds,
+        ['bob'],
+        topic,
+      );
     holders.apply(decision('c1', 'transferred', { transfer: { fromAgentId: 'bob' } }));
     assert.deepEqual(notification().agentIds, []);
   });

@@ -12,7 +12,8 @@ type EventData = Record<string, any>;
 
 /**
  * The agents an event concerns: their own offers and assignments, their own command results and
- * context packets, their own availability, and what happens in the conversations they hold.
+ * context packets, their own availability, and what happens in the conversations they hold
+ * (notices, agents' messages, and that the customer or the bot wrote).
  * Holders are looked up when the event arrives, after the decisions before it were applied.
  */
 export function audienceOf(
@@ -38,6 +39,7 @@ export function audienceOf(
       };
     case Topics.CustomerNotifications:
     case Topics.AgentMessages:
+    case Topics.ConversationMessages:
       return { tenantId, agentIds: holders.of(data['conversationId']) };
     default:
       return { tenantId, agentIds: [] };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { routingDecidedType } from '@handoff/contracts';
+import { messageRecordedType, routingDecidedType } from '@handoff/contracts';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import { startGateway, type GatewayUnderTest } from '../testing/gateway-app.fixtures.js';
 import { openStream, type OpenStream } from '../testing/sse-client.js';
@@ -89,6 +89,32 @@ describe('gateway stream', () => {
     assert.deepEqual(about(ana, forBob), []);
     assert.deepEqual(anaElsewhere.events, []);
     assert.deepEqual(otherSupervisor.events, []);
+  });
+
+  it('tells the agent holding a conversation that the customer wrote, without the text', async () => {
+    const ana = await open(tenantA, 'agent-w');
+    const bob = await open(tenantA, 'agent-v');
+    const conversationId = await offer(tenantA, 'agent-w');
+    await eventually("ana's offer", () => about(ana, conversationId).length > 0);
+    await gateway.produce(messageRecordedType, {
+      conversationId,
+      tenantId: tenantA,
+      language: 'en',
+      channel: 'web',
+      message: {
+        messageId: 'm-card',
+        sender: 'customer',
+        text: 'my card is 4111 1111 1111 1111',
+        sentAt: new Date().toISOString(),
+      },
+      variables: {},
+    });
+    const notice = () => about(ana, conversationId).find((event) => event.data.includes('m-card'));
+    await eventually('the notice at ana', () => notice() !== undefined);
+    assert.equal(notice()!.event, messageRecordedType);
+    assert.deepEqual(JSON.parse(notice()!.data).data.message.sender, 'customer');
+    assert.doesNotMatch(notice()!.data, /4111/);
+    assert.deepEqual(about(bob, conversationId), []);
   });
 
   /**
