@@ -3,6 +3,7 @@ import { MessagingModule } from '@handoff/messaging';
 import { AuthModule, HealthModule, MetricsModule } from '@handoff/service-kit';
 import { CommandsModule } from './commands/commands.module.js';
 import type { GatewayConfig } from './config.js';
+import { DeskModule } from './desk/desk.module.js';
 import { GatewaySharedModule } from './gateway-shared.module.js';
 import { ReadsModule } from './reads/reads.module.js';
 import { StreamModule } from './stream/stream.module.js';
@@ -25,6 +26,7 @@ export class GatewayAppModule {
         TenantConfigModule,
         ReadsModule,
         WebhooksModule,
+        DeskModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Topics } from '@handoff/contracts';
 import { kafkaEnv, messagingOptionsFrom } from '@handoff/messaging';
 import { authEnv, authOptionsFrom, baseEnv, loadConfig, runtimeFrom } from '@handoff/service-kit';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadWebhookSecrets } from './webhooks/webhook-secrets.js';
 
@@ -17,6 +18,11 @@ const gatewayEnv = z.object({
   GATEWAY_STREAM_RESUME_OVERLAP_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   GATEWAY_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   GATEWAY_WEBHOOK_SECRETS_FILE: z.string().min(1).optional(),
+  // The web desk's files (its static/ and dist/), beside the gateway's in the repository and image.
+  GATEWAY_DESK_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../desk/', import.meta.url))),
   GATEWAY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
 });
 
@@ -64,6 +70,7 @@ function toGatewayConfig(env: z.output<typeof gatewayEnv>) {
       ? loadWebhookSecrets(env.GATEWAY_WEBHOOK_SECRETS_FILE)
       : new Map<string, string[]>(),
     webhookToleranceSeconds: env.GATEWAY_WEBHOOK_TOLERANCE_SECONDS,
+    deskDir: env.GATEWAY_DESK_DIR,
     messaging: {
       ...messaging,
       // Every instance must see every result and live event: a group of its own, from now on.

@@ -65,6 +65,8 @@ async function main(): Promise<void> {
       );
     }
     say(`  contracts    libs/contracts/asyncapi.yaml (every topic and event)`);
+    const anaToken = await devToken({ tenant: tenantId, role: 'agent', sub: 'agent-ana' });
+    say(`  desk         ${platform.url('gateway')}/desk/#token=${anaToken} (Ana's web desk)`);
     if (keepRunning) {
       say('\nThe platform keeps running; press Ctrl-C to stop it.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve));
