@@ -15,6 +15,10 @@ bash deploy/setup.sh --without-store || exit 1
 RESULTS="$ROOT/.test-results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
+# The web desk's end-to-end tests drive a real Chromium: installed (when missing) meanwhile.
+bash deploy/chromium.sh >"$RESULTS/chromium.log" 2>&1 &
+chromium_pid=$!
+
 # Test infrastructure lives apart from a demo that may be running.
 export HANDOFF_STATE_DIR="$ROOT/.local/test"
 export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
@@ -51,6 +55,7 @@ export MONGO_URL="${external_store:-mongodb://127.0.0.1:$FERRETDB_PORT}"
 
 run_tier integration
 run_tier fault
+if ! wait "$chromium_pid"; then cat "$RESULTS/chromium.log"; echo "no Chromium for the desk tests"; status=1; fi
 run_tier e2e
 
 node tools/testing/summarize.mjs "$RESULTS" "$lint_status" || status=1

@@ -8,6 +8,7 @@ import { DeskClient } from './support/desk-client.js';
 import { devToken } from './support/dev-tokens.js';
 import { repoRoot, startPlatform, type Platform } from './support/platform.js';
 import { testInfra, uniqueRunId } from './support/test-infra.js';
+import { spanishCustomerAsksForAgent } from './support/spanish-customer.js';
 import { TopicProbe, type ProbedRecord } from './support/topic-probe.js';
 
 const runId = uniqueRunId('edge');
@@ -60,21 +61,10 @@ async function waitData(
 
 /** A Spanish-speaking customer who asks the bot for a person; routing offers Ana the conversation. */
 async function escalatedConversation(conversationId: string): Promise<any> {
-  await probe.publish('handoff.conversation.started', {
+  await spanishCustomerAsksForAgent(probe, {
     conversationId,
     tenantId,
-    channel: 'whatsapp',
-    language: 'es',
-    customer: { customerId: `cust-${conversationId}`, displayName: 'Lucía' },
-    startedAt: at(),
-  });
-  await probe.publish('handoff.conversation.message.posted', {
-    conversationId,
-    tenantId,
-    messageId: 'm1',
-    sender: 'customer',
     text: 'Me cobraron dos veces. Esto es inútil, quiero hablar con un agente',
-    sentAt: at(),
   });
   return waitData(
     'offer to Ana',
