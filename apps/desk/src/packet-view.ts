@@ -20,6 +20,7 @@ export function packetView(packet: any): HTMLElement {
             el('strong', {}, trigger.kind),
             ' ',
             trigger.explanation,
+            trigger.matchedText ? ' ' : undefined,
             trigger.matchedText ? el('q', {}, trigger.matchedText) : undefined,
           ),
         ),

@@ -21,9 +21,21 @@ export function presenceProfile(): object {
   };
 }
 
-/** What presence says of the agent now, or that it does not know them yet. */
+/** What presence says of the agent now, or that it does not know them yet; an empty form takes their profile. */
 export function showPresence(agent: any): void {
+  if (agent && !value('display-name')) fillForm(agent);
   byId('presence-state').textContent = agent
     ? `${agent.status}${agent.reason ? ` (${agent.reason})` : ''} · ${agent.freeSlots ?? '?'} free of ${agent.capacity ?? '?'}`
     : 'not known to presence yet: set your status';
+}
+
+function fillForm(agent: any): void {
+  const set = (id: string, text: string) => (byId<HTMLInputElement>(id).value = text);
+  set('display-name', agent.displayName ?? '');
+  set(
+    'skills',
+    (agent.skills ?? []).map((skill: any) => `${skill.name}:${skill.proficiency}`).join(', '),
+  );
+  set('languages', (agent.languages ?? []).join(', '));
+  if (agent.capacity) set('capacity', String(agent.capacity));
 }

@@ -65,7 +65,7 @@ describe('the web desk: an agent works a handoff in a real browser', () => {
     await stranger.close();
   });
 
-  it('signs Ana in from the address and brings her online from the status form', async () => {
+  it('signs Ana in from the address, brings her online from the status form, and keeps her signed in on reload', async () => {
     const token = await devToken({ tenant: tenantId, role: 'agent', sub: 'agent-ana' });
     await page.goto(`${platform.url('gateway')}/desk/#token=${token}`);
     assert.equal(new URL(page.url()).hash, '', 'the token leaves the address at once');
@@ -79,6 +79,13 @@ describe('the web desk: an agent works a handoff in a real browser', () => {
     await page.locator('#languages').fill('es, en');
     await page.getByRole('button', { name: 'Set status' }).click();
     await page.getByTestId('presence-state').filter({ hasText: 'online' }).waitFor();
+
+    // Reloaded, the tab keeps her signed in and the form shows her profile as presence has it.
+    await page.reload();
+    await page.getByTestId('presence-state').filter({ hasText: 'online' }).waitFor();
+    assert.equal(await page.locator('#display-name').inputValue(), 'Ana');
+    assert.equal(await page.locator('#skills').inputValue(), 'billing:4');
+    await page.getByTestId('connection').filter({ hasText: 'live' }).waitFor();
   });
 
   it('shows the offer as it comes, and on accept why the customer is here and what they said, as text', async () => {
