@@ -1,3 +1,5 @@
+import { SseFrames, type SseFrame } from './sse-frames.js';
+
 /** One server-sent event: its id, its type (the CloudEvent type) and the CloudEvent. */
 export interface LiveEvent {
   id?: string;
@@ -56,42 +58,14 @@ export function followStream(token: string, handlers: StreamHandlers): () => voi
   return () => stopped.abort();
 }
 
-interface Frame {
-  id?: string;
-  type: string;
-  data: string;
-}
-
-/** Splits the byte stream into events at blank lines; comments (heartbeats) are skipped. */
-async function* frames(body: ReadableStream<Uint8Array>): AsyncGenerator<Frame> {
+/** The stream's events as the body delivers them. */
+async function* frames(body: ReadableStream<Uint8Array>): AsyncGenerator<SseFrame> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffered = '';
+  const cutter = new SseFrames();
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffered += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffered.indexOf('\n\n')) >= 0) {
-      const frame = parseFrame(buffered.slice(0, end));
-      buffered = buffered.slice(end + 2);
-      if (frame) yield frame;
-    }
+    yield* cutter.push(decoder.decode(value, { stream: true }));
   }
-}
-
-function parseFrame(text: string): Frame | undefined {
-  const frame: Frame = { type: 'message', data: '' };
-  let fields = 0;
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    fields++;
-    if (field === 'id') frame.id = value;
-    else if (field === 'event') frame.type = value;
-    else if (field === 'data') frame.data += frame.data ? `\n${value}` : value;
-  }
-  return fields > 0 ? frame : undefined;
 }

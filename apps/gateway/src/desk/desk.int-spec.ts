@@ -28,9 +28,10 @@ describe('gateway: the web desk', () => {
     assert.equal(script.headers.get('x-content-type-options'), 'nosniff');
   });
 
-  it('serves nothing else: no other name, extension or directory', async () => {
+  it('serves nothing else: no other name, extension, test or directory', async () => {
     for (const path of [
       '/desk/main.d.ts',
+      '/desk/sse-frames.spec.js',
       '/desk/.tsbuildinfo',
       '/desk/..%2Fpackage.json',
       '/desk/nope.js',
