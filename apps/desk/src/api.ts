@@ -44,7 +44,14 @@ async function jsonOrText(response: Response): Promise<unknown> {
   }
 }
 
-/** What a refused or failed call says, for the agent to read. */
+/** Whether the gateway answered done; if not, `tell` is given what went wrong, for the agent to read. */
+export function succeeded(answer: Answer, tell: (message: string) => void): boolean {
+  if (answer.status === 200 && answer.body?.status !== 'refused') return true;
+  tell(problemOf(answer));
+  return false;
+}
+
+/** What a refused or failed call says. */
 export function problemOf(answer: Answer): string {
   const body = answer.body as { reason?: string; message?: string | string[] } | undefined;
   const message = Array.isArray(body?.message) ? body.message.join('; ') : body?.message;

@@ -1,4 +1,4 @@
-import { problemOf, type DeskApi } from './api.js';
+import { problemOf, succeeded, type DeskApi } from './api.js';
 import { byId } from './dom.js';
 import { packetView, transcriptView } from './packet-view.js';
 
@@ -91,10 +91,7 @@ export class ConversationPanel {
 
   private async act(conversationId: string, action: string, body: object): Promise<boolean> {
     const answer = await this.api.act(conversationId, action, body);
-    if (answer.status !== 200 || answer.body?.status === 'refused') {
-      this.tell(problemOf(answer));
-      return false;
-    }
+    if (!succeeded(answer, this.tell)) return false;
     this.tell(`${action.replace(/-/g, ' ')}: done`);
     await this.refresh();
     return true;

@@ -1,4 +1,4 @@
-import { problemOf, type Answer, type DeskApi } from './api.js';
+import { succeeded, type Answer, type DeskApi } from './api.js';
 import { ConversationPanel } from './conversation-panel.js';
 import { byId, el, timeOf } from './dom.js';
 import { followStream, type LiveEvent } from './live-stream.js';
@@ -149,9 +149,7 @@ export class Desk {
   }
 
   private succeeded(answer: Answer): boolean {
-    if (answer.status === 200 && answer.body?.status !== 'refused') return true;
-    this.tell(problemOf(answer));
-    return false;
+    return succeeded(answer, (message) => this.tell(message));
   }
 
   private tell(message: string): void {

@@ -1,8 +1,7 @@
 import { SseFrames, type SseFrame } from './sse-frames.js';
 
-/** One server-sent event: its id, its type (the CloudEvent type) and the CloudEvent. */
+/** One server-sent event: its type (the CloudEvent type) and the CloudEvent. */
 export interface LiveEvent {
-  id?: string;
   type: string;
   event: { id: string; type: string; data: any };
 }
@@ -43,7 +42,7 @@ export function followStream(token: string, handlers: StreamHandlers): () => voi
           if (frame.type === 'reset') handlers.onReset();
           else if (frame.data) {
             if (frame.id) lastEventId = frame.id;
-            handlers.onEvent({ id: frame.id, type: frame.type, event: JSON.parse(frame.data) });
+            handlers.onEvent({ type: frame.type, event: JSON.parse(frame.data) });
           }
         }
       } catch {

@@ -2,7 +2,6 @@
 export interface Claims {
   sub: string;
   tenant: string;
-  roles: string[];
 }
 
 const storageKey = 'handoff.desk.token';
@@ -32,11 +31,9 @@ export function claimsOf(token: string): Claims | undefined {
   try {
     const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
     const claims = JSON.parse(atob(payload)) as Record<string, unknown>;
-    const roles = claims['roles'] ?? claims['role'];
     return {
       sub: String(claims['sub'] ?? ''),
       tenant: String(claims['tenant'] ?? claims['tenant_id'] ?? ''),
-      roles: Array.isArray(roles) ? roles.map(String) : roles ? [String(roles)] : [],
     };
   } catch {
     return undefined;
