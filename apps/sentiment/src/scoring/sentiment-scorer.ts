@@ -31,6 +31,8 @@ const afterContrast = 1.5;
 const squashAlpha = 15;
 const neutralBand = 0.05;
 const strongNegative = -2.5;
+/** A stretched word ("goooood") stresses itself as much as one degree word would. */
+const stretchBoost = 0.293;
 
 // What English adds to plain negation, as VADER reads it.
 /** "no" before an opinion word negates it ("no problem"); otherwise it is a refusal ("No.", "no longer works"). */
@@ -53,12 +55,17 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   const english = language === 'en';
   // In ASCII text a word's folded key is its lower case: one case mapping is enough.
   const ascii = !nonAscii.test(text);
-  const tokens = splitTokens(text, lexicon, english, ascii);
+  const clauses: number[] = [];
+  const tokens = splitTokens(text, lexicon, english, ascii, clauses);
   const keys: string[] = new Array<string>(tokens.length);
   const shouted: boolean[] = new Array<boolean>(tokens.length);
+  const stretched: boolean[] = new Array<boolean>(tokens.length);
   let shoutedWords = 0;
   for (let i = 0; i < tokens.length; i++) {
     keys[i] = fold(tokens[i]!);
+    const unstretched = unstretchedForm(keys[i]!, lexicon, grammar);
+    stretched[i] = unstretched !== undefined;
+    if (unstretched !== undefined) keys[i] = unstretched;
     if (i > 0 && grammar.phraseStarts.has(keys[i - 1]!)) joinDegreePhrase(keys, i, grammar);
     shouted[i] = isShouted(tokens[i]!);
     if (shouted[i]) shoutedWords++;
@@ -79,16 +86,19 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
   for (let i = 0; i < tokens.length; i++) {
     const key = keys[i]!;
     if (grammar.all.has(key)) {
-      const refuses = english && key === refusal && !valenceAt(i + 1, lexicon, tokens, keys, ascii);
+      const refuses =
+        english &&
+        key === refusal &&
+        !(clauses[i + 1] === clauses[i] && valenceAt(i + 1, lexicon, tokens, keys, ascii));
       if (!refuses) continue;
     }
-    let valence =
-      lexicon.exact.get(ascii ? key : tokens[i]!.toLowerCase()) ?? lexicon.folded.get(key);
+    let valence = valenceAt(i, lexicon, tokens, keys, ascii);
     if (!valence) continue;
     const sign = Math.sign(valence);
     if (capsStandOut && shouted[i]) valence += sign * shoutBoost;
+    if (stretched[i]) valence += sign * stretchBoost;
     valence += sign * boostBefore(i, shouted, keys, grammar, capsStandOut);
-    valence *= negationBefore(i, keys, grammar, english);
+    valence *= negationBefore(i, keys, clauses, grammar, english);
     if (contrastAt >= 0) valence *= i < contrastAt ? beforeContrast : afterContrast;
     mostNegative = Math.min(mostNegative, valence);
     sum += valence;
@@ -147,6 +157,32 @@ function valenceAt(
   );
 }
 
+/**
+ * The word a stretched one stands for ("goooood" is "good", "sooo" is "so", "noooo" is "no"), or
+ * undefined when the word is not stretched or is known as it is. No word has a letter three times
+ * in a row, so such a run is typed for stress: runs are cut to two letters, then to one.
+ */
+function unstretchedForm(key: string, lexicon: Lexicon, grammar: GrammarWords): string | undefined {
+  if (!hasLetterRun(key)) return undefined;
+  const known = (form: string) =>
+    grammar.all.has(form) || lexicon.exact.has(form) || lexicon.folded.has(form);
+  if (known(key)) return undefined;
+  const doubled = key.replace(letterRun, '$1$1');
+  if (known(doubled)) return doubled;
+  const single = key.replace(letterRun, '$1');
+  return known(single) ? single : undefined;
+}
+
+const letterRun = /(\p{L})\1{2,}/gu;
+
+function hasLetterRun(key: string): boolean {
+  for (let i = 2; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code === key.charCodeAt(i - 1) && code === key.charCodeAt(i - 2) && code > 64) return true;
+  }
+  return false;
+}
+
 /** Reads a two-word degree phrase ("kind of") ending at i as the one degree word it is, in its first word's place. */
 function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): void {
   const phrase = `${keys[i - 1]} ${keys[i]}`;
@@ -155,19 +191,29 @@ function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): voi
 
 /**
  * What a negation in the three words before an opinion word does to it: flips and softens it,
- * once however many there are. English also negates after "least", lets "no" reach three words
- * only through "or" ("no heat or water"), and reads "never ... so" as emphasis.
+ * once however many there are. It does not reach past the end of a clause, or back over "but"
+ * ("I don't know, thanks"; "not cheap but good"). English also negates after "least", lets "no"
+ * reach three words only through "or" ("no heat or water"), and reads "never ... so" as emphasis.
  */
 function negationBefore(
   i: number,
   keys: string[],
+  clauses: number[],
   grammar: GrammarWords,
   english: boolean,
 ): number {
-  if (english && i >= 1 && keys[i - 1] === least && !(i >= 2 && leastKept.has(keys[i - 2]!)))
+  const clause = clauses[i];
+  if (
+    english &&
+    i >= 1 &&
+    keys[i - 1] === least &&
+    clauses[i - 1] === clause &&
+    !(i >= 2 && leastKept.has(keys[i - 2]!))
+  )
     return negationFactor;
   for (let distance = 1; distance <= negationReach && i - distance >= 0; distance++) {
     const key = keys[i - distance]!;
+    if (clauses[i - distance] !== clause || grammar.contrasts.has(key)) break;
     if (!grammar.negations.has(key) && !(english && key.endsWith("n't"))) continue;
     if (!english) return negationFactor;
     if (key === 'never' && stressedAfterNever(keys, i - distance + 1, i))

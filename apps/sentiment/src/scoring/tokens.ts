@@ -6,8 +6,12 @@ const pictograph = /\p{Extended_Pictographic}/gu;
 const emojiModifiers = /\uFE0F|\p{Emoji_Modifier}/gu;
 // Phones type "don’t" with a right single quotation mark (or a modifier letter apostrophe).
 const typedApostrophes = /[\u2019\u02BC]/g;
-const nonWord = /[^\p{L}\p{N}']+/u;
-const nonWordOrApostrophe = /[^\p{L}\p{N}]+/u;
+const wordWithApostrophesPart = /[\p{L}\p{N}']+/gu;
+const wordPart = /[\p{L}\p{N}]+/gu;
+/** Punctuation that ends a clause: negation does not reach past it. */
+const clauseMark = /[.,;:!?]/;
+const openingBracket = /^[()[\]{}]/;
+const nameLike = /^\W*@\w|:\/\/|^\W*www\.|\w@\w/;
 const letter = /\p{L}/u;
 const plainWord = /^[\p{L}\p{N}]+$/u;
 const wordWithApostrophes = /^[\p{L}\p{N}']+$/u;
@@ -16,15 +20,36 @@ const wordWithApostrophes = /^[\p{L}\p{N}']+$/u;
  * Splits a message into words, emoji and emoticons, keeping the original case (needed to tell
  * shouting apart). Emoticons such as ":-(" survive whole when the lexicon knows them; English keeps
  * apostrophes so "don't" stays one word, the other languages split "n'est" into "n" and "est".
+ * When `clauses` is given, it receives each token's clause number: a clause ends at . , ; : ! or ?
  */
 export function splitTokens(
   text: string,
   lexicon: Lexicon,
   keepApostrophes: boolean,
   ascii = !nonAscii.test(text),
+  clauses?: number[],
 ): string[] {
   const tokens: string[] = [];
-  const separator = keepApostrophes ? nonWord : nonWordOrApostrophe;
+  const parts = keepApostrophes ? wordWithApostrophesPart : wordPart;
+  parts.lastIndex = 0;
+  let clause = 0;
+  const word = (part: string) => {
+    const trimmed =
+      part.charCodeAt(0) === 39 || part.endsWith("'") ? part.replace(/^'+|'+$/g, '') : part;
+    if (!trimmed) return;
+    tokens.push(trimmed);
+    clauses?.push(clause);
+  };
+  // Between words: punctuation, or an emoticon typed against a word ("thanks:)"). One that
+  // starts with a bracket is more likely the end of an aside: "(see above):".
+  const between = (gap: string) => {
+    if (!gap) return;
+    if (gap.length > 1 && !openingBracket.test(gap) && lexicon.exact.has(gap)) {
+      tokens.push(gap);
+      clauses?.push(clause);
+    }
+    if (clauseMark.test(gap)) clause++;
+  };
   // Plain ASCII text has no emoji to set apart, and only ASCII spaces between its chunks.
   const chunks = ascii
     ? asciiChunks(text)
@@ -38,15 +63,25 @@ export function splitTokens(
     // Most chunks are one plain word: nothing to split, no emoticon to look up.
     if (ascii ? isAsciiWord(chunk) : plainWord.test(chunk)) {
       tokens.push(chunk);
+      clauses?.push(clause);
       continue;
     }
     if (!wordWithApostrophes.test(chunk) && lexicon.exact.has(chunk.toLowerCase())) {
       tokens.push(chunk);
+      clauses?.push(clause);
       continue;
     }
-    for (const part of chunk.split(separator)) {
-      const word = part.replace(/^'+|'+$/g, '');
-      if (word) tokens.push(word);
+    // A link, an address or a handle names something: its words ("@happy_days") are no opinion.
+    if (nameLike.test(chunk)) continue;
+    if (ascii) splitAsciiChunk(chunk, keepApostrophes, word, between);
+    else {
+      let end = 0;
+      for (let part = parts.exec(chunk); part; part = parts.exec(chunk)) {
+        between(chunk.slice(end, part.index));
+        end = part.index + part[0].length;
+        word(part[0]);
+      }
+      between(chunk.slice(end));
     }
   }
   return tokens;
@@ -66,12 +101,36 @@ function asciiChunks(text: string): string[] {
   return chunks;
 }
 
-function isAsciiWord(chunk: string): boolean {
-  for (let i = 0; i < chunk.length; i++) {
-    const code = chunk.charCodeAt(i);
-    const letter = (code | 32) >= 97 && (code | 32) <= 122;
-    if (!letter && (code < 48 || code > 57)) return false;
+/** Cuts an ASCII chunk into words and what stands between them, by character codes. */
+function splitAsciiChunk(
+  chunk: string,
+  keepApostrophes: boolean,
+  word: (part: string) => void,
+  between: (gap: string) => void,
+): void {
+  let wordStart = -1;
+  let gapStart = 0;
+  for (let i = 0; i <= chunk.length; i++) {
+    const code = i < chunk.length ? chunk.charCodeAt(i) : 32;
+    const inWord = isAsciiWordCode(code) || (keepApostrophes && code === 39);
+    if (inWord && wordStart < 0) {
+      between(chunk.slice(gapStart, i));
+      wordStart = i;
+    } else if (!inWord && wordStart >= 0) {
+      word(chunk.slice(wordStart, i));
+      wordStart = -1;
+      gapStart = i;
+    }
   }
+  if (wordStart < 0) between(chunk.slice(gapStart));
+}
+
+function isAsciiWordCode(code: number): boolean {
+  return ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57);
+}
+
+function isAsciiWord(chunk: string): boolean {
+  for (let i = 0; i < chunk.length; i++) if (!isAsciiWordCode(chunk.charCodeAt(i))) return false;
   return true;
 }
 

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scoreMessage } from './sentiment-scorer.js';
+
+const sentiment = (text: string, language = 'en') => scoreMessage(text, language).sentiment;
+
+describe('scoreMessage: how people type in a chat', () => {
+  it('reads a stretched word as the word, stressed like one degree word', () => {
+    assert.ok(sentiment('this is goooood') > sentiment('this is good'));
+    assert.equal(sentiment('this is goooood'), sentiment('this is very good'));
+    assert.ok(sentiment('it was sooooo bad') < sentiment('it was bad'), '"sooo" is "so"');
+    assert.ok(sentiment('it is cooool') > 0, 'a doubled letter is kept when the word has one');
+    assert.ok(sentiment('Noooo!') < 0, 'a stretched refusal is a refusal');
+    assert.ok(sentiment('esto es inúuuuutil', 'es') < sentiment('esto es inútil', 'es'));
+    assert.equal(sentiment('hmmm'), 0, 'a stretched word nobody rates stays unrated');
+  });
+
+  it('stops a negation at the end of its clause and at "but"', () => {
+    assert.ok(sentiment("I don't know, thanks for the help") > 0.5);
+    assert.ok(
+      sentiment("I don't know thanks for the help") <
+        sentiment("I don't know, thanks for the help"),
+      'without the comma it reaches "thanks"',
+    );
+    assert.ok(sentiment('no sé, gracias por la ayuda', 'es') > 0.5);
+    assert.ok(sentiment('not cheap but good') > 0);
+    assert.ok(sentiment('nicht gut', 'de') < 0 && sentiment('nicht, gut', 'de') > 0);
+    assert.ok(sentiment('the least. helpful') > 0, '"least" does not reach past a full stop');
+    assert.ok(sentiment('No, good') < sentiment('good'), 'a "no" alone in its clause refuses');
+  });
+
+  it('reads an emoticon typed against a word, but not the end of an aside', () => {
+    assert.ok(sentiment('thanks:)') > sentiment('thanks'));
+    assert.ok(sentiment('ok:(') < 0);
+    assert.equal(sentiment('(see above):'), 0);
+  });
+
+  it('gives no opinion to the words of links, addresses and handles', () => {
+    assert.equal(sentiment('see https://example.com/great-deals'), 0);
+    assert.equal(sentiment('write to happy.customer@example.com'), 0);
+    assert.equal(sentiment('ask @happy_days'), 0);
+    assert.ok(sentiment('great, see www.example.com') > 0, 'the words around them still count');
+  });
+});
