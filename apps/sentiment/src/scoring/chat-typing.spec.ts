@@ -29,6 +29,20 @@ describe('scoreMessage: how people type in a chat', () => {
     assert.ok(sentiment('No, good') < sentiment('good'), 'a "no" alone in its clause refuses');
   });
 
+  it('counts a degree or negation word the lexicon rates when it modifies no opinion word', () => {
+    assert.ok(sentiment('Super!') > 0.5, '"super" alone is praise');
+    assert.ok(sentiment('super helpful') > sentiment('helpful'), 'before a word it strengthens it');
+    assert.ok(sentiment('super helpful') < sentiment('Super! helpful'), 'and is not counted twice');
+    assert.ok(sentiment('tudo bem, obrigado', 'pt') > sentiment('obrigado', 'pt'));
+    assert.ok(sentiment('no funciona', 'es') < 0, 'a Spanish "no" that negates nothing refuses');
+    assert.ok(sentiment('no hay problema', 'es') > 0, 'one that negates a word does not');
+  });
+
+  it('keeps a degree word to its clause', () => {
+    assert.equal(sentiment('really, good'), sentiment('good'));
+    assert.ok(sentiment('really good') > sentiment('good'));
+  });
+
   it('reads an emoticon typed against a word, but not the end of an aside', () => {
     assert.ok(sentiment('thanks:)') > sentiment('thanks'));
     assert.ok(sentiment('ok:(') < 0);

@@ -1,0 +1,109 @@
+import type { GrammarWords } from './languages.js';
+import type { Lexicon } from './lexicons.js';
+import { fold, nonAscii } from './text-folding.js';
+import { isShouted, splitTokens } from './tokens.js';
+
+/** A message read into words, with what the rules need to know about each. */
+export interface MessageWords {
+  /** As typed (case kept). */
+  tokens: string[];
+  /** Folded, unstretched, and with two-word degree phrases joined: what the word lists are read with. */
+  keys: string[];
+  /** Clause number of each word: a clause ends at . , ; : ! or ? */
+  clauses: number[];
+  shouted: boolean[];
+  /** Typed with a letter held down ("goooood"). */
+  stretched: boolean[];
+  /** Some words, not all, are in upper case: those stand out, as in VADER. */
+  capsStandOut: boolean;
+  /** The whole message is in upper case. */
+  shouting: boolean;
+  /** No character beyond ASCII: a word's key is its lower case. */
+  ascii: boolean;
+  lexicon: Lexicon;
+  grammar: GrammarWords;
+}
+
+export function readWords(
+  text: string,
+  lexicon: Lexicon,
+  grammar: GrammarWords,
+  keepApostrophes: boolean,
+): MessageWords {
+  const ascii = !nonAscii.test(text);
+  const clauses: number[] = [];
+  const tokens = splitTokens(text, lexicon, keepApostrophes, ascii, clauses);
+  const keys: string[] = new Array<string>(tokens.length);
+  const shouted: boolean[] = new Array<boolean>(tokens.length);
+  const stretched: boolean[] = new Array<boolean>(tokens.length);
+  let shoutedWords = 0;
+  let capitalLetters = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const key = fold(tokens[i]!);
+    const unstretched = hasLetterRun(key) ? unstretchedForm(key, lexicon, grammar) : undefined;
+    stretched[i] = unstretched !== undefined;
+    keys[i] = unstretched ?? key;
+    if (i > 0 && grammar.phraseStarts.has(keys[i - 1]!)) joinDegreePhrase(keys, i, grammar);
+    shouted[i] = isShouted(tokens[i]!);
+    if (shouted[i]) shoutedWords++;
+    else if (tokens[i]!.length === 1 && tokens[i] !== key) capitalLetters++;
+  }
+  // Counted only when some word shouts: it decides whether the shouting stands out.
+  const wordCount = shoutedWords > 0 ? tokens.filter((token) => /\p{L}/u.test(token)).length : 0;
+  // A message can only shout whole if some word shouts, or it has eight capital letters standing alone.
+  const letters = shoutedWords > 0 || capitalLetters >= 8 ? text.replace(/[^\p{L}]/gu, '') : '';
+  const shouting =
+    letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  const capsStandOut = shoutedWords > 0 && shoutedWords < wordCount;
+  return {
+    tokens,
+    keys,
+    clauses,
+    shouted,
+    stretched,
+    capsStandOut,
+    shouting,
+    ascii,
+    lexicon,
+    grammar,
+  };
+}
+
+/** The lexicon's valence for the word at i (undefined past the end or for words it lacks). */
+export function valenceAt(words: MessageWords, i: number): number | undefined {
+  if (i >= words.tokens.length) return undefined;
+  const key = words.keys[i]!;
+  const exactKey = words.ascii || words.stretched[i] ? key : words.tokens[i]!.toLowerCase();
+  return words.lexicon.exact.get(exactKey) ?? words.lexicon.folded.get(key);
+}
+
+/**
+ * The word a stretched one stands for ("goooood" is "good", "sooo" is "so", "noooo" is "no"), or
+ * undefined when it is known as it is. No word has a letter three times in a row (`hasLetterRun`),
+ * so such a run is typed for stress: runs are cut to two letters, then to one.
+ */
+function unstretchedForm(key: string, lexicon: Lexicon, grammar: GrammarWords): string | undefined {
+  const known = (form: string) =>
+    grammar.all.has(form) || lexicon.exact.has(form) || lexicon.folded.has(form);
+  if (known(key)) return undefined;
+  const doubled = key.replace(letterRun, '$1$1');
+  if (known(doubled)) return doubled;
+  const single = key.replace(letterRun, '$1');
+  return known(single) ? single : undefined;
+}
+
+const letterRun = /(\p{L})\1{2,}/gu;
+
+function hasLetterRun(key: string): boolean {
+  for (let i = 2; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code === key.charCodeAt(i - 1) && code === key.charCodeAt(i - 2) && code > 64) return true;
+  }
+  return false;
+}
+
+/** Reads a two-word degree phrase ("kind of") ending at i as the one degree word it is, in its first word's place. */
+function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): void {
+  const phrase = `${keys[i - 1]} ${keys[i]}`;
+  if (grammar.boosters.has(phrase)) keys[i - 1] = phrase;
+}
