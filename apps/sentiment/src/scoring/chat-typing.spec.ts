@@ -13,6 +13,9 @@ describe('scoreMessage: how people type in a chat', () => {
     assert.ok(sentiment('Noooo!') < 0, 'a stretched refusal is a refusal');
     assert.ok(sentiment('esto es inúuuuutil', 'es') < sentiment('esto es inútil', 'es'));
     assert.equal(sentiment('hmmm'), 0, 'a stretched word nobody rates stays unrated');
+    assert.ok(sentiment('hahahahaha') > sentiment('hahaha'), 'laughter goes on: a longer laugh');
+    assert.ok(sentiment('jajajajaja', 'es') > 0, 'in any language whose lexicon rates a laugh');
+    assert.equal(sentiment('banana'), 0);
   });
 
   it('stops a negation at the end of its clause and at "but"', () => {
@@ -46,6 +49,12 @@ describe('scoreMessage: how people type in a chat', () => {
   it('reads an emoticon typed against a word, but not the end of an aside', () => {
     assert.ok(sentiment('thanks:)') > sentiment('thanks'));
     assert.ok(sentiment('ok:(') < 0);
+    assert.equal(
+      sentiment('thanks :)))'),
+      sentiment('thanks :)'),
+      'a mouth typed again is the same face',
+    );
+    assert.equal(sentiment('great :DDD'), sentiment('great :D'));
     assert.equal(sentiment('(see above):'), 0);
   });
 

@@ -1,5 +1,6 @@
 import type { GrammarWords } from './languages.js';
 import type { Lexicon } from './lexicons.js';
+import { plainSpelling } from './stressed-spelling.js';
 import { fold, nonAscii } from './text-folding.js';
 import { isShouted, splitTokens } from './tokens.js';
 
@@ -12,7 +13,7 @@ export interface MessageWords {
   /** Clause number of each word: a clause ends at . , ; : ! or ? */
   clauses: number[];
   shouted: boolean[];
-  /** Typed with a letter held down ("goooood"). */
+  /** Typed with a letter held down ("goooood") or a syllable repeated ("hahahaha"). */
   stretched: boolean[];
   /** Some words, not all, are in upper case: those stand out, as in VADER. */
   capsStandOut: boolean;
@@ -40,9 +41,9 @@ export function readWords(
   let capitalLetters = 0;
   for (let i = 0; i < tokens.length; i++) {
     const key = fold(tokens[i]!);
-    const unstretched = hasLetterRun(key) ? unstretchedForm(key, lexicon, grammar) : undefined;
-    stretched[i] = unstretched !== undefined;
-    keys[i] = unstretched ?? key;
+    const plain = plainSpelling(key, lexicon, grammar);
+    stretched[i] = plain !== undefined;
+    keys[i] = plain ?? key;
     if (i > 0 && grammar.phraseStarts.has(keys[i - 1]!)) joinDegreePhrase(keys, i, grammar);
     shouted[i] = isShouted(tokens[i]!);
     if (shouted[i]) shoutedWords++;
@@ -75,31 +76,6 @@ export function valenceAt(words: MessageWords, i: number): number | undefined {
   const key = words.keys[i]!;
   const exactKey = words.ascii || words.stretched[i] ? key : words.tokens[i]!.toLowerCase();
   return words.lexicon.exact.get(exactKey) ?? words.lexicon.folded.get(key);
-}
-
-/**
- * The word a stretched one stands for ("goooood" is "good", "sooo" is "so", "noooo" is "no"), or
- * undefined when it is known as it is. No word has a letter three times in a row (`hasLetterRun`),
- * so such a run is typed for stress: runs are cut to two letters, then to one.
- */
-function unstretchedForm(key: string, lexicon: Lexicon, grammar: GrammarWords): string | undefined {
-  const known = (form: string) =>
-    grammar.all.has(form) || lexicon.exact.has(form) || lexicon.folded.has(form);
-  if (known(key)) return undefined;
-  const doubled = key.replace(letterRun, '$1$1');
-  if (known(doubled)) return doubled;
-  const single = key.replace(letterRun, '$1');
-  return known(single) ? single : undefined;
-}
-
-const letterRun = /(\p{L})\1{2,}/gu;
-
-function hasLetterRun(key: string): boolean {
-  for (let i = 2; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    if (code === key.charCodeAt(i - 1) && code === key.charCodeAt(i - 2) && code > 64) return true;
-  }
-  return false;
 }
 
 /** Reads a two-word degree phrase ("kind of") ending at i as the one degree word it is, in its first word's place. */

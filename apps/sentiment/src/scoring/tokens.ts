@@ -44,8 +44,9 @@ export function splitTokens(
   // starts with a bracket is more likely the end of an aside: "(see above):".
   const between = (gap: string) => {
     if (!gap) return;
-    if (gap.length > 1 && !openingBracket.test(gap) && lexicon.exact.has(gap)) {
-      tokens.push(gap);
+    const emoticon = gap.length > 1 && !openingBracket.test(gap) && emoticonOf(gap, lexicon);
+    if (emoticon) {
+      tokens.push(emoticon);
       clauses?.push(clause);
     }
     if (clauseMark.test(gap)) clause++;
@@ -66,8 +67,9 @@ export function splitTokens(
       clauses?.push(clause);
       continue;
     }
-    if (!wordWithApostrophes.test(chunk) && lexicon.exact.has(chunk.toLowerCase())) {
-      tokens.push(chunk);
+    const emoticon = !wordWithApostrophes.test(chunk) && emoticonOf(chunk, lexicon);
+    if (emoticon) {
+      tokens.push(emoticon);
       clauses?.push(clause);
       continue;
     }
@@ -85,6 +87,17 @@ export function splitTokens(
     }
   }
   return tokens;
+}
+
+/** The emoticon the lexicon knows in `text`, if any; a mouth typed again and again (":)))", "<333") is the same emoticon. */
+function emoticonOf(text: string, lexicon: Lexicon): string | undefined {
+  if (lexicon.exact.has(text.toLowerCase())) return text;
+  const last = text.charCodeAt(text.length - 1);
+  let end = text.length - 1;
+  while (end > 0 && text.charCodeAt(end - 1) === last) end--;
+  if (end === text.length - 1 || end === 0) return undefined;
+  const once = text.slice(0, end + 1);
+  return lexicon.exact.has(once.toLowerCase()) ? once : undefined;
 }
 
 /** Splits ASCII text at runs of spaces, tabs and line breaks, as `split(/\s+/)` does, without a regex. */
