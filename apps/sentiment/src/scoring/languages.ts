@@ -23,7 +23,50 @@ export interface GrammarWords {
   all: ReadonlySet<string>;
   /** First words of two-word degree phrases ("kind" of "kind of"), which are boosters as a whole. */
   phraseStarts: ReadonlySet<string>;
+  /**
+   * Gender and number endings, each with the ending of the form word lists hold ("buenas" is
+   * read as "bueno"), tried in order on words the lexicon lacks. English needs none: its list
+   * holds the forms people write.
+   */
+  inflections: ReadonlyArray<readonly [ending: string, listedEnding: string]>;
 }
+
+type Inflections = GrammarWords['inflections'];
+
+// Spanish and Portuguese adjectives and nouns: -a/-as/-os to -o, plural -s and -es dropped.
+const iberianInflections: Inflections = [
+  ['as', 'o'],
+  ['as', 'a'],
+  ['os', 'o'],
+  ['es', 'e'],
+  ['es', ''],
+  ['a', 'o'],
+  ['s', ''],
+];
+// French feminine and plural: -euse to -eux, -ive to -if, -nne to -n, -lle to -l, then -e, -s, -x.
+const frenchInflections: Inflections = [
+  ['euses', 'eux'],
+  ['euse', 'eux'],
+  ['ives', 'if'],
+  ['ive', 'if'],
+  ['nnes', 'n'],
+  ['nne', 'n'],
+  ['lles', 'l'],
+  ['lle', 'l'],
+  ['es', 'e'],
+  ['es', ''],
+  ['e', ''],
+  ['s', ''],
+  ['x', ''],
+];
+// German adjective endings after the stem: gute, guten, guter, gutes, gutem.
+const germanInflections: Inflections = [
+  ['en', ''],
+  ['em', ''],
+  ['er', ''],
+  ['es', ''],
+  ['e', ''],
+];
 
 const up = 0.293;
 const down = -0.293;
@@ -33,6 +76,7 @@ function grammar(
   stronger: string[],
   weaker: string[],
   contrasts: string[],
+  inflections: Inflections = [],
 ): GrammarWords {
   const boosters = new Map<string, number>();
   for (const word of stronger) boosters.set(word, up);
@@ -47,6 +91,7 @@ function grammar(
     contrasts: new Set(contrasts),
     all,
     phraseStarts,
+    inflections,
   };
 }
 
@@ -189,6 +234,7 @@ export const grammarWords: Record<Language, GrammarWords> = {
     ],
     ['poco', 'algo', 'apenas', 'ligeramente'],
     ['pero', 'sino'],
+    iberianInflections,
   ),
   fr: grammar(
     ['pas', 'ne', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'sans', 'ni', 'non'],
@@ -205,6 +251,7 @@ export const grammarWords: Record<Language, GrammarWords> = {
     ],
     ['peu', 'legerement', 'assez', 'plutot', 'guere'],
     ['mais', 'pourtant', 'cependant'],
+    frenchInflections,
   ),
   de: grammar(
     [
@@ -237,6 +284,7 @@ export const grammarWords: Record<Language, GrammarWords> = {
     ],
     ['etwas', 'kaum', 'bisschen', 'wenig', 'ziemlich'],
     ['aber', 'jedoch', 'sondern', 'trotzdem'],
+    germanInflections,
   ),
   pt: grammar(
     ['nao', 'nunca', 'jamais', 'nada', 'ninguem', 'nem', 'sem', 'nenhum', 'nenhuma'],
@@ -254,5 +302,6 @@ export const grammarWords: Record<Language, GrammarWords> = {
     ],
     ['pouco', 'meio', 'ligeiramente', 'quase'],
     ['mas', 'porem', 'contudo', 'entretanto'],
+    iberianInflections,
   ),
 };

@@ -75,7 +75,20 @@ export function valenceAt(words: MessageWords, i: number): number | undefined {
   if (i >= words.tokens.length) return undefined;
   const key = words.keys[i]!;
   const exactKey = words.ascii || words.stretched[i] ? key : words.tokens[i]!.toLowerCase();
-  return words.lexicon.exact.get(exactKey) ?? words.lexicon.folded.get(key);
+  const { exact, folded } = words.lexicon;
+  return exact.get(exactKey) ?? folded.get(key) ?? inflectedValence(key, words);
+}
+
+/** Inflected words are read by the form the list holds: "mala" as "malo", "gute" as "gut". */
+function inflectedValence(key: string, words: MessageWords): number | undefined {
+  // Short words are mostly grammar ("las", "une"): their endings are not inflections.
+  if (key.length < 4) return undefined;
+  for (const [ending, listedEnding] of words.grammar.inflections) {
+    if (!key.endsWith(ending)) continue;
+    const valence = words.lexicon.folded.get(key.slice(0, -ending.length) + listedEnding);
+    if (valence !== undefined) return valence;
+  }
+  return undefined;
 }
 
 /** Reads a two-word degree phrase ("kind of") ending at i as the one degree word it is, in its first word's place. */
