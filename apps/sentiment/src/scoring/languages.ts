@@ -108,6 +108,7 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'neither',
       'nor',
       'nope',
+      'uhuh',
       'without',
       'despite',
       'rarely',
@@ -181,6 +182,12 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'fucking',
       'freaking',
       'frigging',
+      'friggin',
+      'fricking',
+      'frickin',
+      'flipping',
+      'flippin',
+      'fabulously',
       'effing',
     ],
     [
@@ -202,6 +209,7 @@ export const grammarWords: Record<Language, GrammarWords> = {
       // Read as one word where the two stand together: "kind" alone is praise.
       'kind of',
       'sort of',
+      'just enough',
     ],
     // Not "although" or "though": what follows them is the concession, not what the writer stresses.
     ['but', 'however'],
