@@ -12,6 +12,8 @@ import { fold } from './text-folding.js';
 export interface Lexicon {
   exact: ReadonlyMap<string, number>;
   folded: ReadonlyMap<string, number>;
+  /** `exact` over `folded`: what the two give, in that order, for a key that is its own lower case. */
+  byKey: ReadonlyMap<string, number>;
 }
 
 const require = createRequire(import.meta.url);
@@ -55,7 +57,7 @@ function withFolding(exact: Map<string, number>): Lexicon {
     // An entry written without accents wins over an accented one that folds onto it.
     if (key === word || !folded.has(key)) folded.set(key, valence);
   }
-  return { exact, folded };
+  return { exact, folded, byKey: new Map([...folded, ...exact]) };
 }
 
 function build(): Record<Language, Lexicon> {

@@ -74,9 +74,13 @@ export function readWords(
 export function valenceAt(words: MessageWords, i: number): number | undefined {
   if (i >= words.tokens.length) return undefined;
   const key = words.keys[i]!;
-  const exactKey = words.ascii || words.stretched[i] ? key : words.tokens[i]!.toLowerCase();
-  const { exact, folded } = words.lexicon;
-  return exact.get(exactKey) ?? folded.get(key) ?? inflectedValence(key, words);
+  const { exact, folded, byKey } = words.lexicon;
+  // Where the token's lower case is its key, one lookup answers what the two would.
+  const valence =
+    words.ascii || words.stretched[i]
+      ? byKey.get(key)
+      : (exact.get(words.tokens[i]!.toLowerCase()) ?? folded.get(key));
+  return valence ?? inflectedValence(key, words);
 }
 
 /** Inflected words are read by the form the list holds: "mala" as "malo", "gute" as "gut". */

@@ -119,6 +119,7 @@ export function labelOf(score: number): SentimentResult['label'] {
 
 /** Exclamation marks (up to four) and repeated question marks add intensity in the sum's direction. */
 function punctuationEmphasis(text: string): number {
+  if (text.indexOf('!') < 0 && text.indexOf('?') < 0) return 0;
   let exclamations = 0;
   let questions = 0;
   for (let i = 0; i < text.length; i++) {

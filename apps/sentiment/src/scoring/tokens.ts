@@ -91,6 +91,7 @@ export function splitTokens(
 
 /** The emoticon the lexicon knows in `text`, if any; a mouth typed again and again (":)))", "<333") is the same emoticon. */
 function emoticonOf(text: string, lexicon: Lexicon): string | undefined {
+  if (endsLikeAWord(text)) return undefined;
   if (lexicon.exact.has(text.toLowerCase())) return text;
   const last = text.charCodeAt(text.length - 1);
   let end = text.length - 1;
@@ -98,6 +99,21 @@ function emoticonOf(text: string, lexicon: Lexicon): string | undefined {
   if (end === text.length - 1 || end === 0) return undefined;
   const once = text.slice(0, end + 1);
   return lexicon.exact.has(once.toLowerCase()) ? once : undefined;
+}
+
+/** "word," or "word.": two letters and a clause mark end no emoticon, which saves most lookups. */
+function endsLikeAWord(text: string): boolean {
+  const n = text.length;
+  return (
+    n > 2 &&
+    clauseMark.test(text[n - 1]!) &&
+    isAsciiLetterCode(text.charCodeAt(n - 2)) &&
+    isAsciiLetterCode(text.charCodeAt(n - 3))
+  );
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
 }
 
 /** Splits ASCII text at runs of spaces, tabs and line breaks, as `split(/\s+/)` does, without a regex. */
@@ -139,7 +155,7 @@ function splitAsciiChunk(
 }
 
 function isAsciiWordCode(code: number): boolean {
-  return ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57);
+  return isAsciiLetterCode(code) || (code >= 48 && code <= 57);
 }
 
 function isAsciiWord(chunk: string): boolean {
