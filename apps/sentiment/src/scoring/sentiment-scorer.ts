@@ -76,8 +76,9 @@ export function scoreMessage(text: string, languageTag?: string): MessageScores 
     sum += weighed;
   }
   for (const i of ratedModifiers) {
-    if (modifiers.includes(i)) continue;
-    const weighed = stressed(words, i, valenceAt(words, i)!) * contrastFactor(i, contrastAt);
+    const valence = valenceAt(words, i);
+    if (!valence || modifiers.includes(i)) continue;
+    const weighed = stressed(words, i, valence) * contrastFactor(i, contrastAt);
     mostNegative = Math.min(mostNegative, weighed);
     sum += weighed;
   }
