@@ -68,8 +68,8 @@ const germanInflections: Inflections = [
   ['e', ''],
 ];
 
-const up = 0.293;
-const down = -0.293;
+/** How much one degree word strengthens (or softens) the opinion word it modifies, as in VADER. */
+export const degreeStep = 0.293;
 
 function grammar(
   negations: string[],
@@ -79,8 +79,8 @@ function grammar(
   inflections: Inflections = [],
 ): GrammarWords {
   const boosters = new Map<string, number>();
-  for (const word of stronger) boosters.set(word, up);
-  for (const word of weaker) boosters.set(word, down);
+  for (const word of stronger) boosters.set(word, degreeStep);
+  for (const word of weaker) boosters.set(word, -degreeStep);
   const phraseStarts = new Set(
     [...boosters.keys()].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!),
   );

@@ -70,9 +70,8 @@ export function readWords(
   };
 }
 
-/** The lexicon's valence for the word at i (undefined past the end or for words it lacks). */
+/** The lexicon's valence for the word at i (undefined for words it lacks). */
 export function valenceAt(words: MessageWords, i: number): number | undefined {
-  if (i >= words.tokens.length) return undefined;
   const key = words.keys[i]!;
   const { exact, folded, byKey } = words.lexicon;
   // Where the token's lower case is its key, one lookup answers what the two would.

@@ -1,5 +1,6 @@
 import { detectLanguage } from './language-detection.js';
 import {
+  degreeStep,
   grammarWords,
   supportedLanguages,
   toSupportedLanguage,
@@ -29,7 +30,7 @@ const squashAlpha = 15;
 const neutralBand = 0.05;
 const strongNegative = -2.5;
 /** A stretched word ("goooood") stresses itself as much as one degree word would. */
-const stretchBoost = 0.293;
+const stretchBoost = degreeStep;
 
 /**
  * Grammar words the lexicon also rates: "no", "super", Portuguese "bem". Each counts as its rating
@@ -37,8 +38,8 @@ const stretchBoost = 0.293;
  */
 const ratedGrammarWords = new Map<Language, ReadonlySet<string>>(
   supportedLanguages.map((language) => {
-    const { exact, folded } = lexicons[language];
-    const rated = [...grammarWords[language].all].filter((w) => exact.has(w) || folded.has(w));
+    const { byKey } = lexicons[language];
+    const rated = [...grammarWords[language].all].filter((word) => byKey.has(word));
     return [language, new Set(rated)];
   }),
 );

@@ -17,8 +17,7 @@ export function plainSpelling(
 ): string | undefined {
   const stretched = hasLetterRun(key);
   if (!stretched && !mayRepeatSyllable(key)) return undefined;
-  const known = (form: string) =>
-    grammar.all.has(form) || lexicon.exact.has(form) || lexicon.folded.has(form);
+  const known = (form: string) => grammar.all.has(form) || lexicon.byKey.has(form);
   if (known(key)) return undefined;
   if (stretched) {
     const doubled = key.replace(letterRun, '$1$1');
