@@ -23,10 +23,8 @@ export class DeskApi {
   setStatus = (profile: object) => this.call('PUT', '/v1/me/status', profile);
   heartbeat = () => this.call('POST', '/v1/me/heartbeat', {});
   offers = () => this.call('GET', '/v1/me/offers');
-  accept = (offerId: string, conversationId: string) =>
-    this.call('POST', `/v1/offers/${encodeURIComponent(offerId)}/accept`, { conversationId });
-  decline = (offerId: string, conversationId: string) =>
-    this.call('POST', `/v1/offers/${encodeURIComponent(offerId)}/decline`, { conversationId });
+  answerOffer = (offerId: string, conversationId: string, answer: 'accept' | 'decline') =>
+    this.call('POST', `/v1/offers/${encodeURIComponent(offerId)}/${answer}`, { conversationId });
   context = (conversationId: string) =>
     this.call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}/context`);
   act = (conversationId: string, action: string, body: object) =>

@@ -135,10 +135,7 @@ export class Desk {
   }
 
   private async answer(offer: Offer, kind: 'accept' | 'decline'): Promise<void> {
-    const answer =
-      kind === 'accept'
-        ? await this.api.accept(offer.offerId, offer.conversationId)
-        : await this.api.decline(offer.offerId, offer.conversationId);
+    const answer = await this.api.answerOffer(offer.offerId, offer.conversationId, kind);
     this.offers.delete(offer.offerId);
     this.showOffers();
     if (this.succeeded(answer) && kind === 'accept') {
