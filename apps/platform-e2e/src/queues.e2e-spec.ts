@@ -92,20 +92,37 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     conversationId: string,
     variables: Record<string, string> = {},
   ) => platform.escalate(tenant, conversationId, { variables });
-  const decision = (conversationId: string, outcome: string, extra = (_: any) => true) =>
-    probe.waitFor(
-      `${outcome} for ${conversationId}`,
-      (record) => {
-        const data = record.json?.['data'];
-        return (
+  /** The decisions seen so far for these conversations, one line each, to say what happened instead. */
+  const decisionsSeen = (conversationIds: (string | undefined)[]) =>
+    probe.records
+      .filter(
+        (record) =>
           record.topic === Topics.RoutingDecisions &&
-          data?.conversationId === conversationId &&
-          data?.outcome === outcome &&
-          extra(data)
-        );
-      },
-      replayAllowanceMs,
-    );
+          conversationIds.includes(record.json?.['data']?.conversationId),
+      )
+      .map(({ json }) => {
+        const data = json!['data'];
+        return `${data.conversationId} ${data.outcome} ${data.agent?.agentId ?? ''} ${data.queue?.position ?? ''}`;
+      })
+      .join('\n');
+  const decision = (conversationId: string, outcome: string, extra = (_: any) => true) =>
+    probe
+      .waitFor(
+        `${outcome} for ${conversationId}`,
+        (record) => {
+          const data = record.json?.['data'];
+          return (
+            record.topic === Topics.RoutingDecisions &&
+            data?.conversationId === conversationId &&
+            data?.outcome === outcome &&
+            extra(data)
+          );
+        },
+        replayAllowanceMs,
+      )
+      .catch((error: Error) => {
+        throw new Error(`${error.message}; decisions seen:\n${decisionsSeen([conversationId])}`);
+      });
   /** The decisions seen so far for the conversation with that outcome. */
   const decisionsOf = (conversationId: string, outcome: string) =>
     probe.records
@@ -184,15 +201,11 @@ describe('queues: configured per tenant, relaxed over time, drained in order, ne
     await decision(second!, 'queued', (data) => data.queue.position === 1);
     await escalate(tenantId, third!);
     const thirdQueued = (await decision(third!, 'queued')).json!['data'];
-    const seen = () =>
-      probe.records
-        .filter((record) => [first, second, third].includes(record.json?.['data']?.conversationId))
-        .map(({ json }) => {
-          const data = json!['data'];
-          return `${data.conversationId} ${data.outcome} ${data.agent?.agentId ?? ''} ${data.queue?.position ?? ''}`;
-        })
-        .join('\n');
-    assert.equal(thirdQueued.queue.position, 2, `behind the second:\n${seen()}`);
+    assert.equal(
+      thirdQueued.queue.position,
+      2,
+      `behind the second:\n${decisionsSeen([first, second, third])}`,
+    );
     assert.equal(thirdQueued.queue.name, 'general');
     assert.ok(
       thirdQueued.queue.estimatedWaitSeconds > 0,
