@@ -92,8 +92,9 @@ describe('decisionEffects', () => {
       );
   });
 
-  it('forgets the handoff once no agent will take it', () => {
-    assert.equal(decisionEffects(decision('deflected'), undefined, 0).memory, undefined);
+  it('once no agent will take it, remembers only that the escalation was decided', () => {
+    const { memory } = decisionEffects(decision('deflected'), undefined, 0);
+    assert.deepEqual(memory, { escalationId: decision('deflected').escalationId, assigned: false });
   });
 });
 

@@ -83,7 +83,8 @@ export function decisionEffects(
       return {
         notice: { template: unservedTemplate(decision.unserved), values: {} },
         control: { action: 'resume_bot', reason: 'no_agent_available' },
-        memory: undefined,
+        // Remembered as decided, so an escalation read after its decision does not say "connecting".
+        memory: fresh,
       };
     case 'transferred':
       return {

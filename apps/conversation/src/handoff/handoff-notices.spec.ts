@@ -9,7 +9,11 @@ import {
 } from '@handoff/contracts';
 import { RecordingSink } from '@handoff/messaging/testing';
 import type { TenantTemplates } from '../notifications/tenant-templates/tenant-templates.js';
-import { handoffService, positionUpdateIntervalMs } from './handoff.fixtures.js';
+import {
+  decideAfterEscalation,
+  handoffService,
+  positionUpdateIntervalMs,
+} from './handoff.fixtures.js';
 import type { HandoffService } from './handoff.service.js';
 
 const validator = new EventValidator();
@@ -44,6 +48,15 @@ function assignedAt(secondsLater: number, overrides: Partial<RoutingDecided> = {
   };
 }
 
+const escalation = {
+  ...base,
+  language: 'pt-BR',
+  trigger: { kind: 'keyword', explanation: 'asked for a person', messageId: 'm-1' },
+  sentiment: { score: -0.2, label: 'neutral' },
+  variables: {},
+  requestedAt: '2026-11-25T10:00:00.000Z',
+} as EscalationRequested;
+
 describe('HandoffService notices', () => {
   let sink: RecordingSink;
   let handoff: HandoffService;
@@ -60,14 +73,6 @@ describe('HandoffService notices', () => {
       .map((event) => event.data as CustomerNotificationRequested);
 
   it('tells the customer they are being connected when the escalation arrives, with an id from it', () => {
-    const escalation = {
-      ...base,
-      language: 'pt-BR',
-      trigger: { kind: 'keyword', explanation: 'asked for a person', messageId: 'm-1' },
-      sentiment: { score: -0.2, label: 'neutral' },
-      variables: {},
-      requestedAt: '2026-11-25T10:00:00.000Z',
-    } as EscalationRequested;
     handoff.startHandoff(
       escalation,
       'whatsapp',
@@ -85,14 +90,57 @@ describe('HandoffService notices', () => {
     assert.ok(validator.validateData(customerNotificationRequestedType, notices()[0]!).ok);
   });
 
+  it('tells "connecting" once per escalation, first, even when a decision is read before the escalation', async () => {
+    const deflected = { ...assignedAt(0), outcome: 'deflected' } as RoutingDecided;
+    for (const decision of [queuedAt(0, 2), assignedAt(0), deflected]) {
+      const fresh = (await handoffService()).handoff;
+      const told = new RecordingSink();
+      fresh.applyDecision(decision, 'web', told);
+      fresh.startHandoff(escalation, 'web', told);
+      fresh.applyDecision({ ...assignedAt(9), decisionId: 'decision:later' }, 'web', told);
+      const templates = told.emitted
+        .filter((event) => event.type === customerNotificationRequestedType)
+        .map((event) => (event.data as CustomerNotificationRequested).template);
+      assert.equal(templates[0], 'handoff.connecting', decision.outcome);
+      assert.equal(templates.filter((t) => t === 'handoff.connecting').length, 1, decision.outcome);
+      assert.equal(told.emitted[0]!.id, 'notice:esc:conv-1:m-1', 'the id of the escalation');
+    }
+  });
+
+  it('tells "connecting" for a new escalation after the decisions of an earlier one', () => {
+    handoff.startHandoff({ ...escalation, escalationId: 'esc:conv-1:m-0' }, 'web', sink);
+    decideAfterEscalation(
+      handoff,
+      { ...assignedAt(0), escalationId: 'esc:conv-1:m-0' },
+      'web',
+      sink,
+    );
+    handoff.startHandoff(escalation, 'web', sink);
+    assert.deepEqual(
+      notices().map(({ template }) => template),
+      ['handoff.connecting', 'handoff.agent_joined', 'handoff.connecting'],
+    );
+  });
+
+  it('tells "connecting" again when the escalation is redelivered after its batch failed', () => {
+    const undos: (() => void)[] = [];
+    const failing = Object.assign(new RecordingSink(), {
+      onFailure: (undo: () => void) => undos.push(undo),
+    });
+    handoff.startHandoff(escalation, 'web', failing);
+    undos.reverse().forEach((undo) => undo());
+    handoff.startHandoff(escalation, 'web', sink);
+    assert.equal(notices()[0]?.template, 'handoff.connecting');
+  });
+
   it('tells a queued customer once, then their new place, at most once per interval', () => {
     const interval = positionUpdateIntervalMs / 1000;
-    handoff.applyDecision(queuedAt(0, 5, 600), 'web', sink);
-    handoff.applyDecision(queuedAt(1, 5, 600), 'web', sink); // nothing new
-    handoff.applyDecision(queuedAt(2, 4, 540), 'web', sink); // too soon
-    handoff.applyDecision(queuedAt(interval, 4, 540), 'web', sink);
-    handoff.applyDecision(queuedAt(interval + 1, 2, 120), 'web', sink); // too soon again
-    handoff.applyDecision(queuedAt(2 * interval + 1, 1, 30), 'web', sink);
+    decideAfterEscalation(handoff, queuedAt(0, 5, 600), 'web', sink);
+    decideAfterEscalation(handoff, queuedAt(1, 5, 600), 'web', sink); // nothing new
+    decideAfterEscalation(handoff, queuedAt(2, 4, 540), 'web', sink); // too soon
+    decideAfterEscalation(handoff, queuedAt(interval, 4, 540), 'web', sink);
+    decideAfterEscalation(handoff, queuedAt(interval + 1, 2, 120), 'web', sink); // too soon again
+    decideAfterEscalation(handoff, queuedAt(2 * interval + 1, 1, 30), 'web', sink);
 
     assert.deepEqual(
       notices().map(({ template, text }) => [template, text]),
@@ -124,16 +172,21 @@ describe('HandoffService notices', () => {
     const failing = Object.assign(new RecordingSink(), {
       onFailure: (undo: () => void) => undos.push(undo),
     });
-    handoff.applyDecision(queuedAt(0, 3), 'web', failing);
+    decideAfterEscalation(handoff, queuedAt(0, 3), 'web', failing);
     undos.reverse().forEach((undo) => undo());
 
-    handoff.applyDecision(queuedAt(0, 3), 'web', sink);
+    decideAfterEscalation(handoff, queuedAt(0, 3), 'web', sink);
     assert.equal(notices()[0]!.template, 'handoff.queued');
   });
 
   it('starts afresh for the decisions of another escalation of the same conversation', () => {
-    handoff.applyDecision(assignedAt(0), 'web', sink);
-    handoff.applyDecision({ ...queuedAt(5, 2), escalationId: 'esc:conv-1:m-9' }, 'web', sink);
+    decideAfterEscalation(handoff, assignedAt(0), 'web', sink);
+    decideAfterEscalation(
+      handoff,
+      { ...queuedAt(5, 2), escalationId: 'esc:conv-1:m-9' },
+      'web',
+      sink,
+    );
     assert.deepEqual(
       notices().map(({ template }) => template),
       ['handoff.agent_joined', 'handoff.queued'],
@@ -141,8 +194,9 @@ describe('HandoffService notices', () => {
   });
 
   it('tells where a transfer goes, and the place in the new queue right after', () => {
-    handoff.applyDecision(assignedAt(0), 'web', sink);
-    handoff.applyDecision(
+    decideAfterEscalation(handoff, assignedAt(0), 'web', sink);
+    decideAfterEscalation(
+      handoff,
       {
         ...queuedAt(1),
         decisionId: 'decision:transfer',
@@ -152,7 +206,7 @@ describe('HandoffService notices', () => {
       'web',
       sink,
     );
-    handoff.applyDecision(queuedAt(2, 3), 'web', sink);
+    decideAfterEscalation(handoff, queuedAt(2, 3), 'web', sink);
 
     assert.deepEqual(
       notices().map(({ template, text }) => [template, text]),
@@ -179,7 +233,8 @@ describe('HandoffService notices', () => {
   });
 
   it('tells the customer the queue is closed when business hours are over, whatever the policy', () => {
-    handoff.applyDecision(
+    decideAfterEscalation(
+      handoff,
       {
         ...queuedAt(0),
         outcome: 'deflected',
@@ -203,8 +258,9 @@ describe('HandoffService notices', () => {
       version: 1,
       templates: { 'handoff.agent_joined': { es: 'old' } },
     });
-    handoff.applyDecision(assignedAt(0), 'web', sink);
-    handoff.applyDecision(
+    decideAfterEscalation(handoff, assignedAt(0), 'web', sink);
+    decideAfterEscalation(
+      handoff,
       assignedAt(0, { tenantId: 'other', conversationId: 'conv-2' }),
       'web',
       sink,

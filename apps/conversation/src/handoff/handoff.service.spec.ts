@@ -10,7 +10,7 @@ import {
 } from '@handoff/contracts';
 import type { EmitOptions } from '@handoff/messaging';
 import { RecordingSink } from '@handoff/messaging/testing';
-import { handoffService } from './handoff.fixtures.js';
+import { decideAfterEscalation, handoffService } from './handoff.fixtures.js';
 import type { HandoffService } from './handoff.service.js';
 
 type Notice = EventDataByType[typeof customerNotificationRequestedType];
@@ -79,7 +79,7 @@ describe('HandoffService', () => {
 
   it('on assignment, tells the customer which agent joined and then pauses the bot', () => {
     const before = Date.now();
-    handoff.applyDecision(assigned, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink);
 
     assert.deepEqual(
       sink.emitted.map((e) => [e.type, e.id]),
@@ -119,7 +119,7 @@ describe('HandoffService', () => {
         outcome: policy === 'callback' ? 'expired' : 'deflected',
         unserved: { policy, reason: 'no_agent_online' },
       } as RoutingDecided;
-      handoff.applyDecision(unserved, 'web', sink);
+      decideAfterEscalation(handoff, unserved, 'web', sink);
       assert.equal(notice().template, template, policy);
       assert.equal(control().action, 'resume_bot');
       assert.equal(control().reason, 'no_agent_available');
@@ -128,7 +128,8 @@ describe('HandoffService', () => {
   });
 
   it('tells a queued customer their place and expected wait', () => {
-    handoff.applyDecision(
+    decideAfterEscalation(
+      handoff,
       { ...queued, queue: { reason: 'all_agents_busy', position: 4, estimatedWaitSeconds: 130 } },
       'web',
       sink,
@@ -137,7 +138,7 @@ describe('HandoffService', () => {
   });
 
   it('returns the record of an assignment', () => {
-    assert.deepEqual(handoff.applyDecision(assigned, 'whatsapp', sink), {
+    assert.deepEqual(decideAfterEscalation(handoff, assigned, 'whatsapp', sink), {
       _id: 'decision:assigned',
       conversationId: 'conv-1',
       tenantId: 'acme',
@@ -150,7 +151,7 @@ describe('HandoffService', () => {
   });
 
   it('when queued, tells the customer they wait and pauses the bot without an agent', () => {
-    const record = handoff.applyDecision(queued, 'sms', sink);
+    const record = decideAfterEscalation(handoff, queued, 'sms', sink);
 
     assert.equal(notice().template, 'handoff.queued');
     assert.equal(notice().channel, 'sms');
@@ -171,10 +172,10 @@ describe('HandoffService', () => {
   });
 
   it('emits nothing for a queued decision arriving after the conversation was assigned, but keeps its record', () => {
-    handoff.applyDecision(assigned, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink);
     sink.emitted.length = 0;
 
-    const record = handoff.applyDecision(queued, 'whatsapp', sink);
+    const record = decideAfterEscalation(handoff, queued, 'whatsapp', sink);
 
     assert.deepEqual(sink.emitted, []);
     assert.equal(record._id, 'decision:queued');
@@ -182,10 +183,11 @@ describe('HandoffService', () => {
   });
 
   it('remembers assignments per conversation: another conversation is still told it is queued', () => {
-    handoff.applyDecision(assigned, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink);
     sink.emitted.length = 0;
 
-    handoff.applyDecision(
+    decideAfterEscalation(
+      handoff,
       { ...queued, conversationId: 'conv-2', decisionId: 'decision:other' },
       'web',
       sink,
@@ -198,8 +200,8 @@ describe('HandoffService', () => {
   });
 
   it('tells the customer again when a queued conversation is then assigned', () => {
-    handoff.applyDecision(queued, 'whatsapp', sink);
-    handoff.applyDecision(assigned, 'whatsapp', sink);
+    decideAfterEscalation(handoff, queued, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink);
 
     assert.deepEqual(
       sink.emitted.map((e) => e.id),
@@ -214,7 +216,7 @@ describe('HandoffService', () => {
   });
 
   it('writes the notice in the language the decision carries, falling back from the region', () => {
-    handoff.applyDecision(inLanguage(assigned, 'pt-BR'), 'whatsapp', sink);
+    decideAfterEscalation(handoff, inLanguage(assigned, 'pt-BR'), 'whatsapp', sink);
 
     assert.equal(notice().language, 'pt');
     assert.match(notice().text, /^Ana Silva entrou na conversa/);
@@ -229,7 +231,8 @@ describe('HandoffService', () => {
       ['ja', 'en', /^All our agents are busy/],
     ] as const;
     for (const [index, [language]] of languages.entries()) {
-      handoff.applyDecision(
+      decideAfterEscalation(
+        handoff,
         {
           ...inLanguage(queued, language),
           conversationId: `conv-${index}`,
@@ -249,8 +252,8 @@ describe('HandoffService', () => {
   });
 
   it('derives the same event ids when a decision is delivered again', () => {
-    handoff.applyDecision(assigned, 'whatsapp', sink);
-    handoff.applyDecision(assigned, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink);
 
     assert.deepEqual(
       sink.emitted.map((e) => e.id),
@@ -265,8 +268,8 @@ describe('HandoffService', () => {
   });
 
   it('continues the trace of the decision when given one', () => {
-    handoff.applyDecision(assigned, 'whatsapp', sink, traceparent);
-    handoff.applyDecision({ ...queued, conversationId: 'conv-2' }, 'whatsapp', sink);
+    decideAfterEscalation(handoff, assigned, 'whatsapp', sink, traceparent);
+    decideAfterEscalation(handoff, { ...queued, conversationId: 'conv-2' }, 'whatsapp', sink);
 
     assert.deepEqual(sink.traces, [traceparent, traceparent, undefined, undefined]);
   });
@@ -278,7 +281,7 @@ describe('HandoffService', () => {
       outcome: 'an_outcome_from_later',
     } as unknown as RoutingDecided;
 
-    const record = handoff.applyDecision(unknown, 'whatsapp', sink);
+    const record = decideAfterEscalation(handoff, unknown, 'whatsapp', sink);
 
     assert.deepEqual(sink.emitted, []);
     assert.deepEqual(record, {
@@ -290,7 +293,7 @@ describe('HandoffService', () => {
       decidedAt: new Date('2026-11-25T10:00:01.000Z'),
     });
 
-    handoff.applyDecision(queued, 'whatsapp', sink);
+    decideAfterEscalation(handoff, queued, 'whatsapp', sink);
     assert.equal(sink.emitted.length, 2, 'an unknown outcome is not taken for an assignment');
   });
 });

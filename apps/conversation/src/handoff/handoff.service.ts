@@ -39,22 +39,23 @@ export class HandoffService {
     private readonly options: HandoffOptions,
   ) {}
 
-  /** The handoff starts: the customer is told they are being connected with someone. */
+  /**
+   * The handoff starts: the customer is told they are being connected with someone, once per
+   * escalation. Escalations and decisions come on different topics, so a decision may be read
+   * first; it then told "connecting" before its own notice (see `applyDecision`).
+   */
   startHandoff(
     escalation: EscalationRequested,
     channel: string,
-    sink: EventSink,
+    sink: HandoffSink,
     traceparent?: string,
   ): void {
-    this.notifier.notify(sink, {
-      id: deriveId('notice', escalation.escalationId),
-      conversationId: escalation.conversationId,
-      tenantId: escalation.tenantId,
-      channel,
-      language: escalation.language,
-      template: 'handoff.connecting',
-      ...(traceparent ? { traceparent } : {}),
-    });
+    const { conversationId, escalationId } = escalation;
+    const remembered = this.memories.get(conversationId);
+    if (remembered?.escalationId === escalationId) return;
+    this.memories.set(conversationId, { escalationId, assigned: false });
+    sink.onFailure?.(() => this.memories.set(conversationId, remembered));
+    this.tellConnecting(sink, escalation, channel, escalation.language, traceparent);
   }
 
   /** Emits what the decision calls for and returns the record to keep of it. */
@@ -74,6 +75,9 @@ export class HandoffService {
       return decisionRecord(decision);
     }
     const trace = traceparent ? { traceparent } : {};
+    // The first notice of an escalation read before the escalation itself: "connecting" first.
+    if (effects.notice && remembered?.escalationId !== decision.escalationId)
+      this.tellConnecting(sink, decision, channel, decision.requirements.language, traceparent);
     if (effects.notice)
       this.notifier.notify(sink, {
         id: deriveId('notice', decision.decisionId),
@@ -98,5 +102,24 @@ export class HandoffService {
       );
     this.logger.debug({ message: 'handoff applied', conversationId, outcome: decision.outcome });
     return decisionRecord(decision);
+  }
+
+  /** Its id derives from the escalation, so either path tells it under the same id. */
+  private tellConnecting(
+    sink: EventSink,
+    { escalationId, conversationId, tenantId }: EscalationRequested | RoutingDecided,
+    channel: string,
+    language: string,
+    traceparent?: string,
+  ): void {
+    this.notifier.notify(sink, {
+      id: deriveId('notice', escalationId),
+      conversationId,
+      tenantId,
+      channel,
+      language,
+      template: 'handoff.connecting',
+      ...(traceparent ? { traceparent } : {}),
+    });
   }
 }

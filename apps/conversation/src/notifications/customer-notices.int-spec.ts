@@ -18,6 +18,7 @@ import type { MessagingOptions } from '@handoff/messaging';
 import { TopicRecorder, testMessagingOptions } from '@handoff/messaging/testing';
 import { eventually, integrationInfra, uniqueName } from '@handoff/service-kit/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { ConversationStore } from '../conversations/conversation-store.js';
 import { HandoffModule } from '../handoff/handoff.module.js';
 import { startConversationTestApp } from '../testing/conversation-test-app.js';
 import { NotificationsModule } from './notifications.module.js';
@@ -63,6 +64,21 @@ async function publish(topic: string, event: { partitionkey: string }): Promise<
 function publishSet(version: number, templates: TemplatesPublished['templates']) {
   const set = { tenantId, version, templates, publishedAt: new Date().toISOString() };
   return publish(Topics.TenantConfig, createEvent(templatesPublishedType, set, origin));
+}
+
+function escalate(conversationId: string, language: string) {
+  const escalation = {
+    escalationId: `${conversationId}_escalation`,
+    conversationId,
+    tenantId,
+    language,
+    channel: 'whatsapp',
+    trigger: { kind: 'explicit_request', explanation: 'asked for a person', messageId: 'm1' },
+    sentiment: { score: -0.1, label: 'neutral' },
+    variables: {},
+    requestedAt: new Date().toISOString(),
+  } as const;
+  return publish(Topics.Escalations, createEvent(escalationRequestedType, escalation, origin));
 }
 
 let decisions = 0;
@@ -138,24 +154,9 @@ describe('customer notices in the tenant wording, over the real broker and store
 
     const spanish = uniqueName('conv_es');
     const english = uniqueName('conv_en');
-    await publish(
-      Topics.Escalations,
-      createEvent(
-        escalationRequestedType,
-        {
-          escalationId: `${spanish}_escalation`,
-          conversationId: spanish,
-          tenantId,
-          language: 'es-MX',
-          channel: 'whatsapp',
-          trigger: { kind: 'explicit_request', explanation: 'asked for a person', messageId: 'm1' },
-          sentiment: { score: -0.1, label: 'neutral' },
-          variables: {},
-          requestedAt: new Date().toISOString(),
-        },
-        origin,
-      ),
-    );
+    await escalate(spanish, 'es-MX');
+    // Escalations and decisions travel on different topics: the decisions follow once it was read.
+    await noticesOf(spanish, 1);
     for (const [conversationId, language] of [
       [spanish, 'es-MX'],
       [english, 'en'],
@@ -210,7 +211,13 @@ describe('customer notices in the tenant wording, over the real broker and store
         'Ningún agente puede atenderte ahora. Déjanos un mensaje aquí y un agente te responderá.',
       ],
     ]);
-    assert.deepEqual(await noticesOf(english, 5), [
+    // No escalation was published for it: the first decision says "connecting" before its notice.
+    assert.deepEqual(await noticesOf(english, 6), [
+      [
+        'handoff.connecting',
+        'en',
+        "I'm connecting you with an agent. They can see our conversation so far, so you won't need to repeat yourself.",
+      ],
       [
         'handoff.queued',
         'en',
@@ -233,6 +240,29 @@ describe('customer notices in the tenant wording, over the real broker and store
         'No agent can take your conversation right now. Leave us a message here and an agent will answer it.',
       ],
     ]);
+  });
+
+  it('says "connecting" first and once when routing\'s decision is read before the escalation', async () => {
+    const conversationId = uniqueName('conv_en');
+    await decide(conversationId, 'en', {
+      outcome: 'queued',
+      queue: { reason: 'all_agents_busy', position: 1 },
+    });
+    await noticesOf(conversationId, 2);
+    await escalate(conversationId, 'en');
+    await eventually('the escalation read', async () =>
+      (await app.get(ConversationStore).firstEscalations([conversationId])).get(conversationId),
+    );
+    await decide(conversationId, 'en', {
+      outcome: 'assigned',
+      agent: { agentId: 'agent-ana', displayName: 'Ana' },
+    });
+
+    await noticesOf(conversationId, 3);
+    assert.deepEqual(
+      textsOf(conversationId).map(([template]) => template),
+      ['handoff.connecting', 'handoff.queued', 'handoff.agent_joined'],
+    );
   });
 
   it('dead-letters a set with bad syntax or an unknown variable, naming the problem, and keeps the previous set', async () => {
@@ -269,8 +299,10 @@ describe('customer notices in the tenant wording, over the real broker and store
       outcome: 'assigned',
       agent: { agentId: 'agent-bo', displayName: 'Bo' },
     });
-    assert.deepEqual(await noticesOf(later, 1), [
-      ['handoff.agent_joined', 'es', '¡Hola! Soy Bo, de Acme, y ya estoy contigo.'],
+    assert.deepEqual((await noticesOf(later, 2))[1], [
+      'handoff.agent_joined',
+      'es',
+      '¡Hola! Soy Bo, de Acme, y ya estoy contigo.',
     ]);
   });
 
@@ -290,7 +322,11 @@ describe('customer notices in the tenant wording, over the real broker and store
       outcome: 'assigned',
       agent: { agentId: 'agent-bo', displayName: 'Bo' },
     });
-    assert.deepEqual(await noticesOf(conversationId, 1), [['handoff.agent_joined', 'en', 'v5 Bo']]);
+    assert.deepEqual((await noticesOf(conversationId, 2))[1], [
+      'handoff.agent_joined',
+      'en',
+      'v5 Bo',
+    ]);
     const [stored] = (await app.get(TenantTemplatesStore).all()).filter(
       (set) => set.tenantId === tenantId,
     );
