@@ -18,6 +18,14 @@ describe('scoreMessage: what English adds to negation and degree', () => {
     assert.ok(sentiment('it was kind of good') > 0);
   });
 
+  it('reads "pretty" before an opinion word as a degree word, and alone as the adjective', () => {
+    assert.ok(sentiment('the service was pretty bad') < sentiment('the service was bad'));
+    assert.ok(sentiment('pretty good') > sentiment('good'));
+    // Read as two ratings, "pretty" (2.2) and "good" (1.9), it would score 0.73.
+    assert.ok(sentiment('pretty good') < 0.6, 'one boosted rating');
+    assert.ok(sentiment('the new desk looks pretty') > 0);
+  });
+
   it('reads "never so" and "never this" as emphasis, not negation', () => {
     assert.ok(sentiment('I have never been so happy') > sentiment('I have been happy'));
     assert.ok(sentiment('never this good') > sentiment('good'));
@@ -36,6 +44,16 @@ describe('scoreMessage: what English adds to negation and degree', () => {
     assert.ok(sentiment('it is no longer working') < 0);
     assert.ok(sentiment('no heat or comfort') < 0, 'through "or" it reaches three words');
     assert.ok(sentiment('No, I am happy') > 0, 'three words on it does not negate');
+  });
+
+  it("reads VADER's idioms as a whole, not by their words, and modifies them like a word", () => {
+    assert.ok(sentiment('this phone is the bomb') > 0.5, 'not a bomb');
+    assert.ok(sentiment('that update was the kiss of death for my account') < 0);
+    assert.ok(sentiment('that update was the kiss of death') > sentiment('that update was death'));
+    assert.ok(sentiment('yeah right') < 0, 'sarcasm, though "yeah" alone is positive');
+    assert.ok(sentiment('yeah') > 0);
+    assert.ok(sentiment('it is not the bomb') < 0, 'negated like a word');
+    assert.equal(sentiment('yeah. right'), sentiment('yeah'), 'the words of one clause only');
   });
 
   it('lets the clause after "but" decide, not the concession after "though"', () => {

@@ -170,6 +170,8 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'awfully',
       'purely',
       'quite',
+      // The adverb ("pretty bad"); before no opinion word it keeps the adjective's rating ("so pretty").
+      'pretty',
       'more',
       'most',
       'highly',

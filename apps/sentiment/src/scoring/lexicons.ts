@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { emojiValences } from './emoji-valences.js';
+import { noIdioms, readVaderIdioms, type Idioms } from './idioms.js';
 import { supportedLanguages, type Language } from './languages.js';
 import { fold } from './text-folding.js';
 
@@ -14,6 +15,8 @@ export interface Lexicon {
   folded: ReadonlyMap<string, number>;
   /** `exact` over `folded`: what the two give, in that order, for a key that is its own lower case. */
   byKey: ReadonlyMap<string, number>;
+  /** Phrases rated as a whole (English: VADER's idioms). */
+  idioms: Idioms;
 }
 
 const require = createRequire(import.meta.url);
@@ -50,14 +53,14 @@ function readTranslatedAfinn(language: Language): Map<string, number> {
   return valences;
 }
 
-function withFolding(exact: Map<string, number>): Lexicon {
+function withFolding(exact: Map<string, number>, idioms: Idioms): Lexicon {
   const folded = new Map<string, number>();
   for (const [word, valence] of exact) {
     const key = fold(word);
     // An entry written without accents wins over an accented one that folds onto it.
     if (key === word || !folded.has(key)) folded.set(key, valence);
   }
-  return { exact, folded, byKey: new Map([...folded, ...exact]) };
+  return { exact, folded, byKey: new Map([...folded, ...exact]), idioms };
 }
 
 function build(): Record<Language, Lexicon> {
@@ -68,7 +71,8 @@ function build(): Record<Language, Lexicon> {
   const tables = {} as Record<Language, Lexicon>;
   for (const language of supportedLanguages) {
     const words = language === 'en' ? english : readTranslatedAfinn(language);
-    tables[language] = withFolding(new Map([...emoticons, ...emoji, ...words]));
+    const idioms = language === 'en' ? readVaderIdioms() : noIdioms;
+    tables[language] = withFolding(new Map([...emoticons, ...emoji, ...words]), idioms);
   }
   return tables;
 }

@@ -1,3 +1,4 @@
+import { joinIdioms } from './idioms.js';
 import type { GrammarWords } from './languages.js';
 import type { Lexicon } from './lexicons.js';
 import { plainSpelling } from './stressed-spelling.js';
@@ -8,7 +9,10 @@ import { isShouted, splitTokens } from './tokens.js';
 export interface MessageWords {
   /** As typed (case kept). */
   tokens: string[];
-  /** Folded, unstretched, and with two-word degree phrases joined: what the word lists are read with. */
+  /**
+   * Folded, unstretched, with two-word degree phrases and idioms joined into their first word's
+   * place (the idiom's other words left empty): what the word lists are read with.
+   */
   keys: string[];
   /** Clause number of each word: a clause ends at . , ; : ! or ? */
   clauses: number[];
@@ -49,6 +53,7 @@ export function readWords(
     if (shouted[i]) shoutedWords++;
     else if (tokens[i]!.length === 1 && tokens[i] !== key) capitalLetters++;
   }
+  if (lexicon.idioms.starts.size > 0) joinIdioms(keys, clauses, lexicon.idioms);
   // Counted only when some word shouts: it decides whether the shouting stands out.
   const wordCount = shoutedWords > 0 ? tokens.filter((token) => /\p{L}/u.test(token)).length : 0;
   // A message can only shout whole if some word shouts, or it has eight capital letters standing alone.
@@ -73,7 +78,8 @@ export function readWords(
 /** The lexicon's valence for the word at i (undefined for words it lacks). */
 export function valenceAt(words: MessageWords, i: number): number | undefined {
   const key = words.keys[i]!;
-  const { exact, folded, byKey } = words.lexicon;
+  const { exact, folded, byKey, idioms } = words.lexicon;
+  if (key === '' || key.includes(' ')) return idioms.valences.get(key);
   // Where the token's lower case is its key, one lookup answers what the two would.
   const valence =
     words.ascii || words.stretched[i]
