@@ -65,10 +65,21 @@ export class RecordedPresence {
     await this.app?.close();
   }
 
-  /** What presence announced on handoff.presence.availability.v1 for the agent, in order. */
+  /**
+   * What presence announced on handoff.presence.availability.v1 for the agent, in order, each event
+   * once: a batch replayed after a failed commit may publish an announcement again, under the same
+   * id, which consumers absorb.
+   */
   announced(tenantId: string, agentId: string): AgentAvailabilityChanged[] {
-    return this.availability.messages
-      .map((message) => JSON.parse(message.value!.toString()).data as AgentAvailabilityChanged)
-      .filter((data) => data.tenantId === tenantId && data.agentId === agentId);
+    const byId = new Map<string, AgentAvailabilityChanged>();
+    for (const message of this.availability.messages) {
+      const { id, data } = JSON.parse(message.value!.toString()) as {
+        id: string;
+        data: AgentAvailabilityChanged;
+      };
+      if (data.tenantId === tenantId && data.agentId === agentId && !byId.has(id))
+        byId.set(id, data);
+    }
+    return [...byId.values()];
   }
 }

@@ -14,10 +14,13 @@ export interface RecordedMessage {
 /**
  * Reads topics the way an outside consumer would, from the moment `start` returns: the
  * recorder's group is placed at the current end of each topic before it joins, so neither
- * earlier runs' messages nor a slow group join change what a test sees.
+ * earlier runs' messages nor a slow group join change what a test sees. Each record is kept once:
+ * after a rebalance of its group the recorder reads again from its last commit, and a record read
+ * twice is still one record on the topic (a producer's duplicate is another record, and is kept).
  */
 export class TopicRecorder {
   readonly messages: RecordedMessage[] = [];
+  private readonly seen = new Set<string>();
   private readonly kafka: Kafka;
   private readonly consumer: Consumer;
 
@@ -35,6 +38,9 @@ export class TopicRecorder {
     await this.consumer.subscribe({ topics });
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
+        const position = `${topic}/${partition}/${message.offset}`;
+        if (this.seen.has(position)) return;
+        this.seen.add(position);
         this.messages.push({
           topic,
           partition,
