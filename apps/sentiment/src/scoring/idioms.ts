@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 export interface Idioms {
   /** Valence by phrase (lower-case words, one space apart). */
   valences: ReadonlyMap<string, number>;
-  /** The first word of each phrase, to skip the search for most words. */
-  starts: ReadonlySet<string>;
+  /** The first word of each phrase ("the"), with the words that can follow it ("bomb", "shit"). */
+  starts: ReadonlyMap<string, ReadonlySet<string>>;
   longest: number;
 }
 
@@ -26,23 +26,24 @@ export function readVaderIdioms(): Idioms {
   if (valences.size === 0)
     throw new Error('vader-sentiment: no SPECIAL_CASE_IDIOMS found in src/vaderSentiment.js');
   const phrases = [...valences.keys()].map((phrase) => phrase.split(' '));
-  return {
-    valences,
-    starts: new Set(phrases.map((words) => words[0]!)),
-    longest: Math.max(...phrases.map((words) => words.length)),
-  };
+  const starts = new Map<string, Set<string>>();
+  for (const [first, second] of phrases) {
+    if (!starts.has(first!)) starts.set(first!, new Set());
+    starts.get(first!)!.add(second!);
+  }
+  return { valences, starts, longest: Math.max(...phrases.map((words) => words.length)) };
 }
 
 /** No idioms: for languages without a list. */
-export const noIdioms: Idioms = { valences: new Map(), starts: new Set(), longest: 0 };
+export const noIdioms: Idioms = { valences: new Map(), starts: new Map(), longest: 0 };
 
 /**
  * Joins each idiom in the keys into its first word's place ("kiss of death" at "kiss"), blanking
  * the words after it, so the phrase is rated once and its words not at all. Words of one clause only.
  */
 export function joinIdioms(keys: string[], clauses: readonly number[], idioms: Idioms): void {
-  for (let i = 0; i < keys.length; i++) {
-    if (!idioms.starts.has(keys[i]!)) continue;
+  for (let i = 0; i < keys.length - 1; i++) {
+    if (!idioms.starts.get(keys[i]!)?.has(keys[i + 1]!)) continue;
     let phrase = keys[i]!;
     for (let end = i + 1; end < keys.length && end - i < idioms.longest; end++) {
       if (clauses[end] !== clauses[i]) break;
