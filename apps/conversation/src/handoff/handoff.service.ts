@@ -42,7 +42,7 @@ export class HandoffService {
   /**
    * The handoff starts: the customer is told they are being connected with someone, once per
    * escalation. Escalations and decisions come on different topics, so a decision may be read
-   * first; it then told "connecting" before its own notice (see `applyDecision`).
+   * first; it then tells "connecting" before its own notice (see `applyDecision`).
    */
   startHandoff(
     escalation: EscalationRequested,
