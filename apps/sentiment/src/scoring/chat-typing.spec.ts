@@ -64,4 +64,13 @@ describe('scoreMessage: how people type in a chat', () => {
     assert.equal(sentiment('ask @happy_days'), 0);
     assert.ok(sentiment('great, see www.example.com') > 0, 'the words around them still count');
   });
+
+  it("reads a hashtag's words, also when they run together with capitals", () => {
+    assert.equal(sentiment('#fail'), sentiment('fail'));
+    assert.equal(sentiment('waited an hour #EpicFail'), sentiment('waited an hour epic fail'));
+    assert.ok(sentiment('#NotHappy') < 0, 'negation inside the hashtag');
+    assert.equal(sentiment('#epicfail'), 0, 'run together without capitals: one unknown word');
+    assert.equal(sentiment('order #A12bC'), 0);
+    assert.ok(sentiment('#MuyMal', 'es') < 0);
+  });
 });

@@ -15,6 +15,9 @@ const nameLike = /^\W*@\w|:\/\/|^\W*www\.|\w@\w/;
 const letter = /\p{L}/u;
 const plainWord = /^[\p{L}\p{N}]+$/u;
 const wordWithApostrophes = /^[\p{L}\p{N}']+$/u;
+/** A hashtag of words run together with capitals ("#NeverAgain"), and where its words meet. */
+const camelHashtag = /#[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*/gu;
+const camelJoint = /(\p{Ll})(\p{Lu})/gu;
 
 /**
  * Splits a message into words, emoji and emoticons, keeping the original case (needed to tell
@@ -29,6 +32,7 @@ export function splitTokens(
   ascii = !nonAscii.test(text),
   clauses?: number[],
 ): string[] {
+  if (text.indexOf('#') >= 0) text = splitHashtags(text);
   const tokens: string[] = [];
   const parts = keepApostrophes ? wordWithApostrophesPart : wordPart;
   parts.lastIndex = 0;
@@ -87,6 +91,11 @@ export function splitTokens(
     }
   }
   return tokens;
+}
+
+/** A hashtag's words are read as words: "#NeverAgain" as "never again". */
+function splitHashtags(text: string): string {
+  return text.replace(camelHashtag, (tag) => tag.replace(camelJoint, '$1 $2'));
 }
 
 /** The emoticon the lexicon knows in `text`, if any; a mouth typed again and again (":)))", "<333") is the same emoticon. */
