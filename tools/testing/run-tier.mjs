@@ -9,7 +9,12 @@ import { join, relative, sep } from 'node:path';
 // groups, ids and databases. Fault tests stop and restart brokers, stores and services and measure
 // recovery, so they run one at a time; the e2e file starts every service, enough for two cores.
 const concurrency = { unit: 2, integration: 3, fault: 1, e2e: 1 };
-const suffixes = { unit: '.spec.js', integration: '.int-spec.js', fault: '.fault-spec.js', e2e: '.e2e-spec.js' };
+const suffixes = {
+  unit: '.spec.js',
+  integration: '.int-spec.js',
+  fault: '.fault-spec.js',
+  e2e: '.e2e-spec.js',
+};
 const toolSuffixes = { unit: '.spec.mjs' };
 const [tier, summaryFile] = process.argv.slice(2);
 const suffix = suffixes[tier];
@@ -30,8 +35,10 @@ function findTests(dir, accept, found = []) {
 
 const root = process.cwd();
 // A compiled test whose source was deleted or renamed is left behind by incremental builds: skip it.
-const sourceOf = (path) => path.replace(`${sep}dist${sep}`, `${sep}src${sep}`).replace(/\.js$/, '.ts');
-const compiled = (path) => path.endsWith(suffix) && path.includes(join('dist', '')) && existsSync(sourceOf(path));
+const sourceOf = (path) =>
+  path.replace(`${sep}dist${sep}`, `${sep}src${sep}`).replace(/\.js$/, '.ts');
+const compiled = (path) =>
+  path.endsWith(suffix) && path.includes(join('dist', '')) && existsSync(sourceOf(path));
 const tooling = (path) => Boolean(toolSuffixes[tier]) && path.endsWith(toolSuffixes[tier]);
 const files = [
   ...['libs', 'apps'].flatMap((dir) => findTests(join(root, dir), compiled)),

@@ -15,7 +15,9 @@ for (const tier of ['unit', 'integration', 'fault', 'e2e']) {
     continue;
   }
   const totals = JSON.parse(readFileSync(file, 'utf8'));
-  console.log(`${tier}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  console.log(
+    `${tier}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${timing(totals)}`,
+  );
   passed += totals.passed;
   failed += totals.failed;
   skipped += totals.skipped;
@@ -28,3 +30,14 @@ if (lintStatus !== '0') {
 for (const failure of failures) console.log(`FAILED: ${failure}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
+
+/**
+ * The tier's wall time beside the time its top-level suites ran (without loading and exiting the
+ * test processes), to see how many ran at once.
+ */
+function timing({ wallMs, suites }) {
+  if (!wallMs || !suites?.length) return '';
+  const suitesMs = suites.reduce((sum, { durationMs }) => sum + durationMs, 0);
+  const seconds = (ms) => Math.round(ms / 1000);
+  return ` (${seconds(wallMs)} s; suites ${seconds(suitesMs)} s in all, ${(suitesMs / wallMs).toFixed(1)} at a time)`;
+}
