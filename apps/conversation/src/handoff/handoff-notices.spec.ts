@@ -4,13 +4,13 @@ import {
   EventValidator,
   customerNotificationRequestedType,
   type CustomerNotificationRequested,
-  type EscalationRequested,
   type RoutingDecided,
 } from '@handoff/contracts';
 import { RecordingSink } from '@handoff/messaging/testing';
 import type { TenantTemplates } from '../notifications/tenant-templates/tenant-templates.js';
 import {
   decideAfterEscalation,
+  escalationOf,
   handoffService,
   positionUpdateIntervalMs,
 } from './handoff.fixtures.js';
@@ -48,14 +48,16 @@ function assignedAt(secondsLater: number, overrides: Partial<RoutingDecided> = {
   };
 }
 
-const escalation = {
-  ...base,
-  language: 'pt-BR',
-  trigger: { kind: 'keyword', explanation: 'asked for a person', messageId: 'm-1' },
-  sentiment: { score: -0.2, label: 'neutral' },
-  variables: {},
-  requestedAt: '2026-11-25T10:00:00.000Z',
-} as EscalationRequested;
+const escalation = { ...escalationOf(assignedAt(0)), language: 'pt-BR' };
+
+/** A sink whose batch fails: `fail()` runs the undos the batch was given, last first. */
+function failingSink() {
+  const undos: (() => void)[] = [];
+  const sink = Object.assign(new RecordingSink(), {
+    onFailure: (undo: () => void) => undos.push(undo),
+  });
+  return { sink, fail: () => undos.reverse().forEach((undo) => undo()) };
+}
 
 describe('HandoffService notices', () => {
   let sink: RecordingSink;
@@ -67,8 +69,8 @@ describe('HandoffService notices', () => {
     ({ handoff, templates } = await handoffService());
   });
 
-  const notices = () =>
-    sink.emitted
+  const notices = (from: RecordingSink = sink) =>
+    from.emitted
       .filter((event) => event.type === customerNotificationRequestedType)
       .map((event) => event.data as CustomerNotificationRequested);
 
@@ -98,9 +100,7 @@ describe('HandoffService notices', () => {
       fresh.applyDecision(decision, 'web', told);
       fresh.startHandoff(escalation, 'web', told);
       fresh.applyDecision({ ...assignedAt(9), decisionId: 'decision:later' }, 'web', told);
-      const templates = told.emitted
-        .filter((event) => event.type === customerNotificationRequestedType)
-        .map((event) => (event.data as CustomerNotificationRequested).template);
+      const templates = notices(told).map(({ template }) => template);
       assert.equal(templates[0], 'handoff.connecting', decision.outcome);
       assert.equal(templates.filter((t) => t === 'handoff.connecting').length, 1, decision.outcome);
       assert.equal(told.emitted[0]!.id, 'notice:esc:conv-1:m-1', 'the id of the escalation');
@@ -123,12 +123,9 @@ describe('HandoffService notices', () => {
   });
 
   it('tells "connecting" again when the escalation is redelivered after its batch failed', () => {
-    const undos: (() => void)[] = [];
-    const failing = Object.assign(new RecordingSink(), {
-      onFailure: (undo: () => void) => undos.push(undo),
-    });
-    handoff.startHandoff(escalation, 'web', failing);
-    undos.reverse().forEach((undo) => undo());
+    const failing = failingSink();
+    handoff.startHandoff(escalation, 'web', failing.sink);
+    failing.fail();
     handoff.startHandoff(escalation, 'web', sink);
     assert.equal(notices()[0]?.template, 'handoff.connecting');
   });
@@ -168,12 +165,9 @@ describe('HandoffService notices', () => {
   });
 
   it('forgets a place it told when the batch that told it fails, so the redelivery tells it again', () => {
-    const undos: (() => void)[] = [];
-    const failing = Object.assign(new RecordingSink(), {
-      onFailure: (undo: () => void) => undos.push(undo),
-    });
-    decideAfterEscalation(handoff, queuedAt(0, 3), 'web', failing);
-    undos.reverse().forEach((undo) => undo());
+    const failing = failingSink();
+    decideAfterEscalation(handoff, queuedAt(0, 3), 'web', failing.sink);
+    failing.fail();
 
     decideAfterEscalation(handoff, queuedAt(0, 3), 'web', sink);
     assert.equal(notices()[0]!.template, 'handoff.queued');

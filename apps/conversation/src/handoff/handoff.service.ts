@@ -75,10 +75,10 @@ export class HandoffService {
       return decisionRecord(decision);
     }
     const trace = traceparent ? { traceparent } : {};
-    // The first notice of an escalation read before the escalation itself: "connecting" first.
-    if (effects.notice && remembered?.escalationId !== decision.escalationId)
-      this.tellConnecting(sink, decision, channel, decision.requirements.language, traceparent);
-    if (effects.notice)
+    if (effects.notice) {
+      // The first notice of an escalation read before the escalation itself: "connecting" first.
+      if (remembered?.escalationId !== decision.escalationId)
+        this.tellConnecting(sink, decision, channel, decision.requirements.language, traceparent);
       this.notifier.notify(sink, {
         id: deriveId('notice', decision.decisionId),
         conversationId,
@@ -88,6 +88,7 @@ export class HandoffService {
         ...effects.notice,
         ...trace,
       });
+    }
     if (effects.control)
       sink.emit(
         conversationControlRequestedType,
