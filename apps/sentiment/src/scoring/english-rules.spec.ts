@@ -26,6 +26,25 @@ describe('scoreMessage: what English adds to negation and degree', () => {
     assert.ok(sentiment('the new desk looks pretty') > 0);
   });
 
+  it('reaches three words back without counting one-letter words, as VADER counts', () => {
+    assert.ok(sentiment("I'm not sure it's a good idea") < 0, '"a" takes no place');
+    assert.ok(sentiment("I don't know if I like it") < 0, '"I" takes no place');
+    assert.ok(sentiment("I don't know if we like it") > 0, 'four words on, not negated');
+    assert.ok(sentiment('so a good day') > sentiment('so the good day'), 'degree words alike');
+  });
+
+  it('reads "without a doubt" and "no doubt" as certainty, not negation or doubt', () => {
+    for (const text of [
+      'without a doubt my favorite',
+      'without doubt the best',
+      'no doubt the best',
+    ])
+      assert.ok(sentiment(text) > sentiment(text.replace(/^.*doubt/, 'the')), text);
+    assert.ok(sentiment('without a doubt the worst') < sentiment('the worst'));
+    assert.equal(sentiment('I have no doubt'), 0);
+    assert.ok(sentiment('I doubt it') < 0);
+  });
+
   it('reads "never so" and "never this" as emphasis, not negation', () => {
     assert.ok(sentiment('I have never been so happy') > sentiment('I have been happy'));
     assert.ok(sentiment('never this good') > sentiment('good'));

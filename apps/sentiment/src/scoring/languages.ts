@@ -21,7 +21,7 @@ export interface GrammarWords {
   contrasts: ReadonlySet<string>;
   /** Every word above: most tokens are none of them, which one lookup tells. */
   all: ReadonlySet<string>;
-  /** First words of two-word degree phrases ("kind" of "kind of"), which are boosters as a whole. */
+  /** First words of degree phrases ("kind" of "kind of"), which are boosters as a whole. */
   phraseStarts: ReadonlySet<string>;
   /**
    * Gender and number endings, each with the ending of the form word lists hold ("buenas" is
@@ -158,6 +158,10 @@ export const grammarWords: Record<Language, GrammarWords> = {
       'particularly',
       'unusually',
       'decidedly',
+      // Certainty stresses what follows; neither "without" nor "no" negates here, nor is "doubt" an opinion.
+      'without doubt',
+      'without a doubt',
+      'no doubt',
       'deeply',
       'greatly',
       'hugely',

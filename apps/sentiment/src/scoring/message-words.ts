@@ -10,7 +10,7 @@ export interface MessageWords {
   /** As typed (case kept). */
   tokens: string[];
   /**
-   * Folded, unstretched, with two-word degree phrases and idioms joined into their first word's
+   * Folded, unstretched, with degree phrases and idioms joined into their first word's
    * place (the idiom's other words left empty): what the word lists are read with.
    */
   keys: string[];
@@ -48,7 +48,7 @@ export function readWords(
     const plain = plainSpelling(key, lexicon, grammar);
     stretched[i] = plain !== undefined;
     keys[i] = plain ?? key;
-    if (i > 0 && grammar.phraseStarts.has(keys[i - 1]!)) joinDegreePhrase(keys, i, grammar);
+    if (i > 0) joinDegreePhrase(keys, i, grammar);
     shouted[i] = isShouted(tokens[i]!);
     if (shouted[i]) shoutedWords++;
     else if (tokens[i]!.length === 1 && tokens[i] !== key) capitalLetters++;
@@ -100,8 +100,19 @@ function inflectedValence(key: string, words: MessageWords): number | undefined 
   return undefined;
 }
 
-/** Reads a two-word degree phrase ("kind of") ending at i as the one degree word it is, in its first word's place. */
+/**
+ * Reads a degree phrase of two or three words ending at i ("kind of", "without a doubt") as the one
+ * degree word it is, in its first word's place; its other words are left empty, so that none is
+ * read as an opinion ("doubt") or a negation ("without").
+ */
 function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): void {
-  const phrase = `${keys[i - 1]} ${keys[i]}`;
-  if (grammar.boosters.has(phrase)) keys[i - 1] = phrase;
+  for (const length of [3, 2]) {
+    const first = i - length + 1;
+    if (first < 0 || !grammar.phraseStarts.has(keys[first]!)) continue;
+    const phrase = keys.slice(first, i + 1).join(' ');
+    if (!grammar.boosters.has(phrase)) continue;
+    keys[first] = phrase;
+    keys.fill('', first + 1, i + 1);
+    return;
+  }
 }

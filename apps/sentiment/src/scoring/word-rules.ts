@@ -22,9 +22,10 @@ const neverStressedBy = new Set(['so', 'this']);
 export function boostBefore(words: MessageWords, i: number, modifiers: number[]): number {
   const { keys, clauses, shouted, capsStandOut, grammar } = words;
   let boost = 0;
-  for (let distance = 1; distance <= boostReach && i - distance >= 0; distance++) {
-    const at = i - distance;
-    if (clauses[at] !== clauses[i]) break;
+  let distance = 0;
+  for (let at = i - 1; at >= 0 && clauses[at] === clauses[i]; at--) {
+    if (!takesAPlace(words, at)) continue;
+    if (++distance > boostReach) break;
     const step = grammar.boosters.get(keys[at]!);
     if (step === undefined) continue;
     const shouting = capsStandOut && shouted[at] ? Math.sign(step) * shoutBoost : 0;
@@ -57,10 +58,12 @@ export function negationBefore(
     !(i >= 2 && leastKept.has(keys[i - 2]!))
   )
     return negationFactor;
-  for (let distance = 1; distance <= negationReach && i - distance >= 0; distance++) {
-    const at = i - distance;
+  let distance = 0;
+  for (let at = i - 1; at >= 0 && clauses[at] === clause; at--) {
+    if (!takesAPlace(words, at)) continue;
+    if (++distance > negationReach) break;
     const key = keys[at]!;
-    if (clauses[at] !== clause || grammar.contrasts.has(key)) break;
+    if (grammar.contrasts.has(key)) break;
     if (!grammar.negations.has(key) && !(english && key.endsWith("n't"))) continue;
     if (english && key === no && distance === 3 && keys[i - 1] !== 'or' && keys[i - 1] !== 'nor')
       continue;
@@ -70,6 +73,15 @@ export function negationBefore(
     return negationFactor;
   }
   return 1;
+}
+
+/**
+ * One-letter words ("a", "I", "u") take no place among the three words a negation or degree word
+ * reaches over ("not sure it's a good idea"): VADER, whose reach and weights these are, drops them
+ * before it counts.
+ */
+function takesAPlace(words: MessageWords, at: number): boolean {
+  return words.tokens[at]!.length > 1;
 }
 
 function stressedAfterNever(keys: string[], from: number, to: number): boolean {
