@@ -89,11 +89,16 @@ export async function freeLoopbackPorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** Polls until the check passes or the time is up; the last failure explains the timeout. */
+/**
+ * Polls until the check passes or the time is up; the last failure explains the timeout. The
+ * default allows for a loaded machine, where the broker and the store answer a batch in seconds
+ * rather than milliseconds (a redelivered message's answer was once seen to take over 15 s while
+ * three suites shared two cores); a passing check returns as soon as it passes.
+ */
 export async function eventually<T>(
   description: string,
   check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
   intervalMs = 50,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
