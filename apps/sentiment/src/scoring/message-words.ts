@@ -100,13 +100,16 @@ function inflectedValence(key: string, words: MessageWords): number | undefined 
   return undefined;
 }
 
+/** Longest first, so a two-word phrase ending at the same word does not cut a three-word one short. */
+const degreePhraseLengths = [3, 2] as const;
+
 /**
  * Reads a degree phrase of two or three words ending at i ("kind of", "without a doubt") as the one
  * degree word it is, in its first word's place; its other words are left empty, so that none is
  * read as an opinion ("doubt") or a negation ("without").
  */
 function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): void {
-  for (const length of [3, 2]) {
+  for (const length of degreePhraseLengths) {
     const first = i - length + 1;
     if (first < 0 || !grammar.phraseStarts.has(keys[first]!)) continue;
     const phrase = keys.slice(first, i + 1).join(' ');
