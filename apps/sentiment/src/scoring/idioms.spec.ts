@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { joinIdioms, readVaderIdioms } from './idioms.js';
+import { readVaderIdioms } from './idioms.js';
+import { joinPhrases } from './phrases.js';
 
 describe('idioms', () => {
   const idioms = readVaderIdioms();
@@ -15,13 +16,13 @@ describe('idioms', () => {
 
   it('joins an idiom into its first word and blanks the rest, within a clause', () => {
     const keys = ['a', 'kiss', 'of', 'death', 'yeah', 'right'];
-    joinIdioms(keys, [0, 0, 0, 0, 1, 2], idioms);
+    joinPhrases(keys, [0, 0, 0, 0, 1, 2], idioms);
     assert.deepEqual(keys, ['a', 'kiss of death', '', '', 'yeah', 'right']);
   });
 
   it('leaves words that only start an idiom alone', () => {
     const keys = ['the', 'bot', 'is', 'the', 'bomb'];
-    joinIdioms(keys, [0, 0, 0, 0, 0], idioms);
+    joinPhrases(keys, [0, 0, 0, 0, 0], idioms);
     assert.deepEqual(keys, ['the', 'bot', 'is', 'the bomb', '']);
   });
 });

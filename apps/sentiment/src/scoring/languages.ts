@@ -1,3 +1,5 @@
+import { phraseList, type PhraseList } from './phrases.js';
+
 /** Languages the scorer has a lexicon for; anything else is scored with English. */
 export const supportedLanguages = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -21,8 +23,8 @@ export interface GrammarWords {
   contrasts: ReadonlySet<string>;
   /** Every word above: most tokens are none of them, which one lookup tells. */
   all: ReadonlySet<string>;
-  /** First words of degree phrases ("kind" of "kind of"), which are boosters as a whole. */
-  phraseStarts: ReadonlySet<string>;
+  /** Degree phrases ("kind of"), which are boosters as a whole. */
+  phrases: PhraseList;
   /**
    * Gender and number endings, each with the ending of the form word lists hold ("buenas" is
    * read as "bueno"), tried in order on words the lexicon lacks. English needs none: its list
@@ -81,16 +83,13 @@ function grammar(
   const boosters = new Map<string, number>();
   for (const word of stronger) boosters.set(word, degreeStep);
   for (const word of weaker) boosters.set(word, -degreeStep);
-  const phraseStarts = new Set(
-    [...boosters.keys()].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!),
-  );
   const all = new Set([...negations, ...boosters.keys(), ...contrasts]);
   return {
     negations: new Set(negations),
     boosters,
     contrasts: new Set(contrasts),
     all,
-    phraseStarts,
+    phrases: phraseList(boosters.keys()),
     inflections,
   };
 }

@@ -1,6 +1,6 @@
-import { joinIdioms } from './idioms.js';
 import type { GrammarWords } from './languages.js';
 import type { Lexicon } from './lexicons.js';
+import { joinPhrases } from './phrases.js';
 import { plainSpelling } from './stressed-spelling.js';
 import { fold, nonAscii } from './text-folding.js';
 import { isShouted, splitTokens } from './tokens.js';
@@ -48,12 +48,12 @@ export function readWords(
     const plain = plainSpelling(key, lexicon, grammar);
     stretched[i] = plain !== undefined;
     keys[i] = plain ?? key;
-    if (i > 0) joinDegreePhrase(keys, i, grammar);
     shouted[i] = isShouted(tokens[i]!);
     if (shouted[i]) shoutedWords++;
     else if (tokens[i]!.length === 1 && tokens[i] !== key) capitalLetters++;
   }
-  if (lexicon.idioms.starts.size > 0) joinIdioms(keys, clauses, lexicon.idioms);
+  joinPhrases(keys, clauses, grammar.phrases);
+  joinPhrases(keys, clauses, lexicon.idioms);
   // Counted only when some word shouts: it decides whether the shouting stands out.
   const wordCount = shoutedWords > 0 ? tokens.filter((token) => /\p{L}/u.test(token)).length : 0;
   // A message can only shout whole if some word shouts, or it has eight capital letters standing alone.
@@ -98,24 +98,4 @@ function inflectedValence(key: string, words: MessageWords): number | undefined 
     if (valence !== undefined) return valence;
   }
   return undefined;
-}
-
-/** Longest first, so a two-word phrase ending at the same word does not cut a three-word one short. */
-const degreePhraseLengths = [3, 2] as const;
-
-/**
- * Reads a degree phrase of two or three words ending at i ("kind of", "without a doubt") as the one
- * degree word it is, in its first word's place; its other words are left empty, so that none is
- * read as an opinion ("doubt") or a negation ("without").
- */
-function joinDegreePhrase(keys: string[], i: number, grammar: GrammarWords): void {
-  for (const length of degreePhraseLengths) {
-    const first = i - length + 1;
-    if (first < 0 || !grammar.phraseStarts.has(keys[first]!)) continue;
-    const phrase = keys.slice(first, i + 1).join(' ');
-    if (!grammar.boosters.has(phrase)) continue;
-    keys[first] = phrase;
-    keys.fill('', first + 1, i + 1);
-    return;
-  }
 }
