@@ -39,7 +39,7 @@ export function escalationOf(decision: RoutingDecided): EscalationRequested {
     sentiment: { score: -0.2, label: 'neutral' },
     variables: {},
     requestedAt: decision.decidedAt,
-  } as EscalationRequested;
+  };
 }
 
 /**
